@@ -1,0 +1,69 @@
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+
+/// A petition as the API shows it: the public part to anyone, plus the submitter's own details
+/// for the holder of the access key. Never the access key's hash, never internal events.
+struct PetitionView: Encodable {
+    struct EventView: Encodable {
+        var type: String
+        var at: String
+        var agency: String?
+        var text: String
+    }
+
+    struct SubmitterView: Encodable {
+        var type: String
+        var name: String
+        var address: String
+        var phone: String
+        var email: String
+        var organizationName: String?
+        var taxCode: String?
+    }
+
+    struct AttachmentView: Encodable {
+        var id: Int64
+        var fileName: String
+        var mediaType: String
+        var size: Int
+        var sha256: String
+    }
+
+    var trackingCode: String
+    var title: String
+    var category: String
+    var field: String?
+    var agency: String
+    var status: String
+    var receivedAt: String
+    var events: [EventView]
+    var submitter: SubmitterView?
+    var content: String?
+    var publishName: Bool?
+    var attachments: [AttachmentView]?
+
+    init(_ p: PetitionRecord, includePrivate: Bool) {
+        trackingCode = p.trackingCode.description
+        title = p.title
+        category = p.category.rawValue
+        field = p.fieldCode
+        // Whoever has the case now: the lead agency once routed, the Government Office before.
+        agency = p.leadAgencyCode ?? Agency.governmentOfficeCode
+        status = p.status.rawValue
+        receivedAt = Timestamp.string(p.receivedAt)
+        events = p.events.filter(\.isPublic).map {
+            EventView(type: $0.type.rawValue, at: Timestamp.string($0.at), agency: $0.agencyCode, text: $0.text)
+        }
+        guard includePrivate else { return }
+        let s = p.submitter
+        submitter = SubmitterView(
+            type: s.kind.rawValue, name: s.name, address: s.address, phone: s.phone, email: s.email,
+            organizationName: s.organizationName, taxCode: s.taxCode)
+        content = p.content
+        publishName = p.publishName
+        attachments = p.attachments.map {
+            AttachmentView(id: $0.id, fileName: $0.fileName, mediaType: $0.mediaType, size: $0.size, sha256: $0.sha256)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import LangNgheCore
+
+/// One generated petition: a template filled with generated names and places.
+struct DemoPetition {
+    let valid: ValidPetition
+    let lead: String
+    let answer: String
+
+    init(corpus: DemoCorpus, template: DemoCorpus.Template, agencies: [Agency], random: inout SeededRandom) {
+        let candidates = agencies.filter { agency in
+            if let codes = template.agencyCodes, !codes.isEmpty { return codes.contains(agency.code) }
+            return (template.agencyKinds ?? [.province]).contains(agency.kind)
+        }
+        let agency = candidates.isEmpty ? random.pick(agencies) : random.pick(candidates)
+        let isOrganization = template.content.contains("{company}") || template.title.contains("{company}")
+        let name = [random.pick(corpus.familyNames), random.pick(corpus.middleNames), random.pick(corpus.givenNames)].joined(separator: " ")
+        let street = random.pick(corpus.streets)
+        let ward = random.pick(corpus.wards)
+        // People write from a province even when their petition is for a ministry.
+        let provinces = agencies.filter { $0.kind == .province }
+        let home = agency.kind == .province || provinces.isEmpty ? agency : random.pick(provinces)
+        let address = "Số \(Int.random(in: 1...300, using: &random)) \(street), \(ward), \(home.nameVi)"
+        let company = random.pick(corpus.companyPrefixes) + " " + random.pick(corpus.companyNames)
+        let taxCode = String(format: "%010d", Int.random(in: 100_000_000...999_999_999, using: &random))
+        let date = "\(Int.random(in: 1...28, using: &random))/\(Int.random(in: 1...12, using: &random))"
+        let values: [String: String] = [
+            "name": name, "address": address, "ward": ward, "street": street, "province": home.nameVi,
+            "company": company, "taxCode": taxCode, "date": date, "days": String(Int.random(in: 15...120, using: &random)),
+            "amount": "\(Int.random(in: 2...900, using: &random)).000.000 đồng", "agency": agency.nameVi,
+        ]
+        func fill(_ text: String) -> String {
+            values.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        }
+        // Demo phone numbers use the 0900 000 xxx block and example.vn mail: never a real person.
+        let submitter = Submitter(
+            kind: isOrganization ? .organization : .individual, name: name, address: address,
+            phone: "0900000" + String(format: "%03d", Int.random(in: 0...999, using: &random)),
+            email: random.chance(0.7) ? "nguoidan\(Int.random(in: 1...99_999, using: &random))@example.vn" : "",
+            organizationName: isOrganization ? company : nil, taxCode: isOrganization ? taxCode : nil)
+        valid = ValidPetition(
+            submitter: submitter, category: template.category, fieldCode: template.field,
+            agencyCode: random.chance(0.6) ? agency.code : nil, title: fill(template.title),
+            content: fill(template.content), publishName: random.chance(0.3))
+        lead = agency.code
+        answer = fill(template.answer)
+    }
+}
+
+/// What has happened to a demo petition by `until`: the older it is, the further it got.
+struct DemoHistory {
+    let receivedAt: Date
+    let until: Date
+    let lead: String
+    let answer: String
+    let staff: DemoStaff
+
+    static let day = 86_400.0
+
+    func events(random: inout SeededRandom) -> [PetitionEvent] {
+        var events: [PetitionEvent] = []
+        var at = receivedAt
+        let vpcp = Agency.governmentOfficeCode
+        func add(_ type: EventType, after days: ClosedRange<Double>, actor: Actor, agency: String?, text: String = "", data: [String: String] = [:]) -> Bool {
+            at = at.addingTimeInterval(Double.random(in: days, using: &random) * Self.day)
+            guard at < until else { return false }
+            events.append(PetitionEvent(sequence: 0, type: type, at: at, actor: actor, agencyCode: agency, text: text, data: data))
+            return true
+        }
+        if random.chance(0.08) {
+            let reason = random.pick(["outOfScopeComplaint", "outOfScopeDenunciation", "legalQuestion", "missingInformation", "duplicate"])
+            _ = add(.rejected, after: 0.5...4, actor: staff.coordinator, agency: vpcp, text: "Không thuộc phạm vi tiếp nhận.", data: ["reasonCode": reason])
+            return events
+        }
+        guard add(.assigned, after: 0.5...5, actor: staff.coordinator, agency: vpcp, data: ["leadAgency": lead, "coordinatingAgencies": ""]) else { return events }
+        guard add(.acknowledged, after: 0.5...4, actor: .system, agency: lead) else { return events }
+        if random.chance(0.3) {
+            guard add(.progressUpdated, after: 5...20, actor: .system, agency: lead, text: "Đang phối hợp kiểm tra, xác minh nội dung phản ánh.") else { return events }
+        }
+        guard add(.answerPublished, after: random.chance(0.8) ? 5...26 : 27...60, actor: .system, agency: lead, text: answer) else { return events }
+        if random.chance(0.5) {
+            let satisfaction = random.pick(["5", "5", "4", "4", "3", "2", "1"])
+            guard add(.rated, after: 1...10, actor: .submitter, agency: nil, data: ["satisfaction": satisfaction]) else { return events }
+        }
+        if random.chance(0.6) { _ = add(.closed, after: 5...15, actor: .system, agency: vpcp) }
+        return events
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+
+/// Fills a database with realistic Vietnamese petitions over the two years before `until`,
+/// across all agencies, categories and fields, at every stage of handling, plus demo staff
+/// accounts. The same seed, count and end date always give the same data.
+struct DemoSeeder {
+    static let defaultCount = 1000
+    /// The demo accounts' password, published in the README; production refuses demo accounts.
+    static let demoPassword = "langnghe-demo-2026"
+
+    enum Progress { case terminal, silent }
+
+    let store: Store
+    let count: Int
+    let seed: UInt64
+    var progress: Progress = .silent
+    var until = Date()
+
+    init(store: Store, count: Int, seed: UInt64, progress: Progress = .silent, until: Date = Date()) {
+        self.store = store
+        self.count = count
+        self.seed = seed
+        self.progress = progress
+        self.until = until
+    }
+
+    func run() async throws {
+        let corpus = try DemoCorpus.bundled()
+        let agencies = try await store.agencies().filter { $0.active && $0.code != Agency.governmentOfficeCode }
+        let staff = try await demoAccounts()
+        var random = SeededRandom(seed: seed)
+        let span = 2 * 365 * 86_400.0
+        // Sorted times, so that tracking numbers grow with the date of receipt.
+        let times = (0..<count).map { _ in Double.random(in: 0..<span, using: &random) }.sorted()
+        let bar = ProgressBar(total: count, enabled: progress == .terminal && isatty(STDOUT_FILENO) == 1)
+        for (index, offset) in times.enumerated() {
+            let receivedAt = until.addingTimeInterval(offset - span)
+            let template = random.pick(corpus.templates)
+            let petition = DemoPetition(corpus: corpus, template: template, agencies: agencies, random: &random)
+            let code = try await store.submit(Intake(
+                petition: petition.valid, channel: random.chance(0.85) ? .web : random.pick([.api, .paper, .email, .phone]),
+                accessKeyHash: AccessKey.hash(String(random.next(), radix: 32)), receivedAt: receivedAt))
+            let history = DemoHistory(
+                receivedAt: receivedAt, until: until, lead: petition.lead, answer: petition.answer, staff: staff)
+            let events = history.events(random: &random)
+            if !events.isEmpty { _ = try await store.append(events, to: code) }
+            bar.update(index + 1)
+        }
+        bar.finish()
+    }
+
+    /// The demo staff accounts (created once): a coordinator and an admin at VPCP, an officer
+    /// and a leader at each of two agencies, an observer.
+    private func demoAccounts() async throws -> DemoStaff {
+        let wanted: [(String, String, String, StaffRole)] = [
+            ("demo-vpcp", "Điều phối viên VPCP", "VPCP", .coordinator),
+            ("demo-admin", "Quản trị hệ thống", "VPCP", .admin),
+            ("demo-observer", "Phóng viên (quan sát)", "VPCP", .observer),
+        ]
+        var ids: [String: Int64] = [:]
+        let hash = try await Passwords.hash(Self.demoPassword)
+        for (username, name, agency, role) in wanted {
+            do {
+                ids[username] = try await store.createStaff(username: username, displayName: name, agencyCode: agency, role: role, passwordHash: hash).id
+            } catch StoreError.alreadyExists {
+                continue
+            }
+        }
+        return DemoStaff(coordinator: ids["demo-vpcp"].map(Actor.staff) ?? .system)
+    }
+}
+
+struct DemoStaff {
+    var coordinator: Actor
+}
+
+/// A terminal progress bar on one line, redrawn at most a hundred times.
+struct ProgressBar {
+    let total: Int
+    let enabled: Bool
+
+    func update(_ done: Int) {
+        guard enabled, total > 0, done * 100 / total != (done - 1) * 100 / total || done == total else { return }
+        let width = 40
+        let filled = done * width / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardOutput.write(Data("\r\(bar) \(done)/\(total)".utf8))
+    }
+
+    func finish() {
+        if enabled { print("") }
+    }
+}

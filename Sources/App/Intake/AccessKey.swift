@@ -1,0 +1,27 @@
+import Crypto
+import Foundation
+
+/// The submitter's secret for a petition: 130 random bits written as 26 characters of
+/// Crockford base32 (no I, L, O, U to misread). Stored only as its SHA-256: it is long and random,
+/// so a fast hash is enough, and a stolen database does not reveal it.
+public enum AccessKey {
+    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<26).map { _ in alphabet[Int.random(in: 0..<32, using: &generator)] })
+    }
+
+    /// The hash to store and to compare, of the key as a person might type it (any case,
+    /// with spaces or dashes).
+    public static func hash(_ key: String) -> String {
+        let normalized = key.uppercased().filter { $0 != "-" && !$0.isWhitespace }
+        return SHA256.hash(data: Data(normalized.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether `key` opens the petition whose stored hash is `storedHash`, in constant time.
+    public static func matches(_ key: String?, storedHash: String) -> Bool {
+        guard let key, !key.isEmpty else { return false }
+        return ConstantTime.equal(hash(key), storedHash)
+    }
+}

@@ -1,0 +1,74 @@
+import Crypto
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+
+/// Receiving a petition, whatever the channel: check everything, then store it in one
+/// transaction. Nothing is stored when anything is wrong.
+public struct IntakeService: Sendable {
+    let store: Store
+    let environment: AppEnvironment
+
+    /// A file as received, before its type is checked.
+    public struct Upload: Sendable {
+        public var fileName: String
+        public var bytes: [UInt8]
+
+        public init(fileName: String, bytes: [UInt8]) {
+            self.fileName = fileName
+            self.bytes = bytes
+        }
+    }
+
+    public struct Receipt: Sendable {
+        public var trackingCode: TrackingCode
+        public var accessKey: String
+        public var receivedAt: Date
+    }
+
+    /// Checks the draft and the files (every problem reported at once) and stores the petition.
+    public func submit(
+        _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil
+    ) async throws -> Receipt {
+        let reference = IntakeReference(fields: try await store.fields(), agencies: try await store.agencies())
+        var errors: [FieldError] = []
+        var petition: ValidPetition?
+        switch draft.validated(against: reference) {
+        case .success(let valid): petition = valid
+        case .failure(let failure): errors = failure.errors
+        }
+        let attachments = Self.check(uploads, errors: &errors)
+        guard errors.isEmpty, let petition else { throw AppError.validation(errors) }
+
+        let accessKey = environment.makeAccessKey()
+        let receivedAt = environment.now()
+        let code = try await store.submit(Intake(
+            petition: petition, channel: channel, accessKeyHash: AccessKey.hash(accessKey),
+            attachments: attachments, receivedAt: receivedAt, actor: actor, actorAgencyCode: actorAgencyCode))
+        return Receipt(trackingCode: code, accessKey: accessKey, receivedAt: receivedAt)
+    }
+
+    /// At most five files of the accepted formats (recognised from their content), 10 MB each.
+    static func check(_ uploads: [Upload], errors: inout [FieldError]) -> [NewAttachment] {
+        if uploads.count > AttachmentType.maxCount {
+            errors.append(FieldError("attachments", .tooManyFiles(max: AttachmentType.maxCount)))
+            return []
+        }
+        var attachments: [NewAttachment] = []
+        for upload in uploads {
+            let fileName = VietnameseText.normalized((upload.fileName as NSString).lastPathComponent)
+            if upload.bytes.isEmpty {
+                errors.append(FieldError("attachments", .fileEmpty))
+            } else if upload.bytes.count > AttachmentType.maxBytes {
+                errors.append(FieldError("attachments", .fileTooLarge(maxBytes: AttachmentType.maxBytes)))
+            } else if let type = AttachmentType.detect(upload.bytes, fileName: fileName) {
+                let digest = SHA256.hash(data: upload.bytes).map { String(format: "%02x", $0) }.joined()
+                let name = fileName.isEmpty ? "tep.\(type.fileExtension)" : String(fileName.prefix(200))
+                attachments.append(NewAttachment(fileName: name, type: type, content: upload.bytes, sha256: digest))
+            } else {
+                errors.append(FieldError("attachments", .fileTypeNotAllowed))
+            }
+        }
+        return attachments
+    }
+}

@@ -1,0 +1,48 @@
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// `/gui-phan-anh`: the form, and what happens when it is sent.
+struct PetitionFormController {
+    let store: Store
+    let views: Views
+    let intake: IntakeService
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let kind: Submitter.Kind = request.uri.queryParameters.get("loai") == "doanh-nghiep" ? .organization : .individual
+        return try await form(PetitionDraft(submitterKind: kind.rawValue), messages: [:], context: context, status: .ok)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        let draft = PetitionDraft(
+            submitterKind: form["submitterType"], name: form["name"], address: form["address"], phone: form["phone"],
+            email: form["email"], organizationName: form["organizationName"], taxCode: form["taxCode"],
+            category: form["category"], field: form["field"], agencyCode: form["agencyCode"],
+            title: form["title"], content: form["content"], publishName: form["publishName"] == "on")
+        let uploads = form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes) }
+        do {
+            let receipt = try await intake.submit(draft, uploads: uploads, channel: .web)
+            let page = ReceiptPage(
+                trackingCode: receipt.trackingCode.description, accessKey: receipt.accessKey,
+                receivedAt: DisplayDate.format(receipt.receivedAt), trackingURL: Paths.tracking(receipt.trackingCode.description))
+            var response = views.page("receipt", title: views.catalogue.text("receipt_title", context.language), body: page, context: context, status: .created)
+            // The access key is on this page only: keep it out of caches and history stores.
+            response.headers[.cacheControl] = "no-store"
+            return response
+        } catch AppError.validation(let errors) {
+            var messages: [String: String] = [:]
+            for error in errors where messages[error.field] == nil {
+                messages[error.field] = views.catalogue.message(for: error, context.language)
+            }
+            return try await self.form(draft, messages: messages, context: context, status: .unprocessableContent)
+        }
+    }
+
+    private func form(_ draft: PetitionDraft, messages: [String: String], context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
+        let page = PetitionFormPage(
+            draft: draft, messages: messages, catalogue: views.catalogue, language: context.language,
+            categories: try await store.categories(), fields: try await store.fields(), agencies: try await store.agencies())
+        return views.page("petition-form", title: views.catalogue.text("form_title", context.language), body: page, context: context, status: status)
+    }
+}

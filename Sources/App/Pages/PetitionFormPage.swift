@@ -1,0 +1,95 @@
+import LangNgheCore
+import LangNgheStorage
+
+/// The submission form, empty or coming back with what was typed and what is wrong with it.
+struct PetitionFormPage {
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct OptionGroup {
+        let label: String
+        let options: [Option]
+    }
+
+    struct CategoryOption {
+        let value: String
+        let label: String
+        let description: String
+        let checked: Bool
+    }
+
+    /// One message per input, shown next to it.
+    struct Errors {
+        var submitterType, name, address, phone, email, organizationName, taxCode: String?
+        var category, field, agencyCode, title, content, attachments: String?
+
+        init(_ messages: [String: String]) {
+            submitterType = messages["submitter.type"]
+            name = messages["submitter.name"]
+            address = messages["submitter.address"]
+            phone = messages["submitter.phone"]
+            email = messages["submitter.email"]
+            organizationName = messages["submitter.organizationName"]
+            taxCode = messages["submitter.taxCode"]
+            category = messages["category"]
+            field = messages["field"]
+            agencyCode = messages["agencyCode"]
+            title = messages["title"]
+            content = messages["content"]
+            attachments = messages["attachments"]
+        }
+    }
+
+    let isOrganization: Bool
+    let draft: PetitionDraft
+    let errors: Errors
+    let errorList: [ErrorPage.FieldMessage]
+    let hasErrors: Bool
+    let categories: [CategoryOption]
+    let fields: [Option]
+    let agencyGroups: [OptionGroup]
+    let maxFiles: Int
+    let maxMegabytes: Int
+    let acceptedTypes: String
+
+    init(
+        draft: PetitionDraft, messages: [String: String], catalogue: Catalogue, language: Language,
+        categories: [CategoryInfo], fields: [Field], agencies: [Agency]
+    ) {
+        self.draft = draft
+        isOrganization = draft.submitterKind == Submitter.Kind.organization.rawValue
+        errors = Errors(messages)
+        // In the order of the form, so the summary reads top to bottom.
+        let order = ["submitter.type", "submitter.name", "submitter.address", "submitter.phone", "submitter.email",
+                     "submitter.organizationName", "submitter.taxCode", "category", "field", "agencyCode", "title",
+                     "content", "attachments"]
+        errorList = messages.sorted { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }
+            .map { ErrorPage.FieldMessage(field: catalogue.text("label_" + $0.key.replacingOccurrences(of: ".", with: "_"), language), message: $0.value) }
+        hasErrors = !messages.isEmpty
+        self.categories = categories.map {
+            CategoryOption(value: $0.code.rawValue, label: $0.name(language), description: $0.description(language),
+                           checked: draft.category == $0.code.rawValue)
+        }
+        self.fields = fields.filter(\.active).map { Option(value: $0.code, label: $0.name(language), selected: draft.field == $0.code) }
+        agencyGroups = Agency.Kind.allCases.compactMap { kind in
+            let options = agencies.filter { $0.active && $0.kind == kind }.map {
+                Option(value: $0.code, label: $0.name(language), selected: draft.agencyCode == $0.code)
+            }
+            return options.isEmpty ? nil : OptionGroup(label: catalogue.text("agency_kind_" + kind.rawValue, language), options: options)
+        }
+        maxFiles = AttachmentType.maxCount
+        maxMegabytes = AttachmentType.maxBytes / 1_048_576
+        acceptedTypes = ".jpg,.jpeg,.png,.pdf,.doc,.docx,.xls,.xlsx"
+    }
+}
+
+/// The printable receipt: the tracking code and the access key, shown once.
+struct ReceiptPage {
+    let trackingCode: String
+    let accessKey: String
+    let receivedAt: String
+    let trackingURL: String
+}

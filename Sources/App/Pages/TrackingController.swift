@@ -1,0 +1,56 @@
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// `/tra-cuu`: anyone looks a code up; the access key (posted, never in the address) opens the
+/// submitter's own details and files.
+struct TrackingController {
+    let store: Store
+    let views: Views
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters.get("ma") ?? ""
+        return try await page(code: query, accessKey: nil, context: context)
+    }
+
+    @Sendable func unlock(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        var response = try await page(code: form["ma"] ?? "", accessKey: form["khoa"] ?? "", context: context)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        guard let code = form["ma"].flatMap(TrackingCode.init), let petition = try await store.petition(code) else {
+            throw AppError.notFound
+        }
+        guard AccessKey.matches(form["khoa"], storedHash: petition.accessKeyHash) else { throw AppError.forbidden }
+        guard let id = form["id"].flatMap({ Int64($0) }),
+            let (info, bytes) = try await store.attachmentContent(code, attachmentID: id)
+        else { throw AppError.notFound }
+        return AttachmentResponse.make(info, bytes)
+    }
+
+    private func page(code query: String, accessKey: String?, context: AppRequestContext) async throws -> Response {
+        let language = context.language
+        let title = views.catalogue.text("track_title", language)
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty {
+            return views.page("tracking", title: title, body: TrackingPage(query: "", message: nil, petition: nil, keyRejected: false), context: context)
+        }
+        guard let code = TrackingCode(trimmed), let petition = try await store.petition(code) else {
+            let page = TrackingPage(query: trimmed, message: views.catalogue.text("track_not_found", language), petition: nil, keyRejected: false)
+            return views.page("tracking", title: title, body: page, context: context, status: .notFound)
+        }
+        let unlocked = accessKey.map { AccessKey.matches($0, storedHash: petition.accessKeyHash) } ?? false
+        let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let fields = Dictionary(try await store.fields().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let found = TrackingPage.Found(
+            petition, details: unlocked ? TrackingPage.Details(petition, accessKey: accessKey ?? "") : nil,
+            catalogue: views.catalogue, language: language, agencies: agencies, fields: fields)
+        let page = TrackingPage(query: code.description, message: nil, petition: found, keyRejected: accessKey != nil && !unlocked)
+        return views.page("tracking", title: title + " " + code.description, body: page, context: context,
+                          status: accessKey != nil && !unlocked ? .forbidden : .ok)
+    }
+}

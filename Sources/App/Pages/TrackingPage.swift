@@ -1,0 +1,93 @@
+import LangNgheCore
+import LangNgheStorage
+
+/// The tracking page: a code's public status and timeline, and with the access key the
+/// submitter's own details.
+struct TrackingPage {
+    struct Timeline {
+        let label: String
+        let at: String
+        let agency: String?
+        let text: String
+    }
+
+    struct Details {
+        let name: String
+        let address: String
+        let phone: String
+        let email: String
+        let organizationName: String?
+        let taxCode: String?
+        let content: String
+        let publishName: Bool
+        let attachments: [AttachmentItem]
+        let accessKey: String
+        var hasAttachments: Bool { !attachments.isEmpty }
+    }
+
+    struct AttachmentItem {
+        let id: Int64
+        let fileName: String
+        let size: String
+    }
+
+    struct Found {
+        let trackingCode: String
+        let title: String
+        let status: String
+        let statusKey: String
+        let category: String
+        let field: String?
+        let agency: String
+        let receivedAt: String
+        let timeline: [Timeline]
+        let details: Details?
+    }
+
+    let query: String
+    let message: String?
+    let petition: Found?
+    let keyRejected: Bool
+}
+
+extension TrackingPage.Found {
+    init(_ p: PetitionRecord, details: TrackingPage.Details?, catalogue: Catalogue, language: Language, agencies: [String: Agency], fields: [String: Field]) {
+        func agencyName(_ code: String?) -> String? { code.map { agencies[$0]?.name(language) ?? $0 } }
+        trackingCode = p.trackingCode.description
+        title = p.title
+        status = catalogue.text("status_" + p.status.rawValue, language)
+        statusKey = p.status.rawValue
+        category = catalogue.text("category_" + p.category.rawValue, language)
+        field = p.fieldCode.map { fields[$0]?.name(language) ?? $0 }
+        agency = agencyName(p.leadAgencyCode ?? Agency.governmentOfficeCode) ?? ""
+        receivedAt = DisplayDate.format(p.receivedAt)
+        timeline = p.events.filter(\.isPublic).map {
+            TrackingPage.Timeline(
+                label: catalogue.text("event_" + $0.type.rawValue, language), at: DisplayDate.format($0.at),
+                agency: agencyName($0.agencyCode), text: $0.text)
+        }
+        self.details = details
+    }
+}
+
+extension TrackingPage.Details {
+    init(_ p: PetitionRecord, accessKey: String) {
+        let s = p.submitter
+        self.init(
+            name: s.name, address: s.address, phone: s.phone, email: s.email, organizationName: s.organizationName,
+            taxCode: s.taxCode, content: p.content, publishName: p.publishName,
+            attachments: p.attachments.map {
+                TrackingPage.AttachmentItem(id: $0.id, fileName: $0.fileName, size: ByteSize.format($0.size))
+            }, accessKey: accessKey)
+    }
+}
+
+enum ByteSize {
+    static func format(_ bytes: Int) -> String {
+        if bytes >= 1_048_576 { return String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+        if bytes >= 1024 { return "\(bytes / 1024) kB" }
+        return "\(bytes) B"
+    }
+}
+
+import Foundation

@@ -1,0 +1,57 @@
+import Configuration
+import Foundation
+import LangNgheStorage
+
+extension Settings {
+    /// Reads the settings: command-line flags first, then the environment, then defaults.
+    ///
+    /// Environment variables: `DATABASE_URL`, `BASE_URL`, `LANGNGHE_ENV`, `LANGNGHE_SECRET`,
+    /// `LANGNGHE_HOSTNAME`, `LANGNGHE_PORT` (the last two also as `--hostname` / `--port`; not
+    /// plain `HOSTNAME`, which every Linux shell sets to the machine's name).
+    public static func read(
+        flags: [AbsoluteConfigKey: ConfigValue] = [:],
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(SettingsError) -> Settings {
+        let reader = ConfigReader(providers: [
+            InMemoryProvider(values: flags),
+            EnvironmentVariablesProvider(environmentVariables: environment),
+        ])
+        var problems: [String] = []
+
+        let envText = reader.string(forKey: "langnghe.env", default: Environment.development.rawValue)
+        let env = Environment(rawValue: envText) ?? {
+            problems.append("LANGNGHE_ENV: '\(envText)' is not one of development, production, testing")
+            return .development
+        }()
+
+        let hostname = reader.string(forKey: "langnghe.hostname", default: "127.0.0.1")
+        if hostname.isEmpty { problems.append("--hostname: must not be empty") }
+        let portText = reader.string(forKey: "langnghe.port", default: "8080")
+        let port = Int(portText).flatMap { (1...65535).contains($0) ? $0 : nil } ?? {
+            problems.append("--port: '\(portText)' is not a port number (1–65535)")
+            return 8080
+        }()
+
+        var database = DatabaseLocation.sqliteFile(path: DatabaseLocation.defaultURL)
+        do {
+            database = try DatabaseLocation(url: reader.string(forKey: "database.url", default: DatabaseLocation.defaultURL))
+        } catch {
+            problems.append("DATABASE_URL: \(error.description)")
+        }
+
+        let baseURL = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
+        if URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            problems.append("BASE_URL: must be an http:// or https:// address")
+        }
+
+        let secret = reader.string(forKey: "langnghe.secret", isSecret: true) ?? developmentSecret
+        if env == .production {
+            if secret == developmentSecret { problems.append("LANGNGHE_SECRET: must be set in production") }
+            else if secret.utf8.count < 32 { problems.append("LANGNGHE_SECRET: must be at least 32 characters") }
+        }
+
+        if !problems.isEmpty { throw SettingsError(problems: problems) }
+        return Settings(
+            environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret)
+    }
+}

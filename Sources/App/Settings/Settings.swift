@@ -1,0 +1,48 @@
+import Configuration
+import LangNgheStorage
+
+/// Everything the server is told at start-up, read once from flags and the environment.
+public struct Settings: Sendable {
+    public enum Environment: String, Sendable, CaseIterable {
+        /// The default: demo data on first run, readable errors.
+        case development
+        /// Refuses demo accounts and default secrets; loads no demo data.
+        case production
+        /// For the test suite: no demo data, fixed secrets allowed.
+        case testing
+    }
+
+    public var environment: Environment
+    public var hostname: String
+    public var port: Int
+    public var database: DatabaseLocation
+    /// The public address, for links in e-mails and feeds.
+    public var baseURL: String
+    /// Signs CSRF tokens. Never printed.
+    public var secret: String
+
+    /// The secret used outside production when none is given: fine for a laptop, refused in
+    /// production.
+    public static let developmentSecret = "langnghe-development-secret-not-for-production"
+
+    public init(
+        environment: Environment = .testing, hostname: String = "127.0.0.1", port: Int = 8080,
+        database: DatabaseLocation = .sqliteMemory, baseURL: String = "http://127.0.0.1:8080",
+        secret: String = Settings.developmentSecret
+    ) {
+        self.environment = environment
+        self.hostname = hostname
+        self.port = port
+        self.database = database
+        self.baseURL = baseURL
+        self.secret = secret
+    }
+}
+
+/// Every missing or invalid setting, named together so that one start-up shows them all.
+public struct SettingsError: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String {
+        "Cấu hình không hợp lệ / invalid settings:\n" + problems.map { "  - " + $0 }.joined(separator: "\n")
+    }
+}

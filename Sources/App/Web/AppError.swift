@@ -1,0 +1,44 @@
+import Hummingbird
+import LangNgheCore
+
+/// Everything a request can fail with, in terms the reader can act on. The error middleware
+/// turns it into an HTML page or the API's `{"error": {"code", "message", "fields"}}`.
+public enum AppError: Error, Sendable {
+    case validation([FieldError])
+    case malformedRequest
+    case tooLarge
+    case unsupportedMediaType
+    case notFound
+    case missingCSRFToken
+    case unauthorized
+    case forbidden
+    case conflict(String)
+
+    var status: HTTPResponse.Status {
+        switch self {
+        case .validation: .unprocessableContent
+        case .malformedRequest: .badRequest
+        case .tooLarge: .contentTooLarge
+        case .unsupportedMediaType: .unsupportedMediaType
+        case .notFound: .notFound
+        case .missingCSRFToken, .forbidden: .forbidden
+        case .unauthorized: .unauthorized
+        case .conflict: .conflict
+        }
+    }
+
+    /// The stable machine code in the API's error JSON.
+    var code: String {
+        switch self {
+        case .validation: "validationFailed"
+        case .malformedRequest: "malformedRequest"
+        case .tooLarge: "tooLarge"
+        case .unsupportedMediaType: "unsupportedMediaType"
+        case .notFound: "notFound"
+        case .missingCSRFToken: "csrfTokenInvalid"
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .conflict: "conflict"
+        }
+    }
+}

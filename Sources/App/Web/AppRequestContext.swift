@@ -1,0 +1,29 @@
+import Hummingbird
+import LangNgheCore
+
+/// What a request carries between middleware and routes.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The reader's language: `?lang=`, then the `lang` cookie, then `Accept-Language`.
+    public var language: Language = .vi
+    /// The CSRF token for the forms of this response (the cookie's value, signed).
+    public var csrfToken: String = ""
+    /// The posted form of a browser request, parsed (and its CSRF token checked) by
+    /// `FormMiddleware` before any route sees it.
+    public var form: FormData?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// JSON bodies are small; uploads go through `Limits` explicitly.
+    public var maxUploadSize: Int { Limits.jsonBody }
+}
+
+/// Body size limits.
+public enum Limits {
+    /// A JSON petition: 150 000 characters of content at up to 4 bytes each, plus the rest.
+    public static let jsonBody = 1_048_576
+    /// A form or multipart request with up to five 10 MB attachments.
+    public static let uploadBody = AttachmentType.maxCount * AttachmentType.maxBytes + 1_048_576
+}

@@ -1,0 +1,22 @@
+/// Every page's address, in one place: routes are registered from these and templates link
+/// through them (`{{paths.submit}}`), so no URL is spelled twice.
+struct Paths: Sendable {
+    static let home = "/"
+    static let submit = "/gui-phan-anh"
+    static let track = "/tra-cuu"
+    static let trackAttachment = "/tra-cuu/tep"
+    static let stylesheet = "/static/site.css"
+
+    /// The same, as instance members for templates.
+    let home = Paths.home
+    let submit = Paths.submit
+    let submitIndividual = Paths.submit + "?loai=nguoi-dan"
+    let submitOrganization = Paths.submit + "?loai=doanh-nghiep"
+    let track = Paths.track
+    let trackAttachment = Paths.trackAttachment
+    let stylesheet = Paths.stylesheet
+
+    static func tracking(_ code: String) -> String {
+        track + "?ma=" + code
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import Mustache
+
+/// Renders pages: a typed context struct through a Mustache template in `Resources/Templates`,
+/// inside the layout. Templates only display; every value they show is escaped by `{{ }}`.
+public struct Views: Sendable {
+    let library: MustacheLibrary
+    let catalogue: Catalogue
+
+    public static func bundled(catalogue: Catalogue) async throws -> Views {
+        Views(library: try await MustacheLibrary(directory: AppResources.path("Templates")), catalogue: catalogue)
+    }
+
+    /// The page named `template` with `body` as its content.
+    func page<Body>(
+        _ template: String, title: String, body: Body, context: AppRequestContext, status: HTTPResponse.Status = .ok 
+    ) -> Response {
+        let page = PageContext(
+            t: catalogue.table(context.language), lang: context.language.rawValue,
+            otherLanguage: context.language == .vi ? "en" : "vi",
+            title: title, csrfToken: context.csrfToken, paths: Paths(), body: body)
+        let html = library.render(page, withTemplate: template) ?? ""
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// What every page's template can use besides its own content: the strings of the reader's
+/// language (`{{t.key}}`), the CSRF token for forms, the page title.
+struct PageContext<Body> {
+    let t: [String: String]
+    let lang: String
+    let otherLanguage: String
+    let title: String
+    let csrfToken: String
+    let paths: Paths
+    let body: Body
+}

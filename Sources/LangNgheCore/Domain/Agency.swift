@@ -1,0 +1,27 @@
+/// A ministry, ministry-level agency, Government agency, province, or the Government Office itself.
+public struct Agency: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case governmentOffice, ministry, ministryLevel, governmentAgency, province
+    }
+
+    /// The Government Office screens, routes and escalates every petition.
+    public static let governmentOfficeCode = "VPCP"
+
+    public var code: String
+    public var nameVi: String
+    public var nameEn: String
+    public var kind: Kind
+    public var active: Bool
+
+    public init(code: String, nameVi: String, nameEn: String, kind: Kind, active: Bool = true) {
+        self.code = code
+        self.nameVi = nameVi
+        self.nameEn = nameEn
+        self.kind = kind
+        self.active = active
+    }
+
+    public func name(_ language: Language) -> String {
+        language == .vi ? nameVi : nameEn
+    }
+}

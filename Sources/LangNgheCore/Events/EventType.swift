@@ -1,0 +1,36 @@
+/// Everything that can happen to a petition: one named operation each (DOMAIN.md §5).
+public enum EventType: String, Sendable, Codable, CaseIterable {
+    case submitted
+    case rejected
+    case infoRequested
+    case infoProvided
+    case assigned
+    case returned
+    case acknowledged
+    case progressUpdated
+    case coordinationRequested
+    case coordinationReplied
+    case answerDrafted
+    case answerApproved
+    case answerPublished
+    case followedUp
+    case rated
+    case escalated
+    case decided
+    case merged
+    case closed
+    case noteAdded
+
+    /// Whether the public timeline shows this event. Drafts, internal coordination and notes stay
+    /// inside the administration until an answer is published.
+    public var isPublic: Bool {
+        switch self {
+        case .submitted, .rejected, .infoRequested, .infoProvided, .assigned, .returned,
+            .acknowledged, .progressUpdated, .answerPublished, .followedUp, .rated,
+            .escalated, .decided, .merged, .closed:
+            true
+        case .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .noteAdded:
+            false
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import LangNgheCore
+
+/// Applies the migrations not yet applied, each in its own transaction, in order. Safe when two
+/// server instances start at once: PostgreSQL takes an advisory lock, SQLite has one writer.
+struct Migrator {
+    static let all: [Migration] = [
+        Schema.v1ReferenceData,
+        Schema.v1Petitions,
+        Schema.v1Staff,
+    ]
+
+    let database: any SQLDatabase
+
+    /// Returns the names of the migrations it applied.
+    @discardableResult
+    func migrate() async throws -> [String] {
+        try await database.write { db in
+            try await db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        }
+        var applied: [String] = []
+        for migration in Self.all {
+            let dialect = database.dialect
+            let didApply = try await database.write { db -> Bool in
+                if dialect == .postgresql {
+                    try await db.execute("SELECT pg_advisory_xact_lock(7411001)")
+                }
+                if try await db.first("SELECT name FROM schema_migrations WHERE name = ?", migration.name) != nil {
+                    return false
+                }
+                for statement in migration.sql(for: dialect) {
+                    try await db.execute(statement)
+                }
+                try await db.execute(
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                    migration.name, Timestamp.string(Date()))
+                return true
+            }
+            if didApply { applied.append(migration.name) }
+        }
+        return applied
+    }
+}

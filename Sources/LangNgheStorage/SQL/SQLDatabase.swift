@@ -1,0 +1,34 @@
+/// The two databases LangNghe runs on. SQL text is shared where they agree (placeholders are
+/// written `?` and numbered for PostgreSQL); the few places they differ ask the dialect.
+public enum SQLDialect: String, Sendable {
+    case sqlite
+    case postgresql
+}
+
+/// A connection inside a read or a write transaction.
+public protocol SQLConnection: Sendable {
+    func execute(_ sql: String, _ arguments: [SQLValue]) async throws
+    func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow]
+}
+
+extension SQLConnection {
+    public func execute(_ sql: String, _ arguments: SQLBindable...) async throws {
+        try await execute(sql, arguments.map(\.sqlValue))
+    }
+
+    public func query(_ sql: String, _ arguments: SQLBindable...) async throws -> [SQLRow] {
+        try await query(sql, arguments.map(\.sqlValue))
+    }
+
+    public func first(_ sql: String, _ arguments: SQLBindable...) async throws -> SQLRow? {
+        try await query(sql, arguments.map(\.sqlValue)).first
+    }
+}
+
+/// A database: reads see a consistent snapshot; writes run in one transaction that is rolled
+/// back when the body throws, so a failed write leaves nothing half-written.
+public protocol SQLDatabase: Sendable {
+    var dialect: SQLDialect { get }
+    func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
+    func write<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
+}

@@ -1,0 +1,70 @@
+import Foundation
+import LangNgheCore
+
+extension Store {
+    /// Appends events to a petition's log and updates the status and lead agency folded from
+    /// the whole log, in one transaction. The workflow checks each event before calling this.
+    public func append(_ events: [PetitionEvent], to code: TrackingCode) async throws -> PetitionStatus {
+        try await database.write { db in
+            guard let id = try await db.first(Self.lockPetition(dialect: self.dialect), code.description)?.int("id") else {
+                throw StoreError.notFound
+            }
+            var log = try await Self.events(petitionID: Int64(id), in: db)
+            for var event in events {
+                event.sequence = log.count + 1
+                try await Self.insert(event, petitionID: Int64(id), in: db)
+                log.append(event)
+            }
+            let status = StatusDerivation.status(after: log)
+            let lead = log.last(where: { $0.type == .assigned })?.data["leadAgency"]
+            let stillAssigned = log.last(where: { $0.type == .assigned || $0.type == .returned })?.type == .assigned
+            try await db.execute(
+                "UPDATE petitions SET status = ?, lead_agency_code = ?, updated_at = ? WHERE id = ?",
+                status.rawValue, stillAssigned ? lead : nil, Timestamp.string(log.last?.at ?? Date()), id)
+            return status
+        }
+    }
+
+    /// PostgreSQL locks the petition's row for the transaction, so that two staff acting on one
+    /// case at once append in turn; SQLite's single writer already serialises them.
+    static func lockPetition(dialect: SQLDialect) -> String {
+        let select = "SELECT id FROM petitions WHERE tracking_code = ?"
+        return dialect == .postgresql ? select + " FOR UPDATE" : select
+    }
+
+    static func insert(_ event: PetitionEvent, petitionID: Int64, in db: any SQLConnection) async throws {
+        try await db.execute(
+            """
+            INSERT INTO events (petition_id, sequence, type, at, actor_kind, actor_id, agency_code, text, is_public, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, petitionID, event.sequence, event.type.rawValue, Timestamp.string(event.at), event.actor.kind,
+            event.actor.staffID, event.agencyCode, event.text, event.isPublic, canonicalJSON(event.data))
+    }
+
+    static func events(petitionID: Int64, in db: any SQLConnection) async throws -> [PetitionEvent] {
+        try await db.query(
+            """
+            SELECT sequence, type, at, actor_kind, actor_id, agency_code, text, is_public, data
+            FROM events WHERE petition_id = ? ORDER BY sequence
+            """, petitionID
+        ).compactMap { row in
+            guard let type = EventType(rawValue: row.string("type") ?? ""),
+                let actor = Actor(kind: row.string("actor_kind") ?? "", staffID: row.int("actor_id").map(Int64.init)),
+                let at = Timestamp.date(row.string("at") ?? "")
+            else { return nil }
+            let data = (try? JSONDecoder().decode([String: String].self, from: Data((row.string("data") ?? "{}").utf8))) ?? [:]
+            return PetitionEvent(
+                sequence: row.int("sequence") ?? 0, type: type, at: at, actor: actor,
+                agencyCode: row.string("agency_code"), text: row.string("text") ?? "",
+                isPublic: row.bool("is_public"), data: data)
+        }
+    }
+
+    /// Sorted keys, no escaped slashes: the same event always serialises to the same bytes
+    /// (the roadmap signs and hashes them).
+    static func canonicalJSON(_ data: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(data)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}

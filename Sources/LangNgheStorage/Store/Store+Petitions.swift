@@ -1,0 +1,124 @@
+import Foundation
+import LangNgheCore
+
+extension Store {
+    /// Stores a new petition, its submitter, attachments and `submitted` event in one
+    /// transaction, and gives it the next tracking code of its year (Vietnam time).
+    ///
+    /// This is the whole write path of a submission, kept in one place so that group commit
+    /// (the roadmap's batching of concurrent submissions) can be added here.
+    public func submit(_ intake: Intake) async throws -> TrackingCode {
+        try await database.write { db in
+            let year = Self.vietnamYear(intake.receivedAt)
+            guard let number = try await db.first(
+                """
+                INSERT INTO counters (name, value) VALUES (?, 1)
+                ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value
+                """, "tracking-\(year)")?.int("value")
+            else { throw StoreError.notFound }
+            let code = TrackingCode(year: year, number: number)
+            let p = intake.petition
+            let s = p.submitter
+            let submitterID = try await db.first(
+                """
+                INSERT INTO submitters (kind, name, address, phone, email, organization_name, tax_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """, s.kind.rawValue, s.name, s.address, s.phone, s.email, s.organizationName, s.taxCode)?.int("id")
+            let at = Timestamp.string(intake.receivedAt)
+            guard let submitterID, let petitionID = try await db.first(
+                """
+                INSERT INTO petitions (tracking_code, submitter_id, access_key_hash, channel, category, field_code,
+                    agency_code, title, content, search_text, publish_name, received_at, status, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """, code.description, submitterID, intake.accessKeyHash, intake.channel.rawValue,
+                p.category.rawValue, p.fieldCode, p.agencyCode, p.title, p.content,
+                VietnameseText.folded(p.title + " " + p.content), p.publishName, at,
+                PetitionStatus.received.rawValue, at)?.int("id")
+            else { throw StoreError.notFound }
+            for (position, file) in intake.attachments.enumerated() {
+                try await db.execute(
+                    """
+                    INSERT INTO attachments (petition_id, position, file_name, media_type, size, sha256, content)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, petitionID, position, file.fileName, file.type.mediaType, file.content.count, file.sha256, file.content)
+            }
+            let event = PetitionEvent(
+                sequence: 1, type: .submitted, at: intake.receivedAt, actor: intake.actor,
+                agencyCode: intake.actorAgencyCode, data: ["channel": intake.channel.rawValue])
+            try await Self.insert(event, petitionID: Int64(petitionID), in: db)
+            return code
+        }
+    }
+
+    /// The petition with this tracking code and its whole case, or nil.
+    public func petition(_ code: TrackingCode) async throws -> PetitionRecord? {
+        try await database.read { db in
+            guard let row = try await db.first(
+                """
+                SELECT p.*, s.kind AS s_kind, s.name AS s_name, s.address AS s_address, s.phone AS s_phone,
+                    s.email AS s_email, s.organization_name AS s_organization_name, s.tax_code AS s_tax_code
+                FROM petitions p JOIN submitters s ON s.id = p.submitter_id WHERE p.tracking_code = ?
+                """, code.description), let id = row.int("id")
+            else { return nil }
+            let attachments = try await db.query(
+                """
+                SELECT id, position, file_name, media_type, size, sha256 FROM attachments
+                WHERE petition_id = ? ORDER BY position
+                """, id
+            ).map { a in
+                AttachmentInfo(
+                    id: Int64(a.int("id") ?? 0), position: a.int("position") ?? 0, fileName: a.string("file_name") ?? "",
+                    mediaType: a.string("media_type") ?? "", size: a.int("size") ?? 0, sha256: a.string("sha256") ?? "")
+            }
+            let events = try await Self.events(petitionID: Int64(id), in: db)
+            return PetitionRecord(row: row, code: code, attachments: attachments, events: events)
+        }
+    }
+
+    /// The bytes of one attachment of one petition.
+    public func attachmentContent(_ code: TrackingCode, attachmentID: Int64) async throws -> (AttachmentInfo, [UInt8])? {
+        try await database.read { db in
+            guard let a = try await db.first(
+                """
+                SELECT a.* FROM attachments a JOIN petitions p ON p.id = a.petition_id
+                WHERE p.tracking_code = ? AND a.id = ?
+                """, code.description, attachmentID)
+            else { return nil }
+            let info = AttachmentInfo(
+                id: attachmentID, position: a.int("position") ?? 0, fileName: a.string("file_name") ?? "",
+                mediaType: a.string("media_type") ?? "", size: a.int("size") ?? 0, sha256: a.string("sha256") ?? "")
+            return (info, a.bytes("content") ?? [])
+        }
+    }
+
+    /// How many petitions are stored.
+    public func petitionCount() async throws -> Int {
+        try await database.read { db in try await db.first("SELECT COUNT(*) AS n FROM petitions")?.int("n") ?? 0 }
+    }
+
+    static func vietnamYear(_ date: Date) -> Int {
+        Int(Timestamp.string(date.addingTimeInterval(7 * 3600)).prefix(4)) ?? 0
+    }
+}
+
+extension PetitionRecord {
+    init(row: SQLRow, code: TrackingCode, attachments: [AttachmentInfo], events: [PetitionEvent]) {
+        self.init(
+            id: Int64(row.int("id") ?? 0), trackingCode: code, title: row.string("title") ?? "",
+            content: row.string("content") ?? "",
+            category: PetitionCategory(rawValue: row.string("category") ?? "") ?? .proposal,
+            fieldCode: row.string("field_code"), agencyCode: row.string("agency_code"),
+            leadAgencyCode: row.string("lead_agency_code"),
+            status: PetitionStatus(rawValue: row.string("status") ?? "") ?? .received,
+            channel: Channel(rawValue: row.string("channel") ?? "") ?? .web,
+            publishName: row.bool("publish_name"),
+            receivedAt: Timestamp.date(row.string("received_at") ?? "") ?? .distantPast,
+            accessKeyHash: row.string("access_key_hash") ?? "",
+            submitter: Submitter(
+                kind: Submitter.Kind(rawValue: row.string("s_kind") ?? "") ?? .individual,
+                name: row.string("s_name") ?? "", address: row.string("s_address") ?? "",
+                phone: row.string("s_phone") ?? "", email: row.string("s_email") ?? "",
+                organizationName: row.string("s_organization_name"), taxCode: row.string("s_tax_code")),
+            attachments: attachments, events: events)
+    }
+}

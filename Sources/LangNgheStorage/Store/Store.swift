@@ -1,0 +1,66 @@
+import Logging
+import PostgresNIO
+
+/// LangNghe's storage in domain terms. One implementation, written once against `SQLDatabase`;
+/// the two databases differ only below that interface (and in the few dialect branches here).
+public final class Store: Sendable {
+    public let database: any SQLDatabase
+    public var dialect: SQLDialect { database.dialect }
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    /// Opens the database at `location`, runs `body` with the store, and closes it. PostgreSQL's
+    /// connection pool runs in a child task for exactly that long.
+    public static func withStore<T: Sendable>(
+        at location: DatabaseLocation, logger: Logger, _ body: (Store) async throws -> T
+    ) async throws -> T {
+        switch location {
+        case .sqliteMemory:
+            return try await body(Store(database: try SQLiteDatabase()))
+        case .sqliteFile(let path):
+            return try await body(Store(database: try SQLiteDatabase(path: path)))
+        case .postgres(let postgres):
+            let database = PostgresDatabase(configuration: postgres.clientConfiguration, logger: logger)
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await database.run() }
+                defer { group.cancelAll() }
+                if let schema = postgres.schema {
+                    try await database.write { db in try await db.execute("CREATE SCHEMA IF NOT EXISTS \(quoted: schema)") }
+                }
+                return try await body(Store(database: database))
+            }
+        }
+    }
+
+    /// Applies pending migrations; returns their names.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        try await Migrator(database: database).migrate()
+    }
+
+    /// Whether the database answers.
+    public func ping() async throws {
+        _ = try await database.read { db in try await db.query("SELECT 1 AS one") }
+    }
+}
+
+extension PostgresLocation {
+    var clientConfiguration: PostgresClient.Configuration {
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password, database: database,
+            tls: requireTLS ? .require(.clientDefault) : .disable)
+        if let schema {
+            configuration.options.additionalStartupParameters = [("search_path", schema)]
+        }
+        return configuration
+    }
+}
+
+extension String.StringInterpolation {
+    /// An SQL identifier, double-quoted.
+    mutating func appendInterpolation(quoted identifier: String) {
+        appendLiteral("\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+    }
+}

@@ -1,0 +1,6 @@
+/// What the store refuses, in domain terms.
+public enum StoreError: Error, Sendable, Equatable {
+    case notFound
+    /// A unique name is taken (a username, an agency code).
+    case alreadyExists(String)
+}

@@ -1,0 +1,45 @@
+import Foundation
+import LangNgheStorage
+import Logging
+
+/// The database a test runs on: a private in-memory SQLite database by default, or a fresh
+/// schema on the PostgreSQL server named by `TEST_DATABASE_URL` (dropped afterwards).
+enum TestDatabase {
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static var logger: Logger {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// Runs `body` with a migrated store holding the reference data and nothing else.
+    static func withStore<T: Sendable>(_ body: (Store) async throws -> T) async throws -> T {
+        let location: DatabaseLocation
+        var schema: String?
+        if let url = postgresURL {
+            schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            location = try DatabaseLocation(url: url + (url.contains("?") ? "&" : "?") + "schema=" + schema!)
+        } else {
+            location = .sqliteMemory
+        }
+        return try await Store.withStore(at: location, logger: logger) { store in
+            do {
+                try await store.migrate()
+                try await store.loadReferenceData(ReferenceData.bundled())
+                let result = try await body(store)
+                if let schema { try await drop(schema, store) }
+                return result
+            } catch {
+                if let schema { try? await drop(schema, store) }
+                throw error
+            }
+        }
+    }
+
+    private static func drop(_ schema: String, _ store: Store) async throws {
+        try await store.database.write { db in try await db.execute("DROP SCHEMA \"\(schema)\" CASCADE") }
+    }
+}
