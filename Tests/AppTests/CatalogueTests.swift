@@ -1,0 +1,45 @@
+import Foundation
+import LangNgheCore
+import Testing
+
+@testable import App
+
+@Suite struct CatalogueTests {
+    @Test func bothLanguagesHaveTheSameKeys() throws {
+        let catalogue = try Catalogue.bundled()
+        #expect(Set(catalogue.table(.vi).keys) == Set(catalogue.table(.en).keys))
+    }
+
+    /// Every `{{t.key}}` a template uses exists, and so does every key the code builds.
+    @Test func everyKeyInUseExists() throws {
+        let catalogue = try Catalogue.bundled()
+        let keys = Set(catalogue.table(.vi).keys)
+        let folder = AppResources.path("Templates")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".mustache") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for match in text.matches(of: /\{\{[#^\/]?t\.([A-Za-z0-9_]+)\}\}/) {
+                #expect(keys.contains(String(match.output.1)), "\(file) uses missing key \(match.output.1)")
+            }
+        }
+        let built = EventType.allCases.map { "event_" + $0.rawValue } + PetitionStatus.allCases.map { "status_" + $0.rawValue }
+            + PetitionCategory.allCases.map { "category_" + $0.rawValue } + Agency.Kind.allCases.map { "agency_kind_" + $0.rawValue }
+        for key in built { #expect(keys.contains(key), "missing \(key)") }
+    }
+
+    @Test func everyFieldErrorHasAMessage() throws {
+        let catalogue = try Catalogue.bundled()
+        let problems: [FieldError.Problem] = [
+            .required, .tooLong(max: 5), .tooShort(min: 5), .invalidCharacters, .invalidChoice, .invalidPhone, .invalidEmail,
+            .invalidTaxCode, .unknownField, .fieldNotForCategory, .unknownAgency, .tooManyFiles(max: 5),
+            .fileTooLarge(maxBytes: 10_485_760), .fileTypeNotAllowed, .fileEmpty, .wrongType,
+        ]
+        for problem in problems {
+            for language in Language.allCases {
+                let message = catalogue.message(for: FieldError("x", problem), language)
+                #expect(!message.hasPrefix("error_"), "no \(language) message for \(problem.code)")
+                #expect(!message.contains("{n}"))
+            }
+        }
+        #expect(catalogue.message(for: FieldError("x", .fileTooLarge(maxBytes: 10_485_760)), .vi) == "Mỗi tệp không quá 10 MB.")
+    }
+}

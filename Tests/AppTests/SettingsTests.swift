@@ -1,0 +1,77 @@
+import Configuration
+import LangNgheStorage
+import Testing
+
+@testable import App
+
+@Suite struct SettingsTests {
+    @Test func defaultsServeTheLocalSQLiteFile() throws {
+        let settings = try Settings.read(environment: [:])
+        #expect(settings.environment == .development)
+        #expect(settings.hostname == "127.0.0.1")
+        #expect(settings.port == 8080)
+        #expect(settings.database == .sqliteFile(path: "data/langnghe.sqlite"))
+        #expect(settings.baseURL == "http://127.0.0.1:8080")
+    }
+
+    @Test func flagsWinOverTheEnvironment() throws {
+        let flags: [AbsoluteConfigKey: ConfigValue] = [
+            AbsoluteConfigKey(["langnghe", "port"]): ConfigValue(.string("9090"), isSecret: false)
+        ]
+        let settings = try Settings.read(flags: flags, environment: [
+            "LANGNGHE_PORT": "7070", "LANGNGHE_HOSTNAME": "0.0.0.0",
+            "DATABASE_URL": "postgres://app:s3cret@db.internal:6543/langnghe", "HOSTNAME": "machine-name",
+        ])
+        #expect(settings.port == 9090)
+        #expect(settings.hostname == "0.0.0.0")
+        guard case .postgres(let postgres) = settings.database else {
+            Issue.record("expected PostgreSQL")
+            return
+        }
+        #expect(postgres.host == "db.internal")
+        #expect(postgres.port == 6543)
+        #expect(postgres.username == "app")
+        #expect(postgres.password == "s3cret")
+        #expect(postgres.database == "langnghe")
+    }
+
+    @Test func everyProblemIsNamedAtOnceWithoutSecrets() {
+        do {
+            _ = try Settings.read(environment: [
+                "LANGNGHE_ENV": "staging", "LANGNGHE_PORT": "http", "DATABASE_URL": "mysql://root:hunter2@x/db",
+                "BASE_URL": "ftp://x",
+            ])
+            Issue.record("expected an error")
+        } catch {
+            let text = error.description
+            #expect(error.problems.count == 4)
+            for name in ["LANGNGHE_ENV", "--port", "DATABASE_URL", "BASE_URL"] { #expect(text.contains(name)) }
+            #expect(!text.contains("hunter2"))
+        }
+    }
+
+    @Test func productionNeedsARealSecret() {
+        #expect(throws: SettingsError.self) { try Settings.read(environment: ["LANGNGHE_ENV": "production"]) }
+        #expect(throws: SettingsError.self) {
+            try Settings.read(environment: ["LANGNGHE_ENV": "production", "LANGNGHE_SECRET": "short"])
+        }
+        let settings = try? Settings.read(environment: [
+            "LANGNGHE_ENV": "production", "LANGNGHE_SECRET": String(repeating: "k", count: 40),
+        ])
+        #expect(settings?.environment == .production)
+    }
+
+    @Test(arguments: [
+        ("sqlite:///var/lib/langnghe.sqlite", DatabaseLocation.sqliteFile(path: "/var/lib/langnghe.sqlite")),
+        ("sqlite::memory:", DatabaseLocation.sqliteMemory),
+        ("other/file.sqlite", DatabaseLocation.sqliteFile(path: "other/file.sqlite")),
+    ])
+    func databaseURLs(_ url: String, _ expected: DatabaseLocation) throws {
+        #expect(try DatabaseLocation(url: url) == expected)
+    }
+
+    @Test(arguments: ["sqlite://relative.sqlite", "postgres://host/db", "postgres://user@/db", "postgres://user@host", "", "redis://x"])
+    func badDatabaseURLsAreRefused(_ url: String) {
+        #expect(throws: DatabaseURLError.self) { try DatabaseLocation(url: url) }
+    }
+}
