@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LangNgheCore
 import LangNgheStorage
 
 struct UserCommand: AsyncParsableCommand {

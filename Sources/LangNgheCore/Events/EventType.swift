@@ -20,6 +20,8 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case merged
     case closed
     case noteAdded
+    /// A coordinator invites an observer (press, association, expert) to comment on the case.
+    case observerInvited
 
     /// Whether the public timeline shows this event. Drafts, internal coordination and notes stay
     /// inside the administration until an answer is published.
@@ -29,7 +31,7 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
             .acknowledged, .progressUpdated, .answerPublished, .followedUp, .rated,
             .escalated, .decided, .merged, .closed:
             true
-        case .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .noteAdded:
+        case .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .noteAdded, .observerInvited:
             false
         }
     }

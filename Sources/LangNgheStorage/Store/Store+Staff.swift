@@ -1,11 +1,6 @@
 import Foundation
 import LangNgheCore
 
-/// A staff account's role (DOMAIN.md §5).
-public enum StaffRole: String, Sendable, Codable, CaseIterable {
-    case coordinator, officer, leader, admin, observer
-}
-
 public struct StaffAccount: Sendable, Hashable {
     public var id: Int64
     public var username: String
