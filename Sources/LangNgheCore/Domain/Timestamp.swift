@@ -4,7 +4,10 @@ import Foundation
 /// `2026-11-29T02:12:09.123Z`. Fixed width, so text order is time order in both databases.
 public enum Timestamp {
     public static func string(_ date: Date) -> String {
-        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Whole microseconds first: a Date on a whole millisecond is often a hair below it in
+        // binary, and flooring that straight to milliseconds would print one millisecond early.
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let totalMillis = (micros - micros.modulo(1000)) / 1000
         let millis = Int(totalMillis.modulo(1000))
         let seconds = (totalMillis - Int64(millis)) / 1000
         let days = Int(seconds.floorDivided(by: 86_400))
@@ -30,6 +33,7 @@ public enum Timestamp {
         guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
             let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19)
         else { return nil }
+        guard (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d), h < 24, mi < 60, s < 60 else { return nil }
         var millis = 0
         if u[19] == 46 {
             guard u.count == 24, let f = number(20..<23) else { return nil }
@@ -38,6 +42,14 @@ public enum Timestamp {
         let days = daysSinceEpoch(year: y, month: mo, day: d)
         let seconds = Double(days) * 86_400 + Double(h * 3600 + mi * 60 + s) + Double(millis) / 1000
         return Date(timeIntervalSince1970: seconds)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Howard Hinnant's days-from-civil algorithm (proleptic Gregorian).

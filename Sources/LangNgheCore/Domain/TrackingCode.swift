@@ -11,10 +11,10 @@ public struct TrackingCode: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// Parses a code typed by a person: case and surrounding spaces do not matter.
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-")
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "PAKN",
-            parts[1].count == 4, let year = Int(parts[1]),
-            parts[2].count >= 6, parts[2].allSatisfy(\.isASCII), let number = Int(parts[2]), number > 0
+            parts[1].count == 4, parts[1].allSatisfy(\.isASCIIDigit), let year = Int(parts[1]),
+            parts[2].count >= 6, parts[2].allSatisfy(\.isASCIIDigit), let number = Int(parts[2]), number > 0
         else { return nil }
         self.init(year: year, number: number)
     }

@@ -35,24 +35,45 @@ public enum AttachmentType: String, Sendable, CaseIterable, Codable {
     }
 
     /// A .docx or .xlsx is a ZIP archive whose entries live under `word/` or `xl/`; any other
-    /// ZIP is refused. Entry names are read from the central directory, which (unlike the local
-    /// headers) always carries the sizes needed to walk it.
+    /// ZIP is refused. The entry names are read from the archive's own central directory, found
+    /// through its end record, so that a ZIP merely holding a .docx is not taken for one.
     static func officeOpenXML(_ zip: [UInt8]) -> AttachmentType? {
-        let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
-        var offset = 0
-        while offset + 46 <= zip.count {
-            guard zip[offset] == 0x50, zip[offset..<offset + 4].elementsEqual(signature) else {
-                offset += 1
-                continue
-            }
-            let nameLength = Int(zip[offset + 28]) | Int(zip[offset + 29]) << 8
+        guard let end = endOfCentralDirectory(zip) else { return nil }
+        let entries = Int(zip.le16(end + 10))
+        var offset = Int(zip.le32(end + 16))
+        for _ in 0..<entries {
+            guard offset + 46 <= zip.count, zip.le32(offset) == 0x0201_4B50 else { return nil }
+            let nameLength = Int(zip.le16(offset + 28))
+            let extraLength = Int(zip.le16(offset + 30))
+            let commentLength = Int(zip.le16(offset + 32))
             let nameStart = offset + 46
             guard nameStart + nameLength <= zip.count else { return nil }
             let name = zip[nameStart..<nameStart + nameLength]
             if name.starts(with: Array("word/".utf8)) { return .docx }
             if name.starts(with: Array("xl/".utf8)) { return .xlsx }
-            offset = nameStart + nameLength
+            offset = nameStart + nameLength + extraLength + commentLength
         }
         return nil
+    }
+
+    /// The end-of-central-directory record: 22 bytes plus a comment of up to 65 535 bytes at
+    /// the very end of the archive.
+    static func endOfCentralDirectory(_ zip: [UInt8]) -> Int? {
+        guard zip.count >= 22 else { return nil }
+        let lowest = max(0, zip.count - 22 - 65_535)
+        var offset = zip.count - 22
+        while offset >= lowest {
+            if zip.le32(offset) == 0x0605_4B50, offset + 22 + Int(zip.le16(offset + 20)) == zip.count { return offset }
+            offset -= 1
+        }
+        return nil
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Little-endian integers, as ZIP stores them.
+    fileprivate func le16(_ i: Int) -> UInt16 { UInt16(self[i]) | UInt16(self[i + 1]) << 8 }
+    fileprivate func le32(_ i: Int) -> UInt32 {
+        UInt32(self[i]) | UInt32(self[i + 1]) << 8 | UInt32(self[i + 2]) << 16 | UInt32(self[i + 3]) << 24
     }
 }

@@ -8,9 +8,10 @@ extension PetitionDraft {
 
     public func validated(against reference: IntakeReference) -> Result<ValidPetition, ValidationFailure> {
         var rules = TextRules()
-        let kind = Submitter.Kind(rawValue: (submitterKind ?? "").trimmingCharacters(in: .whitespaces))
+        let kindText = (submitterKind ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let kind = Submitter.Kind(rawValue: kindText)
         if kind == nil {
-            rules.errors.append(FieldError("submitter.type", submitterKind?.isEmpty == false ? .invalidChoice : .required))
+            rules.errors.append(FieldError("submitter.type", kindText.isEmpty ? .required : .invalidChoice))
         }
         let name = rules.text(name, field: "submitter.name", required: true, min: 2, max: 200)
         let address = rules.text(address, field: "submitter.address", required: true, min: 5, max: 500)
@@ -23,7 +24,7 @@ extension PetitionDraft {
         let taxCode = rules.text(taxCode, field: "submitter.taxCode", required: isOrganization, max: 14)
         if let taxCode, !Self.isTaxCode(taxCode) { rules.errors.append(FieldError("submitter.taxCode", .invalidTaxCode)) }
 
-        let categoryText = (category ?? "").trimmingCharacters(in: .whitespaces)
+        let categoryText = (category ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let category = PetitionCategory(rawValue: categoryText)
         if category == nil { rules.errors.append(FieldError("category", categoryText.isEmpty ? .required : .invalidChoice)) }
         let fieldCode = rules.text(field, field: "field", required: false, max: 64)
