@@ -26,8 +26,10 @@ func buildRouter(settings: Settings, store: Store, views: Views, environment: Ap
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
-    router.add(middleware: ErrorMiddleware(views: views, catalogue: views.catalogue))
+    router.add(middleware: ErrorMiddleware(views: views, catalogue: views.catalogue, store: store))
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: settings.baseURL.hasPrefix("https://")))
+    let auth = StaffAuth(store: store, environment: environment)
+    router.add(middleware: StaffSessionMiddleware(auth: auth))
     router.add(middleware: FileMiddleware(AppResources.path("Public"), searchForIndexHtml: false, logger: logger))
 
     let intake = IntakeService(store: store, environment: environment)
@@ -49,5 +51,7 @@ func buildRouter(settings: Settings, store: Store, views: Views, environment: Ap
     let api = router.group("/api/v1")
     PetitionsAPIController(store: store, intake: intake).addRoutes(to: api)
     reference.addRoutes(to: api)
+    AuthAPIController(auth: auth).addRoutes(to: api)
+    EventsAPIController(store: store, cases: CaseService(store: store, environment: environment)).addRoutes(to: api)
     return router
 }

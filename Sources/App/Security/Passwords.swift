@@ -32,6 +32,11 @@ enum Passwords {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
+    /// On the calling thread: only for the one-off dummy hash.
+    static func hashNow(_ password: String) -> String {
+        Bcrypt.hash(password, cost: cost)
+    }
+
     static func verify(_ password: String, hash: String) async throws -> Bool {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }

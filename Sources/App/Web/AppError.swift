@@ -13,6 +13,10 @@ public enum AppError: Error, Sendable {
     case unauthorized
     case forbidden
     case conflict(String)
+    /// Wrong username or password (the same answer for both, so accounts cannot be probed).
+    case loginFailed
+    /// Too many failed sign-ins for this account or this address: wait.
+    case tooManyAttempts
 
     var status: HTTPResponse.Status {
         switch self {
@@ -24,6 +28,8 @@ public enum AppError: Error, Sendable {
         case .missingCSRFToken, .forbidden: .forbidden
         case .unauthorized: .unauthorized
         case .conflict: .conflict
+        case .loginFailed: .unauthorized
+        case .tooManyAttempts: .tooManyRequests
         }
     }
 
@@ -39,6 +45,8 @@ public enum AppError: Error, Sendable {
         case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
         case .conflict: "conflict"
+        case .loginFailed: "loginFailed"
+        case .tooManyAttempts: "tooManyAttempts"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import LangNgheCore
+import LangNgheStorage
 
 /// What a request carries between middleware and routes.
 public struct AppRequestContext: RequestContext {
@@ -11,9 +12,19 @@ public struct AppRequestContext: RequestContext {
     /// The posted form of a browser request, parsed (and its CSRF token checked) by
     /// `FormMiddleware` before any route sees it.
     public var form: FormData?
+    /// The signed-in staff account (by session cookie on pages, by bearer token on the API).
+    public var staff: StaffAccount?
+    /// The client's address, for the security log and throttling.
+    public let ip: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        ip = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// Who is asking, for the workflow's rules.
+    public var principal: Principal {
+        staff.map { .staff($0.identity) } ?? .anonymous
     }
 
     /// JSON bodies are small; uploads go through `Limits` explicitly.

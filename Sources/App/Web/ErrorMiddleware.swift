@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LangNgheCore
+import LangNgheStorage
 import Logging
 import NIOCore
 
@@ -11,6 +12,7 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let views: Views
     let catalogue: Catalogue
+    let store: Store
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -20,7 +22,14 @@ struct ErrorMiddleware: RouterMiddleware {
             if status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            let message = catalogue.text("http_" + code, context.language)
+            var message = catalogue.text("http_" + code, context.language)
+            if case AppError.conflict(let key) = error { message = catalogue.text(key, context.language) }
+            if status == .forbidden || status == .unauthorized, code != AppError.loginFailed.code {
+                // Permission denials go to the security log, with who and from where.
+                try? await store.log(SecurityLogEntry(
+                    at: Date(), action: "denied", staffID: context.staff?.id, username: context.staff?.username,
+                    ip: context.ip, detail: "\(request.method.rawValue) \(request.uri.path) \(code)"))
+            }
             if FormMiddleware.isMachineInterface(request.uri.path) {
                 return APIError(code: code, message: message, fields: fields).response(status: status)
             }

@@ -79,3 +79,12 @@ public struct CaseState: Sendable, Hashable {
 }
 
 import Foundation
+
+extension CaseState {
+    /// The step a drafted answer waits for: "approval" by the lead agency's leader, then
+    /// "publication"; empty when no answer is pending.
+    public var awaiting: String {
+        guard draft != nil else { return "" }
+        return draftApproved ? "publication" : "approval"
+    }
+}

@@ -8,6 +8,7 @@ struct Migrator {
         Schema.v1ReferenceData,
         Schema.v1Petitions,
         Schema.v1Staff,
+        Schema.v2Workflow,
     ]
 
     let database: any SQLDatabase

@@ -2,27 +2,43 @@ import Foundation
 import LangNgheCore
 
 extension Store {
-    /// Appends events to a petition's log and updates the status and lead agency folded from
-    /// the whole log, in one transaction. The workflow checks each event before calling this.
-    public func append(_ events: [PetitionEvent], to code: TrackingCode) async throws -> PetitionStatus {
+    /// Appends the events that `decide` makes of the case as it is now, in one transaction:
+    /// the case is locked and read, `decide` applies the workflow's rules to it (throwing to
+    /// refuse), the events are appended, and the status and agencies folded from the whole log
+    /// are written beside the petition for queues. Two people acting at once take turns.
+    public func append(
+        to code: TrackingCode, _ decide: @Sendable (CaseState) throws -> [PetitionEvent]
+    ) async throws -> (events: [PetitionEvent], state: CaseState) {
         try await database.write { db in
             guard let id = try await db.first(Self.lockPetition(dialect: self.dialect), code.description)?.int("id") else {
                 throw StoreError.notFound
             }
             var log = try await Self.events(petitionID: Int64(id), in: db)
-            for var event in events {
+            var appended: [PetitionEvent] = []
+            for var event in try decide(CaseState(events: log)) {
                 event.sequence = log.count + 1
                 try await Self.insert(event, petitionID: Int64(id), in: db)
                 log.append(event)
+                appended.append(event)
             }
-            let status = StatusDerivation.status(after: log)
-            let lead = log.last(where: { $0.type == .assigned })?.data["leadAgency"]
-            let stillAssigned = log.last(where: { $0.type == .assigned || $0.type == .returned })?.type == .assigned
+            let state = CaseState(events: log)
             try await db.execute(
-                "UPDATE petitions SET status = ?, lead_agency_code = ?, updated_at = ? WHERE id = ?",
-                status.rawValue, stillAssigned ? lead : nil, Timestamp.string(log.last?.at ?? Date()), id)
-            return status
+                "UPDATE petitions SET status = ?, lead_agency_code = ?, awaiting = ?, updated_at = ? WHERE id = ?",
+                state.status.rawValue, state.leadAgency, state.awaiting, Timestamp.string(log.last?.at ?? Date()), id)
+            try await db.execute("DELETE FROM petition_agencies WHERE petition_id = ?", id)
+            for agency in state.involvedAgencies {
+                try await db.execute(
+                    "INSERT INTO petition_agencies (petition_id, agency_code, role) VALUES (?, ?, ?)",
+                    id, agency, agency == state.leadAgency ? "lead" : "coordinating")
+            }
+            return (appended, state)
         }
+    }
+
+    /// Appends events already checked (the demo seeder's history).
+    @discardableResult
+    public func append(_ events: [PetitionEvent], to code: TrackingCode) async throws -> PetitionStatus {
+        try await append(to: code) { _ in events }.state.status
     }
 
     /// PostgreSQL locks the petition's row for the transaction, so that two staff acting on one

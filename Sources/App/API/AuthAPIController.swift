@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// `/api/v1/auth`: bearer tokens for staff.
+struct AuthAPIController {
+    let auth: StaffAuth
+
+    func addRoutes(to api: RouterGroup<AppRequestContext>) {
+        api.post("auth/login", use: login)
+        api.post("auth/logout", use: logout)
+    }
+
+    struct Credentials: Decodable {
+        var username: String?
+        var password: String?
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else { throw AppError.unsupportedMediaType }
+        let body = try await FormMiddleware.collect(&request, limit: 16_384)
+        let credentials: Credentials
+        do { credentials = try JSONDecoder().decode(Credentials.self, from: Data(buffer: body)) } catch { throw AppError.malformedRequest }
+        var missing: [FieldError] = []
+        if (credentials.username ?? "").isEmpty { missing.append(FieldError("username", .required)) }
+        if (credentials.password ?? "").isEmpty { missing.append(FieldError("password", .required)) }
+        guard missing.isEmpty, let username = credentials.username, let password = credentials.password else {
+            throw AppError.validation(missing)
+        }
+        let signedIn = try await auth.signIn(username: username, password: password, ip: context.ip, kind: .api)
+        return JSONBody.response(["token": signedIn.token, "expiresAt": Timestamp.string(signedIn.expiresAt)])
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "), context.staff != nil else {
+            throw AppError.unauthorized
+        }
+        try await auth.signOut(token: String(header.dropFirst(7)), account: context.staff, ip: context.ip)
+        return Response(status: .noContent)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// `/api/v1/petitions/{code}/events` and `/api/v1/inbox`: the workflow over JSON.
+struct EventsAPIController {
+    let store: Store
+    let cases: CaseService
+
+    func addRoutes(to api: RouterGroup<AppRequestContext>) {
+        api.post("petitions/:code/events", use: append)
+        api.get("petitions/:code/events", use: list)
+        api.get("inbox", use: inbox)
+    }
+
+    struct EventView: Encodable {
+        var sequence: Int
+        var type: String
+        var at: String
+        var agency: String?
+        var actor: String
+        var text: String
+        var isPublic: Bool
+        var data: [String: String]
+
+        init(_ e: PetitionEvent) {
+            sequence = e.sequence
+            type = e.type.rawValue
+            at = Timestamp.string(e.at)
+            agency = e.agencyCode
+            actor = e.actor.kind
+            text = e.text
+            isPublic = e.isPublic
+            data = e.data
+        }
+    }
+
+    /// `{"type", …fields}`; staff by bearer token, the submitter by `X-Access-Key`.
+    @Sendable func append(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let petition = try await find(context)
+        let principal = Self.principal(request, context, petition)
+        guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else { throw AppError.unsupportedMediaType }
+        let body = try await FormMiddleware.collect(&request, limit: Limits.jsonBody)
+        let (type, fields) = try Self.decode(Data(buffer: body))
+        let (event, state) = try await cases.act(type, fields: fields, by: principal, on: petition.trackingCode, ip: context.ip)
+        return JSONBody.response(["event": AnyEncodable(EventView(event)), "status": AnyEncodable(state.status.rawValue)], status: .created)
+    }
+
+    /// Every event for those who may see the case's internals; the public ones for everyone else.
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let petition = try await find(context)
+        let principal = Self.principal(request, context, petition)
+        let internals = CaseAccess.canSeeInternals(principal, CaseState(events: petition.events))
+        return JSONBody.response(petition.events.filter { internals || $0.isPublic }.map(EventView.init))
+    }
+
+    @Sendable func inbox(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let staff = context.staff else { throw AppError.unauthorized }
+        let query = request.uri.queryParameters
+        var statuses: [PetitionStatus] = []
+        if let text = query.get("status"), !text.isEmpty {
+            for part in text.split(separator: ",") {
+                guard let status = PetitionStatus(rawValue: String(part)) else { throw AppError.validation([FieldError("status", .invalidChoice)]) }
+                statuses.append(status)
+            }
+        }
+        let scope = try InboxScope.scope(for: staff, agency: query.get("agency"))
+        let page = query.get("page").flatMap(Int.init) ?? 1
+        let result = try await store.inbox(InboxFilter(scope: scope, statuses: statuses, query: query.get("q") ?? "", page: page))
+        return JSONBody.response(InboxView(result, page: page))
+    }
+
+    struct InboxView: Encodable {
+        struct Item: Encodable {
+            var trackingCode, title, status, category: String
+            var field, leadAgency: String?
+            var receivedAt, updatedAt: String
+        }
+        var items: [Item]
+        var total: Int
+        var page: Int
+        var counts: [String: Int]
+
+        init(_ p: InboxPage, page: Int) {
+            items = p.items.map {
+                Item(trackingCode: $0.trackingCode.description, title: $0.title, status: $0.status.rawValue, category: $0.category.rawValue,
+                     field: $0.fieldCode, leadAgency: $0.leadAgencyCode, receivedAt: Timestamp.string($0.receivedAt),
+                     updatedAt: Timestamp.string($0.updatedAt))
+            }
+            total = p.total
+            self.page = page
+            counts = Dictionary(uniqueKeysWithValues: p.countsByStatus.map { ($0.key.rawValue, $0.value) })
+        }
+    }
+
+    /// The signed-in staff member, else the submitter if the access key matches, else nobody.
+    static func principal(_ request: Request, _ context: AppRequestContext, _ petition: PetitionRecord) -> Principal {
+        if let staff = context.staff { return .staff(staff.identity) }
+        if AccessKey.matches(request.headers[.xAccessKey], storedHash: petition.accessKeyHash) { return .submitter }
+        return .anonymous
+    }
+
+    /// The event's type and its fields as strings (arrays of agency codes joined with commas).
+    static func decode(_ data: Data) throws -> (EventType, [String: String]) {
+        guard let object = try? JSONSerialization.jsonObject(with: data), let dictionary = object as? [String: Any] else {
+            throw AppError.malformedRequest
+        }
+        guard let typeText = dictionary["type"] as? String else { throw AppError.validation([FieldError("type", .required)]) }
+        guard let type = EventType(rawValue: typeText) else { throw AppError.validation([FieldError("type", .invalidChoice)]) }
+        var fields: [String: String] = [:]
+        for (key, value) in dictionary where key != "type" {
+            switch value {
+            case let text as String: fields[key] = text
+            case let number as NSNumber: fields[key] = number.stringValue
+            case let list as [String]: fields[key] = list.joined(separator: ",")
+            case is NSNull: continue
+            default: throw AppError.validation([FieldError(key, .wrongType)])
+            }
+        }
+        return (type, fields)
+    }
+
+    private func find(_ context: AppRequestContext) async throws -> PetitionRecord {
+        guard let code = context.parameters.get("code").flatMap(TrackingCode.init), let petition = try await store.petition(code) else {
+            throw AppError.notFound
+        }
+        return petition
+    }
+}
+
+/// Type erasure for mixed JSON objects.
+struct AnyEncodable: Encodable {
+    let encodeValue: (Encoder) throws -> Void
+    init(_ value: some Encodable) { encodeValue = value.encode }
+    func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
+}
+
+/// Which queue a staff member sees by default.
+enum InboxScope {
+    static func scope(for staff: StaffAccount, agency: String?) throws -> InboxFilter.Scope {
+        let identity = staff.identity
+        if identity.isCoordinator {
+            if let agency, !agency.isEmpty { return .agency(agency) }
+            return .all
+        }
+        if identity.handlesCases { return .agency(staff.agencyCode) }
+        if staff.role == .observer { return .invited(observerID: staff.id) }
+        throw AppError.forbidden
+    }
+}

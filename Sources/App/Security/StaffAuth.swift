@@ -1,0 +1,67 @@
+import Crypto
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+
+/// Signing staff in and out. Sessions (web, by cookie) and bearer tokens (API) are random
+/// 256-bit secrets of which the database keeps only a hash, so several server instances share
+/// them and a stolen table opens nothing.
+struct StaffAuth: Sendable {
+    let store: Store
+    let environment: AppEnvironment
+
+    static let cookieName = "sid"
+    /// A web session ends after 30 minutes without a request, and 12 hours after sign-in whatever.
+    static let idleLimit: TimeInterval = 30 * 60
+    static let absoluteLimit: TimeInterval = 12 * 3600
+    /// Failed sign-ins allowed in `throttleWindow`, per account and per address.
+    static let maxFailuresPerAccount = 5
+    static let maxFailuresPerAddress = 20
+    static let throttleWindow: TimeInterval = 15 * 60
+    /// Compared against when the username does not exist, so that a wrong username takes as
+    /// long as a wrong password.
+    static let dummyHash = Passwords.hashNow("langnghe-no-such-account")
+
+    struct SignedIn {
+        let token: String
+        let account: StaffAccount
+        let expiresAt: Date
+    }
+
+    func signIn(username: String, password: String, ip: String, kind: SessionRecord.Kind) async throws -> SignedIn {
+        let now = environment.now()
+        let failures = try await store.failedLogins(username: username, ip: ip, since: now.addingTimeInterval(-Self.throttleWindow))
+        if failures.byUser >= Self.maxFailuresPerAccount || failures.byIP >= Self.maxFailuresPerAddress {
+            try await store.log(SecurityLogEntry(at: now, action: "loginThrottled", username: username, ip: ip))
+            throw AppError.tooManyAttempts
+        }
+        let credentials = try await store.staffCredentials(username: username)
+        let matches = try await Passwords.verify(password, hash: credentials?.1 ?? Self.dummyHash)
+        guard let (account, _) = credentials, matches, account.active else {
+            try await store.log(SecurityLogEntry(at: now, action: "loginFailed", staffID: credentials?.0.id, username: username, ip: ip))
+            throw AppError.loginFailed
+        }
+        let token = RandomToken.make(bytes: 32)
+        let expiresAt = now.addingTimeInterval(Self.absoluteLimit)
+        try await store.createSession(hash: Self.hash(token), staffID: account.id, kind: kind, ip: ip, now: now, expiresAt: expiresAt)
+        try await store.log(SecurityLogEntry(at: now, action: "login", staffID: account.id, username: username, ip: ip, detail: kind.rawValue))
+        return SignedIn(token: token, account: account, expiresAt: expiresAt)
+    }
+
+    /// The account behind a live session or token of this kind, or nil.
+    func account(for token: String, kind: SessionRecord.Kind) async throws -> StaffAccount? {
+        guard !token.isEmpty, token.count < 200 else { return nil }
+        let session = try await store.session(hash: Self.hash(token), now: environment.now(), idleLimit: Self.idleLimit)
+        guard let session, session.kind == kind else { return nil }
+        return session.account
+    }
+
+    func signOut(token: String, account: StaffAccount?, ip: String) async throws {
+        try await store.deleteSession(hash: Self.hash(token))
+        try await store.log(SecurityLogEntry(at: environment.now(), action: "logout", staffID: account?.id, username: account?.username, ip: ip))
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+import LangNgheStorage
+
+/// Finds who is signed in: a bearer token on the API (an invalid, expired or revoked one is
+/// refused at once), the session cookie on pages. The API never accepts the cookie, so a
+/// browser cannot be tricked into using it there.
+struct StaffSessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let auth: StaffAuth
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if FormMiddleware.isMachineInterface(request.uri.path) {
+            if let header = request.headers[.authorization] {
+                guard header.hasPrefix("Bearer "), let account = try await auth.account(for: String(header.dropFirst(7)), kind: .api) else {
+                    throw AppError.unauthorized
+                }
+                context.staff = account
+            }
+        } else if let token = request.cookies[StaffAuth.cookieName]?.value {
+            context.staff = try await auth.account(for: token, kind: .web)
+        }
+        return try await next(request, context)
+    }
+}

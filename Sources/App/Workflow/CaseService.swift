@@ -1,0 +1,61 @@
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+
+/// Acting on a case: the workflow's decision and the append, in one transaction, for the web
+/// forms and the API alike; every event goes to the security log too.
+struct CaseService: Sendable {
+    let store: Store
+    let environment: AppEnvironment
+
+    /// Appends one event of `type` with `fields` for `principal`, or throws the AppError that
+    /// says why not (401, 403, 409, 422).
+    func act(_ type: EventType, fields: [String: String], by principal: Principal, on code: TrackingCode, ip: String) async throws
+        -> (PetitionEvent, CaseState)
+    {
+        var fields = fields
+        if type == .merged, let into = fields["into"].flatMap(TrackingCode.init) {
+            guard into != code, try await store.petition(into) != nil else {
+                throw AppError.validation([FieldError("into", .invalidChoice)])
+            }
+        }
+        if type == .observerInvited {
+            let username = (fields["observer"] ?? "").trimmingCharacters(in: .whitespaces)
+            let observer = try await store.staffCredentials(username: username)?.0
+            guard let observer, observer.role == .observer, observer.active else {
+                throw AppError.validation([FieldError("observer", username.isEmpty ? .required : .invalidChoice)])
+            }
+            fields["observerID"] = String(observer.id)
+            fields["observer"] = observer.username
+        }
+        let reference = Workflow.Reference(activeAgencies: Set(try await store.agencies().filter(\.active).map(\.code)))
+        let now = environment.now()
+        let checked = fields
+        let result: (events: [PetitionEvent], state: CaseState)
+        do {
+            result = try await store.append(to: code) { state in
+                try [Workflow.prepare(type, fields: checked, by: principal, on: state, reference: reference, at: now).get()]
+            }
+        } catch let error as WorkflowError {
+            throw error.appError
+        } catch StoreError.notFound {
+            throw AppError.notFound
+        }
+        let event = result.events[0]
+        try await store.log(SecurityLogEntry(
+            at: now, action: "event", staffID: principal.staff?.id, username: principal.staff?.username ?? (principal == .submitter ? "submitter" : nil),
+            ip: ip, detail: "\(code) \(type.rawValue)"))
+        return (event, result.state)
+    }
+}
+
+extension WorkflowError {
+    var appError: AppError {
+        switch self {
+        case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
+        case .conflict(let reason): .conflict("conflict_" + reason.rawValue)
+        case .invalid(let errors): .validation(errors)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import LangNgheCore
+
+/// What a queue shows: whose cases, in which statuses, matching what.
+public struct InboxFilter: Sendable {
+    /// Whose cases.
+    public enum Scope: Sendable, Hashable {
+        /// Every case (the Government Office).
+        case all
+        /// Cases on which this agency is lead or coordinating.
+        case agency(String)
+        /// Cases whose lead agency is this one and whose answer waits for approval.
+        case awaitingApproval(String)
+        /// Cases an observer was invited to.
+        case invited(observerID: Int64)
+    }
+
+    public var scope: Scope
+    public var statuses: [PetitionStatus]
+    public var query: String
+    public var page: Int
+    public var pageSize: Int
+
+    public init(scope: Scope, statuses: [PetitionStatus] = [], query: String = "", page: Int = 1, pageSize: Int = 50) {
+        self.scope = scope
+        self.statuses = statuses
+        self.query = query
+        self.page = max(1, page)
+        self.pageSize = min(max(1, pageSize), 200)
+    }
+}
+
+public struct InboxItem: Sendable, Hashable {
+    public var trackingCode: TrackingCode
+    public var title: String
+    public var status: PetitionStatus
+    public var category: PetitionCategory
+    public var fieldCode: String?
+    public var leadAgencyCode: String?
+    public var receivedAt: Date
+    public var updatedAt: Date
+}
+
+public struct InboxPage: Sendable {
+    public var items: [InboxItem]
+    /// Matching cases in all pages.
+    public var total: Int
+    /// Cases of the scope (whatever the status filter) per status, for the queue's tabs.
+    public var countsByStatus: [PetitionStatus: Int]
+}
+
+extension Store {
+    /// A page of a queue, newest first, with its counts.
+    public func inbox(_ filter: InboxFilter) async throws -> InboxPage {
+        try await database.read { db in
+            var scope = ""
+            var scopeArguments: [SQLValue] = []
+            switch filter.scope {
+            case .all: scope = "1 = 1"
+            case .agency(let code):
+                scope = "p.id IN (SELECT petition_id FROM petition_agencies WHERE agency_code = ?)"
+                scopeArguments = [.text(code)]
+            case .awaitingApproval(let code):
+                scope = "p.awaiting = 'approval' AND p.lead_agency_code = ?"
+                scopeArguments = [.text(code)]
+            case .invited(let id):
+                scope = "p.id IN (SELECT petition_id FROM events WHERE type = 'observerInvited' AND data LIKE ?)"
+                scopeArguments = [.text("%\"observerID\":\"\(id)\"%")]
+            }
+            var conditions = [scope]
+            var arguments = scopeArguments
+            let folded = VietnameseText.folded(filter.query)
+            if !folded.isEmpty {
+                conditions.append("(p.search_text LIKE ? OR p.tracking_code = ?)")
+                arguments += [.text("%" + folded + "%"), .text(filter.query.uppercased().trimmingCharacters(in: .whitespaces))]
+            }
+            let countConditions = conditions
+            let countArguments = arguments
+            if !filter.statuses.isEmpty {
+                conditions.append("p.status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ", ") + ")")
+                arguments += filter.statuses.map { .text($0.rawValue) }
+            }
+            let whereClause = conditions.joined(separator: " AND ")
+            let total = try await db.query("SELECT COUNT(*) AS n FROM petitions p WHERE " + whereClause, arguments).first?.int("n") ?? 0
+            let rows = try await db.query(
+                """
+                SELECT p.tracking_code, p.title, p.status, p.category, p.field_code, p.lead_agency_code, p.received_at, p.updated_at
+                FROM petitions p WHERE \(whereClause) ORDER BY p.received_at DESC, p.id DESC LIMIT ? OFFSET ?
+                """, arguments + [.int(Int64(filter.pageSize)), .int(Int64((filter.page - 1) * filter.pageSize))])
+            var counts: [PetitionStatus: Int] = [:]
+            for row in try await db.query(
+                "SELECT p.status, COUNT(*) AS n FROM petitions p WHERE \(countConditions.joined(separator: " AND ")) GROUP BY p.status",
+                countArguments)
+            {
+                if let status = PetitionStatus(rawValue: row.string("status") ?? "") { counts[status] = row.int("n") ?? 0 }
+            }
+            return InboxPage(items: rows.compactMap(InboxItem.init(row:)), total: total, countsByStatus: counts)
+        }
+    }
+}
+
+extension InboxItem {
+    init?(row: SQLRow) {
+        guard let code = TrackingCode(row.string("tracking_code") ?? ""),
+            let status = PetitionStatus(rawValue: row.string("status") ?? ""),
+            let category = PetitionCategory(rawValue: row.string("category") ?? "")
+        else { return nil }
+        self.init(
+            trackingCode: code, title: row.string("title") ?? "", status: status, category: category,
+            fieldCode: row.string("field_code"), leadAgencyCode: row.string("lead_agency_code"),
+            receivedAt: Timestamp.date(row.string("received_at") ?? "") ?? .distantPast,
+            updatedAt: Timestamp.date(row.string("updated_at") ?? "") ?? .distantPast)
+    }
+}

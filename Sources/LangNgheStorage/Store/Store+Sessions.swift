@@ -1,0 +1,52 @@
+import Foundation
+import LangNgheCore
+
+/// A signed-in session (web, by cookie) or an API bearer token. Only the hash of its secret
+/// is stored.
+public struct SessionRecord: Sendable {
+    public enum Kind: String, Sendable { case web, api }
+    public var kind: Kind
+    public var account: StaffAccount
+    public var expiresAt: Date
+}
+
+extension Store {
+    public func createSession(
+        hash: String, staffID: Int64, kind: SessionRecord.Kind, ip: String, now: Date, expiresAt: Date
+    ) async throws {
+        try await database.write { db in
+            try await db.execute(
+                """
+                INSERT INTO sessions (id_hash, staff_id, kind, created_at, last_seen_at, expires_at, ip)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, hash, staffID, kind.rawValue, Timestamp.string(now), Timestamp.string(now), Timestamp.string(expiresAt), ip)
+        }
+    }
+
+    /// The live session with this hash: not expired, not idle longer than `idleLimit` (web
+    /// sessions), its account active. Seeing it counts as activity.
+    public func session(hash: String, now: Date, idleLimit: TimeInterval) async throws -> SessionRecord? {
+        try await database.write { db in
+            guard let row = try await db.first(
+                """
+                SELECT s.kind, s.last_seen_at, s.expires_at, st.* FROM sessions s JOIN staff st ON st.id = s.staff_id
+                WHERE s.id_hash = ?
+                """, hash),
+                let kind = SessionRecord.Kind(rawValue: row.string("kind") ?? ""),
+                let account = StaffAccount(row: row), account.active,
+                let expires = Timestamp.date(row.string("expires_at") ?? ""),
+                let lastSeen = Timestamp.date(row.string("last_seen_at") ?? "")
+            else { return nil }
+            if now >= expires || (kind == .web && now.timeIntervalSince(lastSeen) > idleLimit) {
+                try await db.execute("DELETE FROM sessions WHERE id_hash = ?", hash)
+                return nil
+            }
+            try await db.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", Timestamp.string(now), hash)
+            return SessionRecord(kind: kind, account: account, expiresAt: expires)
+        }
+    }
+
+    public func deleteSession(hash: String) async throws {
+        try await database.write { db in try await db.execute("DELETE FROM sessions WHERE id_hash = ?", hash) }
+    }
+}
