@@ -23,17 +23,18 @@ public func buildApplication(
 
 /// The routes, as a table of contents. Middleware runs top to bottom on the way in.
 func buildRouter(settings: Settings, store: Store, views: Views, environment: AppEnvironment, logger: Logger) throws -> Router<AppRequestContext> {
+    let secureCookies = settings.baseURL.hasPrefix("https://")
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware(views: views, catalogue: views.catalogue, store: store))
-    router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: settings.baseURL.hasPrefix("https://")))
+    router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))
     let auth = StaffAuth(store: store, environment: environment)
     router.add(middleware: StaffSessionMiddleware(auth: auth))
     router.add(middleware: FileMiddleware(AppResources.path("Public"), searchForIndexHtml: false, logger: logger))
 
     let intake = IntakeService(store: store, environment: environment)
-    let reference = ReferenceAPIController(store: store)
+    let cases = CaseService(store: store, environment: environment)
 
     // Public pages
     let home = HomeController(store: store, views: views)
@@ -41,17 +42,35 @@ func buildRouter(settings: Settings, store: Store, views: Views, environment: Ap
     let form = PetitionFormController(store: store, views: views, intake: intake)
     router.get(.init(Paths.submit), use: form.show)
     router.post(.init(Paths.submit), use: form.create)
-    let tracking = TrackingController(store: store, views: views)
+    let tracking = TrackingController(store: store, views: views, cases: cases)
     router.get(.init(Paths.track), use: tracking.show)
     router.post(.init(Paths.track), use: tracking.unlock)
     router.post(.init(Paths.trackAttachment), use: tracking.attachment)
+    router.post(.init(Paths.trackAction), use: tracking.act)
+
+    // Back office
+    let login = LoginController(auth: auth, views: views, secureCookies: secureCookies)
+    router.get(.init(BackOfficePaths.login), use: login.show)
+    router.post(.init(BackOfficePaths.login), use: login.signIn)
+    router.post(.init(BackOfficePaths.logout), use: login.signOut)
+    let inbox = InboxController(store: store, views: views)
+    router.get(.init(BackOfficePaths.root), use: inbox.show)
+    let casePage = CaseController(store: store, views: views, cases: cases)
+    router.get(.init(BackOfficePaths.root + "/pakn/:code"), use: casePage.show)
+    router.post(.init(BackOfficePaths.root + "/pakn/:code/su-kien"), use: casePage.act)
+    router.get(.init(BackOfficePaths.root + "/pakn/:code/tep/:id"), use: casePage.attachment)
+    let clerk = ClerkIntakeController(store: store, views: views, intake: intake)
+    router.get(.init(BackOfficePaths.intake), use: clerk.show)
+    router.post(.init(BackOfficePaths.intake), use: clerk.create)
+    AdminController(store: store, views: views, environment: environment).addRoutes(to: router)
 
     // Machine interfaces
+    let reference = ReferenceAPIController(store: store)
     router.get("/healthz", use: reference.health)
     let api = router.group("/api/v1")
     PetitionsAPIController(store: store, intake: intake).addRoutes(to: api)
     reference.addRoutes(to: api)
     AuthAPIController(auth: auth).addRoutes(to: api)
-    EventsAPIController(store: store, cases: CaseService(store: store, environment: environment)).addRoutes(to: api)
+    EventsAPIController(store: store, cases: cases).addRoutes(to: api)
     return router
 }

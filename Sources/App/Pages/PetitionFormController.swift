@@ -15,28 +15,42 @@ struct PetitionFormController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
-        let draft = PetitionDraft(
+        let draft = Self.draft(from: form)
+        let uploads = form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes) }
+        do {
+            let receipt = try await intake.submit(draft, uploads: uploads, channel: .web)
+            return Self.receiptPage(receipt, views: views, context: context)
+        } catch AppError.validation(let errors) {
+            return try await self.form(draft, messages: Self.messages(errors, views: views, context: context), context: context, status: .unprocessableContent)
+        }
+    }
+
+    /// The draft as typed into the form.
+    static func draft(from form: FormData) -> PetitionDraft {
+        PetitionDraft(
             submitterKind: form["submitterType"], name: form["name"], address: form["address"], phone: form["phone"],
             email: form["email"], organizationName: form["organizationName"], taxCode: form["taxCode"],
             category: form["category"], field: form["field"], agencyCode: form["agencyCode"],
             title: form["title"], content: form["content"], publishName: form["publishName"] == "on")
-        let uploads = form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes) }
-        do {
-            let receipt = try await intake.submit(draft, uploads: uploads, channel: .web)
-            let page = ReceiptPage(
-                trackingCode: receipt.trackingCode.description, accessKey: receipt.accessKey,
-                receivedAt: DisplayDate.format(receipt.receivedAt), trackingURL: Paths.tracking(receipt.trackingCode.description))
-            var response = views.page("receipt", title: views.catalogue.text("receipt_title", context.language), body: page, context: context, status: .created)
-            // The access key is on this page only: keep it out of caches and history stores.
-            response.headers[.cacheControl] = "no-store"
-            return response
-        } catch AppError.validation(let errors) {
-            var messages: [String: String] = [:]
-            for error in errors where messages[error.field] == nil {
-                messages[error.field] = views.catalogue.message(for: error, context.language)
-            }
-            return try await self.form(draft, messages: messages, context: context, status: .unprocessableContent)
+    }
+
+    /// One message per field, in the reader's language.
+    static func messages(_ errors: [FieldError], views: Views, context: AppRequestContext) -> [String: String] {
+        var messages: [String: String] = [:]
+        for error in errors where messages[error.field] == nil {
+            messages[error.field] = views.catalogue.message(for: error, context.language)
         }
+        return messages
+    }
+
+    static func receiptPage(_ receipt: IntakeService.Receipt, views: Views, context: AppRequestContext) -> Response {
+        let page = ReceiptPage(
+            trackingCode: receipt.trackingCode.description, accessKey: receipt.accessKey,
+            receivedAt: DisplayDate.format(receipt.receivedAt), trackingURL: Paths.tracking(receipt.trackingCode.description))
+        var response = views.page("receipt", title: views.catalogue.text("receipt_title", context.language), body: page, context: context, status: .created)
+        // The access key is on this page only: keep it out of caches and history stores.
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     private func form(_ draft: PetitionDraft, messages: [String: String], context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {

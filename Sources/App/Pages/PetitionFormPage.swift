@@ -54,11 +54,21 @@ struct PetitionFormPage {
     let maxFiles: Int
     let maxMegabytes: Int
     let acceptedTypes: String
+    /// Where the form posts: the public form, or a clerk's intake in the back office.
+    let action: String
+    /// For clerks: how the petition arrived (paper, phone, e-mail, fax).
+    let channels: [Option]
+    let isClerk: Bool
 
     init(
         draft: PetitionDraft, messages: [String: String], catalogue: Catalogue, language: Language,
-        categories: [CategoryInfo], fields: [Field], agencies: [Agency]
+        categories: [CategoryInfo], fields: [Field], agencies: [Agency], clerkChannel: Channel? = nil
     ) {
+        isClerk = clerkChannel != nil
+        action = clerkChannel == nil ? Paths.submit : BackOfficePaths.intake
+        channels = clerkChannel == nil ? [] : ClerkIntakeController.channels.map {
+            Option(value: $0.rawValue, label: catalogue.text("channel_" + $0.rawValue, language), selected: $0 == clerkChannel)
+        }
         self.draft = draft
         isOrganization = draft.submitterKind == Submitter.Kind.organization.rawValue
         errors = Errors(messages)

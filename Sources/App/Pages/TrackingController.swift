@@ -7,6 +7,7 @@ import LangNgheStorage
 struct TrackingController {
     let store: Store
     let views: Views
+    let cases: CaseService
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters.get("ma") ?? ""
@@ -16,6 +17,32 @@ struct TrackingController {
     @Sendable func unlock(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         var response = try await page(code: form["ma"] ?? "", accessKey: form["khoa"] ?? "", context: context)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    /// The submitter adds information, follows up or rates, with the access key.
+    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        guard let code = form["ma"].flatMap(TrackingCode.init), let petition = try await store.petition(code) else { throw AppError.notFound }
+        let key = form["khoa"] ?? ""
+        guard AccessKey.matches(key, storedHash: petition.accessKeyHash) else { throw AppError.forbidden }
+        guard let type = form["type"].flatMap(EventType.init(rawValue:)), [.infoProvided, .followedUp, .rated].contains(type) else {
+            throw AppError.validation([FieldError("type", .invalidChoice)])
+        }
+        var fields: [String: String] = [:]
+        for name in ["content", "satisfaction", "comment"] { fields[name] = form[name] }
+        var notice: String?
+        var problem: String?
+        do {
+            _ = try await cases.act(type, fields: fields, by: .submitter, on: code, ip: context.ip)
+            notice = views.catalogue.text("track_action_done", context.language)
+        } catch AppError.validation(let errors) {
+            problem = errors.map { views.catalogue.message(for: $0, context.language) }.joined(separator: " ")
+        } catch AppError.conflict(let key) {
+            problem = views.catalogue.text(key, context.language)
+        }
+        var response = try await page(code: code.description, accessKey: key, context: context, notice: notice, actionError: problem)
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -32,7 +59,9 @@ struct TrackingController {
         return AttachmentResponse.make(info, bytes)
     }
 
-    private func page(code query: String, accessKey: String?, context: AppRequestContext) async throws -> Response {
+    private func page(
+        code query: String, accessKey: String?, context: AppRequestContext, notice: String? = nil, actionError: String? = nil
+    ) async throws -> Response {
         let language = context.language
         let title = views.catalogue.text("track_title", language)
         let trimmed = query.trimmingCharacters(in: .whitespaces)
@@ -49,7 +78,9 @@ struct TrackingController {
         let found = TrackingPage.Found(
             petition, details: unlocked ? TrackingPage.Details(petition, accessKey: accessKey ?? "") : nil,
             catalogue: views.catalogue, language: language, agencies: agencies, fields: fields)
-        let page = TrackingPage(query: code.description, message: nil, petition: found, keyRejected: accessKey != nil && !unlocked)
+        let page = TrackingPage(
+            query: code.description, message: nil, petition: found, keyRejected: accessKey != nil && !unlocked,
+            notice: notice, actionError: actionError)
         return views.page("tracking", title: title + " " + code.description, body: page, context: context,
                           status: accessKey != nil && !unlocked ? .forbidden : .ok)
     }

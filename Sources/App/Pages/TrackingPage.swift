@@ -7,7 +7,9 @@ struct TrackingPage {
     struct Timeline {
         let label: String
         let at: String
-        let agency: String?
+        /// Named apart from the case's own agency: a nil here must not make Mustache climb
+        /// to the enclosing case and show its agency instead.
+        let eventAgency: String?
         let text: String
     }
 
@@ -23,6 +25,11 @@ struct TrackingPage {
         let attachments: [AttachmentItem]
         let accessKey: String
         var hasAttachments: Bool { !attachments.isEmpty }
+        /// What the submitter may do now: add information, follow up, rate.
+        let canProvideInfo: Bool
+        let canFollowUp: Bool
+        let canRate: Bool
+        let ratings: [Int]
     }
 
     struct AttachmentItem {
@@ -48,6 +55,8 @@ struct TrackingPage {
     let message: String?
     let petition: Found?
     let keyRejected: Bool
+    var notice: String? = nil
+    var actionError: String? = nil
 }
 
 extension TrackingPage.Found {
@@ -64,7 +73,7 @@ extension TrackingPage.Found {
         timeline = p.events.filter(\.isPublic).map {
             TrackingPage.Timeline(
                 label: catalogue.text("event_" + $0.type.rawValue, language), at: DisplayDate.format($0.at),
-                agency: agencyName($0.agencyCode), text: $0.text)
+                eventAgency: agencyName($0.agencyCode), text: $0.text)
         }
         self.details = details
     }
@@ -72,13 +81,15 @@ extension TrackingPage.Found {
 
 extension TrackingPage.Details {
     init(_ p: PetitionRecord, accessKey: String) {
+        let allowed = Set(Workflow.allowedEvents(for: .submitter, on: CaseState(events: p.events)))
         let s = p.submitter
         self.init(
             name: s.name, address: s.address, phone: s.phone, email: s.email, organizationName: s.organizationName,
             taxCode: s.taxCode, content: p.content, publishName: p.publishName,
             attachments: p.attachments.map {
                 TrackingPage.AttachmentItem(id: $0.id, fileName: $0.fileName, size: ByteSize.format($0.size))
-            }, accessKey: accessKey)
+            }, accessKey: accessKey, canProvideInfo: allowed.contains(.infoProvided), canFollowUp: allowed.contains(.followedUp),
+            canRate: allowed.contains(.rated), ratings: [5, 4, 3, 2, 1])
     }
 }
 

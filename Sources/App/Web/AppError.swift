@@ -17,6 +17,8 @@ public enum AppError: Error, Sendable {
     case loginFailed
     /// Too many failed sign-ins for this account or this address: wait.
     case tooManyAttempts
+    /// A back-office page asked for without signing in: pages redirect to the sign-in form.
+    case signInRequired
 
     var status: HTTPResponse.Status {
         switch self {
@@ -30,6 +32,7 @@ public enum AppError: Error, Sendable {
         case .conflict: .conflict
         case .loginFailed: .unauthorized
         case .tooManyAttempts: .tooManyRequests
+        case .signInRequired: .unauthorized
         }
     }
 
@@ -47,6 +50,7 @@ public enum AppError: Error, Sendable {
         case .conflict: "conflict"
         case .loginFailed: "loginFailed"
         case .tooManyAttempts: "tooManyAttempts"
+        case .signInRequired: "unauthorized"
         }
     }
 }

@@ -17,6 +17,8 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch AppError.signInRequired where !FormMiddleware.isMachineInterface(request.uri.path) {
+            return .redirect(to: BackOfficePaths.login, type: .normal)
         } catch {
             let (status, code, fields) = classify(error, context: context)
             if status == .internalServerError {

@@ -5,6 +5,7 @@ struct Paths: Sendable {
     static let submit = "/gui-phan-anh"
     static let track = "/tra-cuu"
     static let trackAttachment = "/tra-cuu/tep"
+    static let trackAction = "/tra-cuu/su-kien"
     static let stylesheet = "/static/site.css"
 
     /// The same, as instance members for templates.
@@ -14,6 +15,7 @@ struct Paths: Sendable {
     let submitOrganization = Paths.submit + "?loai=doanh-nghiep"
     let track = Paths.track
     let trackAttachment = Paths.trackAttachment
+    let trackAction = Paths.trackAction
     let stylesheet = Paths.stylesheet
 
     static func tracking(_ code: String) -> String {

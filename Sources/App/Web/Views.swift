@@ -20,7 +20,9 @@ public struct Views: Sendable {
         let page = PageContext(
             t: catalogue.table(context.language), lang: context.language.rawValue,
             otherLanguage: context.language == .vi ? "en" : "vi",
-            title: title, csrfToken: context.csrfToken, paths: Paths(), body: body)
+            title: title, csrfToken: context.csrfToken, paths: Paths(), office: BackOfficeLinks(),
+            staff: context.staff.map { StaffBadge(name: $0.displayName, role: catalogue.text("role_" + $0.role.rawValue, context.language), agency: $0.agencyCode, isAdmin: $0.role == .admin) },
+            body: body)
         let html = library.render(page, withTemplate: template) ?? ""
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
@@ -37,5 +39,15 @@ struct PageContext<Body> {
     let title: String
     let csrfToken: String
     let paths: Paths
+    let office: BackOfficeLinks
+    /// The signed-in staff member, shown in the header of back-office pages.
+    let staff: StaffBadge?
     let body: Body
+}
+
+struct StaffBadge {
+    let name: String
+    let role: String
+    let agency: String
+    let isAdmin: Bool
 }

@@ -1,0 +1,202 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// `/can-bo/quan-tri`: accounts, agencies, fields and the security log, for admins only.
+struct AdminController {
+    let store: Store
+    let views: Views
+    let environment: AppEnvironment
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(.init(BackOfficePaths.accounts), use: accounts)
+        router.post(.init(BackOfficePaths.accounts), use: createAccount)
+        router.post(.init(BackOfficePaths.accounts + "/:id"), use: updateAccount)
+        router.get(.init(BackOfficePaths.agencies), use: agencies)
+        router.post(.init(BackOfficePaths.agencies + "/:code"), use: updateAgency)
+        router.get(.init(BackOfficePaths.fields), use: fields)
+        router.post(.init(BackOfficePaths.fields), use: addField)
+        router.post(.init(BackOfficePaths.fields + "/:code"), use: updateField)
+        router.get(.init(BackOfficePaths.securityLog), use: securityLog)
+    }
+
+    // MARK: Accounts
+
+    @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireAdmin()
+        return try await accountsPage(context: context)
+    }
+
+    @Sendable func createAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        let form = context.form ?? FormData()
+        let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form["password"] ?? ""
+        let role = StaffRole(rawValue: form["role"] ?? "")
+        let agency = form["agency"] ?? ""
+        var errors: [String: String] = [:]
+        if Passwords.usernameProblem(username) != nil { errors["username"] = text("admin_username_rule", context) }
+        if Passwords.problem(password) != nil { errors["password"] = text("admin_password_rule", context) }
+        if role == nil { errors["role"] = text("error_invalidChoice", context) }
+        if role == .coordinator && agency != Agency.governmentOfficeCode { errors["role"] = text("admin_coordinator_vpcp", context) }
+        if errors.isEmpty, let role {
+            do {
+                let displayName = (form["displayName"] ?? "").trimmingCharacters(in: .whitespaces)
+                let account = try await store.createStaff(
+                    username: username, displayName: displayName.isEmpty ? username : displayName, agencyCode: agency, role: role,
+                    passwordHash: try await Passwords.hash(password))
+                try await audit("accountCreated", admin, context, "\(account.username) \(role.rawValue) \(agency)")
+                return .redirect(to: BackOfficePaths.accounts, type: .normal)
+            } catch StoreError.alreadyExists {
+                errors["username"] = text("admin_username_taken", context)
+            } catch StoreError.notFound {
+                errors["agency"] = text("error_unknownAgency", context)
+            }
+        }
+        return try await accountsPage(context: context, form: form, errors: errors, status: .unprocessableContent)
+    }
+
+    /// Re-role, move or disable an account. Any change ends its sessions and tokens at once.
+    @Sendable func updateAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        let form = context.form ?? FormData()
+        guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else { throw AppError.notFound }
+        guard let role = StaffRole(rawValue: form["role"] ?? account.role.rawValue) else { throw AppError.validation([FieldError("role", .invalidChoice)]) }
+        let agency = form["agency"] ?? account.agencyCode
+        if role == .coordinator && agency != Agency.governmentOfficeCode { throw AppError.validation([FieldError("role", .invalidChoice)]) }
+        let active = form["active"] == "on"
+        do {
+            try await store.updateStaff(id: id, role: role, agencyCode: agency, active: active)
+        } catch StoreError.notFound {
+            throw AppError.validation([FieldError("agency", .unknownAgency)])
+        }
+        try await audit("accountUpdated", admin, context, "\(account.username) \(role.rawValue) \(agency) active=\(active)")
+        return .redirect(to: BackOfficePaths.accounts, type: .normal)
+    }
+
+    private func accountsPage(context: AppRequestContext, form: FormData = FormData(), errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let language = context.language
+        let agencies = try await store.agencies()
+        let model = AdminAccountsPage(
+            accounts: try await store.allStaff().map { account in
+                AdminAccountsPage.Account(
+                    id: account.id, username: account.username, displayName: account.displayName, active: account.active,
+                    roles: StaffRole.allCases.map { .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0 == account.role) },
+                    agencies: agencies.map { .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == account.agencyCode) },
+                    action: BackOfficePaths.accounts + "/\(account.id)")
+            },
+            roles: StaffRole.allCases.map { .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0.rawValue == form["role"]) },
+            agencies: agencies.filter(\.active).map { .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == form["agency"]) },
+            username: form["username"] ?? "", displayName: form["displayName"] ?? "",
+            usernameError: errors["username"], passwordError: errors["password"], roleError: errors["role"], agencyError: errors["agency"])
+        return views.page("admin-accounts", title: text("admin_accounts", context), body: model, context: context, status: status)
+    }
+
+    // MARK: Agencies
+
+    @Sendable func agencies(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireAdmin()
+        let all = try await store.agencies()
+        let model = AdminAgenciesPage(agencies: all.map { agency in
+            AdminAgenciesPage.Row(
+                code: agency.code, nameVi: agency.nameVi, nameEn: agency.nameEn, kind: text("agency_kind_" + agency.kind.rawValue, context),
+                active: agency.active, action: BackOfficePaths.agencies + "/" + agency.code,
+                targets: all.filter { $0.active && $0.code != agency.code }.map { .init(value: $0.code, label: $0.code + " — " + $0.nameVi, selected: false) })
+        })
+        return views.page("admin-agencies", title: text("admin_agencies", context), body: model, context: context)
+    }
+
+    /// `operation`: rename, activate, deactivate or merge.
+    @Sendable func updateAgency(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        let form = context.form ?? FormData()
+        guard let code = context.parameters.get("code") else { throw AppError.notFound }
+        do {
+            switch form["operation"] {
+            case "rename":
+                let vi = VietnameseText.normalized(form["nameVi"] ?? "").trimmingCharacters(in: .whitespaces)
+                let en = (form["nameEn"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard !vi.isEmpty, !en.isEmpty else { throw AppError.validation([FieldError(vi.isEmpty ? "nameVi" : "nameEn", .required)]) }
+                try await store.renameAgency(code, nameVi: vi, nameEn: en)
+            case "activate": try await store.setAgencyActive(code, active: true)
+            case "deactivate": try await store.setAgencyActive(code, active: false)
+            case "merge":
+                guard let into = form["into"], !into.isEmpty else { throw AppError.validation([FieldError("into", .required)]) }
+                try await store.mergeAgency(code, into: into, at: environment.now())
+            default: throw AppError.validation([FieldError("operation", .invalidChoice)])
+            }
+        } catch StoreError.notFound {
+            throw AppError.validation([FieldError("into", .unknownAgency)])
+        }
+        try await audit("agencyChanged", admin, context, "\(code) \(form["operation"] ?? "") \(form["into"] ?? "")")
+        return .redirect(to: BackOfficePaths.agencies, type: .normal)
+    }
+
+    // MARK: Fields
+
+    @Sendable func fields(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireAdmin()
+        let model = AdminFieldsPage(fields: try await store.fields().map { field in
+            AdminFieldsPage.Row(
+                code: field.code, nameVi: field.nameVi, nameEn: field.nameEn, active: field.active,
+                categories: field.categories.map { text("category_" + $0.rawValue, context) }.joined(separator: ", "),
+                action: BackOfficePaths.fields + "/" + field.code)
+        }, categories: PetitionCategory.allCases.map { .init(value: $0.rawValue, label: text("category_" + $0.rawValue, context), selected: true) })
+        return views.page("admin-fields", title: text("admin_fields", context), body: model, context: context)
+    }
+
+    @Sendable func addField(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        let form = context.form ?? FormData()
+        let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let vi = VietnameseText.normalized(form["nameVi"] ?? "").trimmingCharacters(in: .whitespaces)
+        let en = (form["nameEn"] ?? "").trimmingCharacters(in: .whitespaces)
+        let categories = (form.fields["categories"] ?? []).compactMap(PetitionCategory.init(rawValue:))
+        var errors: [FieldError] = []
+        if code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) { errors.append(FieldError("code", .invalidChoice)) }
+        if vi.isEmpty { errors.append(FieldError("nameVi", .required)) }
+        if en.isEmpty { errors.append(FieldError("nameEn", .required)) }
+        if categories.isEmpty { errors.append(FieldError("categories", .required)) }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        do {
+            try await store.addField(Field(code: code, nameVi: vi, nameEn: en, categories: categories))
+        } catch StoreError.alreadyExists {
+            throw AppError.validation([FieldError("code", .invalidChoice)])
+        }
+        try await audit("fieldAdded", admin, context, code)
+        return .redirect(to: BackOfficePaths.fields, type: .normal)
+    }
+
+    @Sendable func updateField(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        let form = context.form ?? FormData()
+        guard let code = context.parameters.get("code") else { throw AppError.notFound }
+        let vi = VietnameseText.normalized(form["nameVi"] ?? "").trimmingCharacters(in: .whitespaces)
+        let en = (form["nameEn"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard !vi.isEmpty, !en.isEmpty else { throw AppError.validation([FieldError(vi.isEmpty ? "nameVi" : "nameEn", .required)]) }
+        do { try await store.updateField(code, nameVi: vi, nameEn: en, active: form["active"] == "on") } catch StoreError.notFound { throw AppError.notFound }
+        try await audit("fieldChanged", admin, context, code)
+        return .redirect(to: BackOfficePaths.fields, type: .normal)
+    }
+
+    // MARK: Security log
+
+    @Sendable func securityLog(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireAdmin()
+        let action = request.uri.queryParameters.get("loai").flatMap { $0.isEmpty ? nil : $0 }
+        let entries = try await store.securityLog(limit: 500, action: action)
+        let model = AdminLogPage(entries: entries.map {
+            AdminLogPage.Entry(at: DisplayDate.format($0.at), action: $0.action, username: $0.username ?? "—", ip: $0.ip, detail: $0.detail)
+        }, action: action ?? "")
+        return views.page("admin-log", title: text("admin_log", context), body: model, context: context)
+    }
+
+    // MARK: Helpers
+
+    private func text(_ key: String, _ context: AppRequestContext) -> String { views.catalogue.text(key, context.language) }
+
+    private func audit(_ action: String, _ admin: StaffAccount, _ context: AppRequestContext, _ detail: String) async throws {
+        try await store.log(SecurityLogEntry(at: environment.now(), action: action, staffID: admin.id, username: admin.username, ip: context.ip, detail: detail))
+    }
+}

@@ -1,0 +1,65 @@
+/// The admin pages' contexts: typed data that the templates only display.
+struct AdminOption {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+struct AdminAccountsPage {
+    struct Account {
+        let id: Int64
+        let username: String
+        let displayName: String
+        let active: Bool
+        let roles: [AdminOption]
+        let agencies: [AdminOption]
+        let action: String
+    }
+    let accounts: [Account]
+    let roles: [AdminOption]
+    let agencies: [AdminOption]
+    let username: String
+    let displayName: String
+    let usernameError: String?
+    let passwordError: String?
+    let roleError: String?
+    let agencyError: String?
+}
+
+struct AdminAgenciesPage {
+    struct Row {
+        let code: String
+        let nameVi: String
+        let nameEn: String
+        let kind: String
+        let active: Bool
+        let action: String
+        let targets: [AdminOption]
+    }
+    let agencies: [Row]
+}
+
+struct AdminFieldsPage {
+    struct Row {
+        let code: String
+        let nameVi: String
+        let nameEn: String
+        let active: Bool
+        let categories: String
+        let action: String
+    }
+    let fields: [Row]
+    let categories: [AdminOption]
+}
+
+struct AdminLogPage {
+    struct Entry {
+        let at: String
+        let action: String
+        let username: String
+        let ip: String
+        let detail: String
+    }
+    let entries: [Entry]
+    let action: String
+}

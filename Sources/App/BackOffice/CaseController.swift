@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// `/can-bo/pakn/{code}`: the case page, its action forms, its files.
+struct CaseController {
+    let store: Store
+    let views: Views
+    let cases: CaseService
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let petition = try await find(context)
+        return try await page(petition, staff: staff, context: context)
+    }
+
+    /// One action: `type` and its fields. The answer editor's "preview" shows the text without saving.
+    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let petition = try await find(context)
+        let form = context.form ?? FormData()
+        guard let type = form["type"].flatMap(EventType.init(rawValue:)) else { throw AppError.validation([FieldError("type", .invalidChoice)]) }
+        var fields: [String: String] = [:]
+        for (name, values) in form.fields where ![CSRF.fieldName, "type", "preview"].contains(name) {
+            fields[name] = values.filter { !$0.isEmpty }.joined(separator: ",")
+        }
+        if type == .answerDrafted, form["preview"] != nil {
+            return try await page(petition, staff: staff, context: context, values: fields, preview: fields["content"] ?? "")
+        }
+        do {
+            _ = try await cases.act(type, fields: fields, by: .staff(staff.identity), on: petition.trackingCode, ip: context.ip)
+            return .redirect(to: BackOfficePaths.petition(petition.trackingCode.description) + "#timeline", type: .normal)
+        } catch AppError.validation(let errors) {
+            var messages: [String: String] = [:]
+            for error in errors where messages[error.field] == nil { messages[error.field] = views.catalogue.message(for: error, context.language) }
+            return try await page(
+                petition, staff: staff, context: context, values: fields, errors: messages,
+                error: views.catalogue.text("http_validationFailed", context.language), status: .unprocessableContent)
+        } catch AppError.conflict(let key) {
+            return try await page(petition, staff: staff, context: context, values: fields, error: views.catalogue.text(key, context.language), status: .conflict)
+        }
+    }
+
+    /// An attachment, for those who may see the submitter's details.
+    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let petition = try await find(context)
+        guard CaseAccess.canSeeSubmitter(.staff(staff.identity), CaseState(events: petition.events)) else { throw AppError.forbidden }
+        guard let id = context.parameters.get("id", as: Int64.self),
+            let (info, bytes) = try await store.attachmentContent(petition.trackingCode, attachmentID: id)
+        else { throw AppError.notFound }
+        return AttachmentResponse.make(info, bytes)
+    }
+
+    private func page(
+        _ petition: PetitionRecord, staff: StaffAccount, context: AppRequestContext, values: [String: String] = [:],
+        errors: [String: String] = [:], error: String? = nil, preview: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let observers = try await store.allStaff().filter { $0.role == .observer && $0.active }.map { ($0.username, $0.displayName) }
+        let model = CasePage(
+            petition, principal: .staff(staff.identity), catalogue: views.catalogue, language: context.language,
+            agencies: try await store.agencies(), fields: try await store.fields(), observers: observers,
+            values: values, errors: errors, error: error, preview: preview)
+        var response = views.page("case", title: petition.trackingCode.description, body: model, context: context, status: status)
+        response.headers[.cacheControl] = "private, no-store"
+        return response
+    }
+
+    private func find(_ context: AppRequestContext) async throws -> PetitionRecord {
+        guard let code = context.parameters.get("code").flatMap(TrackingCode.init), let petition = try await store.petition(code) else {
+            throw AppError.notFound
+        }
+        return petition
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+
+/// A case as staff see it: the petition, the submitter (for those allowed), the whole timeline
+/// (or the public one), and exactly the actions this user may take, as forms.
+struct CasePage {
+    struct Fact {
+        let label: String
+        let value: String
+    }
+
+    struct TimelineItem {
+        let label: String
+        let at: String
+        /// Unique names: Mustache looks a nil value up in the enclosing contexts.
+        let eventAgency: String?
+        let text: String
+        let eventDetails: String?
+        let isInternal: Bool
+    }
+
+    struct Attachment {
+        let fileName: String
+        let href: String
+        let size: String
+    }
+
+    let code: String
+    let title: String
+    let content: String
+    let status: String
+    let statusKey: String
+    let facts: [Fact]
+    let submitter: [Fact]?
+    let attachments: [Attachment]
+    let timeline: [TimelineItem]
+    let draft: String?
+    let draftState: String?
+    let actions: [CaseAction]
+    let hasActions: Bool
+    let actionURL: String
+    let error: String?
+    let preview: String?
+}
+
+extension CasePage {
+    init(
+        _ p: PetitionRecord, principal: Principal, catalogue: Catalogue, language: Language, agencies: [Agency],
+        fields: [Field], observers: [(String, String)], values: [String: String] = [:], errors: [String: String] = [:],
+        error: String? = nil, preview: String? = nil
+    ) {
+        let t = { (key: String) in catalogue.text(key, language) }
+        let names = Dictionary(agencies.map { ($0.code, $0.name(language)) }, uniquingKeysWith: { a, _ in a })
+        let name = { (code: String?) in code.map { names[$0] ?? $0 } }
+        let state = CaseState(events: p.events)
+        let code = p.trackingCode.description
+        self.code = code
+        title = p.title
+        content = p.content
+        status = t("status_" + p.status.rawValue)
+        statusKey = p.status.rawValue
+        facts = [
+            Fact(label: t("track_received"), value: DisplayDate.format(p.receivedAt)),
+            Fact(label: t("label_category"), value: t("category_" + p.category.rawValue)),
+            Fact(label: t("label_field"), value: p.fieldCode.map { code in fields.first { $0.code == code }?.name(language) ?? code } ?? "—"),
+            Fact(label: t("label_agencyCode"), value: name(p.agencyCode) ?? t("form_agency_unknown")),
+            Fact(label: t("case_lead"), value: name(state.leadAgency) ?? "—"),
+            Fact(label: t("case_coordinating"), value: state.coordinatingAgencies.compactMap(name).joined(separator: ", ").nonEmpty ?? "—"),
+            Fact(label: t("case_channel"), value: t("channel_" + p.channel.rawValue)),
+        ]
+        let showSubmitter = CaseAccess.canSeeSubmitter(principal, state)
+        let s = p.submitter
+        submitter = showSubmitter
+            ? [
+                Fact(label: t("label_submitter_name"), value: s.name), Fact(label: t("label_submitter_address"), value: s.address),
+                Fact(label: t("label_submitter_phone"), value: s.phone), Fact(label: t("label_submitter_email"), value: s.email.nonEmpty ?? "—"),
+            ] + (s.organizationName.map { [Fact(label: t("label_submitter_organizationName"), value: $0)] } ?? [])
+                + (s.taxCode.map { [Fact(label: t("label_submitter_taxCode"), value: $0)] } ?? [])
+                + [Fact(label: t("track_publish_name"), value: p.publishName ? t("yes") : t("no"))]
+            : nil
+        attachments = showSubmitter
+            ? p.attachments.map { Attachment(fileName: $0.fileName, href: BackOfficePaths.attachment(code, $0.id), size: ByteSize.format($0.size)) }
+            : []
+        let internals = CaseAccess.canSeeInternals(principal, state)
+        timeline = p.events.filter { internals || $0.isPublic }.map { event in
+            TimelineItem(
+                label: t("event_" + event.type.rawValue), at: DisplayDate.format(event.at), eventAgency: name(event.agencyCode),
+                text: event.text, eventDetails: Self.details(event, t: t, name: name), isInternal: !event.isPublic)
+        }
+        draft = internals ? state.draft : nil
+        draftState = state.draft == nil ? nil : t(state.draftApproved ? "case_draft_approved" : "case_draft_waiting")
+        let builder = CaseActionBuilder(
+            catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: values, errors: errors, draft: state.draft)
+        actions = Workflow.allowedEvents(for: principal, on: state).map(builder.action)
+        hasActions = !actions.isEmpty
+        actionURL = BackOfficePaths.events(code)
+        self.error = error
+        self.preview = preview
+    }
+
+    /// The typed data of an event, in words.
+    static func details(_ event: PetitionEvent, t: (String) -> String, name: (String?) -> String?) -> String? {
+        switch event.type {
+        case .assigned:
+            let coordinating = CaseState.codes(event.data["coordinatingAgencies"]).compactMap(name).joined(separator: ", ")
+            return t("case_lead") + ": " + (name(event.data["leadAgency"]) ?? "") + (coordinating.isEmpty ? "" : "; " + t("case_coordinating") + ": " + coordinating)
+        case .rejected: return event.data["reasonCode"].map { t("refusal_" + $0) }
+        case .coordinationRequested: return name(event.data["agency"])
+        case .rated: return event.data["satisfaction"].map { t("case_satisfaction") + ": " + $0 + "/5" }
+        case .escalated: return event.data["reason"].map { t("escalation_" + $0) }
+        case .decided: return event.data["outcome"].map { t("outcome_" + $0) }
+        case .merged: return event.data["into"]
+        case .observerInvited: return event.data["observer"]
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// `/can-bo`: the signed-in staff member's queues.
+struct InboxController {
+    let store: Store
+    let views: Views
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let queues = Queue.available(for: staff)
+        guard let first = queues.first else {
+            return .redirect(to: staff.role == .admin ? BackOfficePaths.accounts : BackOfficePaths.intake, type: .normal)
+        }
+        let parameters = request.uri.queryParameters
+        let queue = parameters.get("hang-doi").flatMap(Queue.init(rawValue:)).flatMap { queues.contains($0) ? $0 : nil } ?? first
+        let status = parameters.get("trang-thai").flatMap(PetitionStatus.init(rawValue:))
+        let query = parameters.get("q") ?? ""
+        let page = max(1, parameters.get("trang").flatMap(Int.init) ?? 1)
+        let result = try await store.inbox(try queue.filter(for: staff, statuses: status.map { [$0] } ?? [], query: query, page: page))
+
+        let language = context.language
+        let t = { (key: String) in views.catalogue.text(key, language) }
+        let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        func link(queue: Queue, status: PetitionStatus? = nil, page: Int = 1) -> String {
+            var items = ["hang-doi=" + queue.rawValue]
+            if let status { items.append("trang-thai=" + status.rawValue) }
+            if !query.isEmpty { items.append("q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            if page > 1 { items.append("trang=\(page)") }
+            return BackOfficePaths.root + "?" + items.joined(separator: "&")
+        }
+        let statusTabs = [InboxPageModel.Tab(label: t("inbox_all_statuses"), href: link(queue: queue), count: nil, active: status == nil)]
+            + PetitionStatus.allCases.compactMap { s in
+                guard let count = result.countsByStatus[s], count > 0 else { return nil }
+                return InboxPageModel.Tab(label: t("status_" + s.rawValue), href: link(queue: queue, status: s), count: count, active: status == s)
+            }
+        let pageSize = 50
+        let model = InboxPageModel(
+            heading: t("queue_" + queue.rawValue),
+            queues: queues.map { InboxPageModel.Tab(label: t("queue_" + $0.rawValue), href: link(queue: $0), count: nil, active: $0 == queue) },
+            statusTabs: statusTabs, query: query, queue: queue.rawValue,
+            rows: result.items.map { item in
+                InboxPageModel.Row(
+                    code: item.trackingCode.description, href: BackOfficePaths.petition(item.trackingCode.description),
+                    title: item.title, status: t("status_" + item.status.rawValue), statusKey: item.status.rawValue,
+                    agency: item.leadAgencyCode.flatMap { agencies[$0]?.name(language) } ?? "—",
+                    receivedAt: DisplayDate.format(item.receivedAt))
+            },
+            total: result.total,
+            previousHref: page > 1 ? link(queue: queue, status: status, page: page - 1) : nil,
+            nextHref: page * pageSize < result.total ? link(queue: queue, status: status, page: page + 1) : nil)
+        return views.page("inbox", title: model.heading, body: model, context: context)
+    }
+}
