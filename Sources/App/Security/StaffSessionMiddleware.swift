@@ -20,6 +20,29 @@ struct StaffSessionMiddleware: RouterMiddleware {
         } else if let token = request.cookies[StaffAuth.cookieName]?.value {
             context.staff = try await auth.account(for: token, kind: .web)
         }
-        return try await next(request, context)
+        do {
+            return try await next(request, context)
+        } catch let error as AppError where error.isDenial {
+            // Here we know who was refused: log it once, with the account and the address.
+            try await auth.store.log(SecurityLogEntry(
+                at: auth.environment.now(), action: "denied", staffID: context.staff?.id, username: context.staff?.username,
+                ip: context.ip, detail: "\(request.method.rawValue) \(request.uri.path) \(error.code)"))
+            throw LoggedDenial(error: error)
+        }
+    }
+}
+
+/// A denial already in the security log; the error middleware renders the error inside.
+struct LoggedDenial: Error {
+    let error: AppError
+}
+
+extension AppError {
+    /// Refusals that the security log records (not sign-in failures, which it records apart).
+    var isDenial: Bool {
+        switch self {
+        case .forbidden, .unauthorized, .missingCSRFToken: true
+        default: false
+        }
     }
 }

@@ -20,13 +20,15 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch AppError.signInRequired where !FormMiddleware.isMachineInterface(request.uri.path) {
             return .redirect(to: BackOfficePaths.login, type: .normal)
         } catch {
+            let alreadyLogged = error is LoggedDenial
+            let error = (error as? LoggedDenial)?.error ?? error
             let (status, code, fields) = classify(error, context: context)
             if status == .internalServerError {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             var message = catalogue.text("http_" + code, context.language)
             if case AppError.conflict(let key) = error { message = catalogue.text(key, context.language) }
-            if status == .forbidden || status == .unauthorized, code != AppError.loginFailed.code {
+            if !alreadyLogged, let denial = error as? AppError, denial.isDenial {
                 // Permission denials go to the security log, with who and from where.
                 try? await store.log(SecurityLogEntry(
                     at: Date(), action: "denied", staffID: context.staff?.id, username: context.staff?.username,
