@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LangNgheStorage
 import Logging
+import ServiceLifecycle
 
 /// Wires the application: one plain function that the server and the tests both call.
 public func buildApplication(
@@ -9,11 +10,18 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let catalogue = try Catalogue.bundled()
     let views = try await Views.bundled(catalogue: catalogue)
-    let router = try buildRouter(settings: settings, store: store, views: views, environment: environment, logger: logger)
+    let deadlines = DeadlineService(store: store, environment: environment, policies: try ShippedData.deadlinePolicies())
+    let router = try buildRouter(settings: settings, store: store, views: views, environment: environment, deadlines: deadlines, logger: logger)
     let address = "http://\(settings.hostname):\(settings.port)"
+    var services: [any Service] = []
+    if let interval = settings.schedulerInterval {
+        let job = ReminderJob(store: store, deadlines: deadlines, holder: ProcessInfo.processInfo.hostName + "-" + UUID().uuidString)
+        services.append(SchedulerService(job: job, interval: interval, logger: logger))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.hostname, port: settings.port), serverName: "LangNghe"),
+        services: services,
         onServerRunning: { _ in
             logger.notice("LangNghe đang phục vụ / serving", metadata: ["address": "\(address)", "database": "\(store.dialect.rawValue)"])
             print("LangNghe: http://\(settings.hostname):\(settings.port)")
@@ -22,7 +30,9 @@ public func buildApplication(
 }
 
 /// The routes, as a table of contents. Middleware runs top to bottom on the way in.
-func buildRouter(settings: Settings, store: Store, views: Views, environment: AppEnvironment, logger: Logger) throws -> Router<AppRequestContext> {
+func buildRouter(
+    settings: Settings, store: Store, views: Views, environment: AppEnvironment, deadlines: DeadlineService, logger: Logger
+) throws -> Router<AppRequestContext> {
     let secureCookies = settings.baseURL.hasPrefix("https://")
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -42,20 +52,24 @@ func buildRouter(settings: Settings, store: Store, views: Views, environment: Ap
     let form = PetitionFormController(store: store, views: views, intake: intake)
     router.get(.init(Paths.submit), use: form.show)
     router.post(.init(Paths.submit), use: form.create)
-    let tracking = TrackingController(store: store, views: views, cases: cases)
+    let tracking = TrackingController(store: store, views: views, cases: cases, deadlines: deadlines)
     router.get(.init(Paths.track), use: tracking.show)
     router.post(.init(Paths.track), use: tracking.unlock)
     router.post(.init(Paths.trackAttachment), use: tracking.attachment)
     router.post(.init(Paths.trackAction), use: tracking.act)
+
+    let calendarPage = CalendarPageController(store: store, views: views, deadlines: deadlines, environment: environment)
+    router.get("/lich-lam-viec", use: calendarPage.show)
+    router.get("/lich-lam-viec/:year", use: calendarPage.show)
 
     // Back office
     let login = LoginController(auth: auth, views: views, secureCookies: secureCookies)
     router.get(.init(BackOfficePaths.login), use: login.show)
     router.post(.init(BackOfficePaths.login), use: login.signIn)
     router.post(.init(BackOfficePaths.logout), use: login.signOut)
-    let inbox = InboxController(store: store, views: views)
+    let inbox = InboxController(store: store, views: views, deadlines: deadlines)
     router.get(.init(BackOfficePaths.root), use: inbox.show)
-    let casePage = CaseController(store: store, views: views, cases: cases)
+    let casePage = CaseController(store: store, views: views, cases: cases, deadlines: deadlines)
     router.get(.init(BackOfficePaths.root + "/pakn/:code"), use: casePage.show)
     router.post(.init(BackOfficePaths.root + "/pakn/:code/su-kien"), use: casePage.act)
     router.get(.init(BackOfficePaths.root + "/pakn/:code/tep/:id"), use: casePage.attachment)
@@ -63,14 +77,17 @@ func buildRouter(settings: Settings, store: Store, views: Views, environment: Ap
     router.get(.init(BackOfficePaths.intake), use: clerk.show)
     router.post(.init(BackOfficePaths.intake), use: clerk.create)
     AdminController(store: store, views: views, environment: environment).addRoutes(to: router)
+    router.get(.init(BackOfficePaths.calendar), use: calendarPage.overrides)
+    router.post(.init(BackOfficePaths.calendar), use: calendarPage.change)
 
     // Machine interfaces
     let reference = ReferenceAPIController(store: store)
     router.get("/healthz", use: reference.health)
     let api = router.group("/api/v1")
-    PetitionsAPIController(store: store, intake: intake).addRoutes(to: api)
+    PetitionsAPIController(store: store, intake: intake, deadlines: deadlines).addRoutes(to: api)
     reference.addRoutes(to: api)
     AuthAPIController(auth: auth).addRoutes(to: api)
-    EventsAPIController(store: store, cases: cases).addRoutes(to: api)
+    EventsAPIController(store: store, cases: cases, deadlines: deadlines).addRoutes(to: api)
+    CalendarAPIController(store: store, deadlines: deadlines, environment: environment).addRoutes(to: api)
     return router
 }

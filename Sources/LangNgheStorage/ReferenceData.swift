@@ -32,3 +32,35 @@ public struct ReferenceData: Sendable, Decodable {
         return try JSONDecoder().decode(ReferenceData.self, from: Data(contentsOf: url))
     }
 }
+
+/// The other data files shipped beside `reference.json`.
+public enum ShippedData {
+    /// The official calendars (Tết and swapped days) as overrides, and a digest of the file
+    /// that changes whenever it does.
+    public static func calendarOverrides() throws -> (overrides: [CalendarOverride], version: Int) {
+        let data = try file("calendar-overrides")
+        return (try JSONDecoder().decode([CalendarOverride].self, from: data), digest(data))
+    }
+
+    /// The deadline policies (DOMAIN.md §2) as data.
+    public static func deadlinePolicies() throws -> [DeadlinePolicy] {
+        try JSONDecoder().decode([DeadlinePolicy].self, from: file("deadline-policies"))
+    }
+
+    static func file(_ name: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "ReferenceData") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return try Data(contentsOf: url)
+    }
+
+    /// FNV-1a, kept to 62 bits so it fits a signed BIGINT in both databases.
+    static func digest(_ data: Data) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return Int(hash & 0x3FFF_FFFF_FFFF_FFFF)
+    }
+}

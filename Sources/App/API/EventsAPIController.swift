@@ -7,6 +7,7 @@ import LangNgheStorage
 struct EventsAPIController {
     let store: Store
     let cases: CaseService
+    let deadlines: DeadlineService
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.post("petitions/:code/events", use: append)
@@ -67,9 +68,13 @@ struct EventsAPIController {
             }
         }
         let scope = try InboxScope.scope(for: staff, agency: query.get("agency"))
-        let page = query.get("page").flatMap(Int.init) ?? 1
-        let result = try await store.inbox(InboxFilter(scope: scope, statuses: statuses, query: query.get("q") ?? "", page: page))
-        return JSONBody.response(InboxView(result, page: page))
+        let page = max(1, query.get("page").flatMap(Int.init) ?? 1)
+        let filter = InboxFilter(scope: scope, statuses: statuses, query: query.get("q") ?? "", page: page)
+        guard let sort = QueueService.Sort(rawValue: query.get("sort") ?? "received") else {
+            throw AppError.validation([FieldError("sort", .invalidChoice)])
+        }
+        let (result, due) = try await QueueService(store: store, deadlines: deadlines).page(filter, sort: sort, overdueOnly: query.get("overdue") == "true")
+        return JSONBody.response(InboxView(result, page: page, due: due))
     }
 
     struct InboxView: Encodable {
@@ -77,17 +82,22 @@ struct EventsAPIController {
             var trackingCode, title, status, category: String
             var field, leadAgency: String?
             var receivedAt, updatedAt: String
+            var dueDate: String?
+            var overdue: Bool
         }
         var items: [Item]
         var total: Int
         var page: Int
         var counts: [String: Int]
 
-        init(_ p: InboxPage, page: Int) {
+        init(_ p: InboxPage, page: Int, due: [TrackingCode: DeadlineStatus]) {
             items = p.items.map {
-                Item(trackingCode: $0.trackingCode.description, title: $0.title, status: $0.status.rawValue, category: $0.category.rawValue,
-                     field: $0.fieldCode, leadAgency: $0.leadAgencyCode, receivedAt: Timestamp.string($0.receivedAt),
-                     updatedAt: Timestamp.string($0.updatedAt))
+                let deadline = due[$0.trackingCode]
+                return Item(
+                    trackingCode: $0.trackingCode.description, title: $0.title, status: $0.status.rawValue, category: $0.category.rawValue,
+                    field: $0.fieldCode, leadAgency: $0.leadAgencyCode, receivedAt: Timestamp.string($0.receivedAt),
+                    updatedAt: Timestamp.string($0.updatedAt), dueDate: deadline.flatMap { $0.deadline.isOpen ? $0.deadline.dueDate.iso : nil },
+                    overdue: deadline?.overdue ?? false)
             }
             total = p.total
             self.page = page

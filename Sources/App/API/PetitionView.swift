@@ -38,12 +38,21 @@ struct PetitionView: Encodable {
     var status: String
     var receivedAt: String
     var events: [EventView]
+    /// The answer deadline: the last day (`dueDate`) and the instant it ends (`dueAt`); null
+    /// once there is none (refused, closed).
+    var dueDate: String?
+    var dueAt: String?
+    var overdue: Bool
     var submitter: SubmitterView?
     var content: String?
     var publishName: Bool?
     var attachments: [AttachmentView]?
 
-    init(_ p: PetitionRecord, includePrivate: Bool) {
+    init(_ p: PetitionRecord, includePrivate: Bool, deadline: DeadlineStatus?) {
+        let open = deadline.map { $0.deadline.isOpen || $0.deadline.endedOn != nil } ?? false
+        dueDate = open ? deadline?.deadline.dueDate.iso : nil
+        dueAt = open ? deadline.map { Timestamp.string($0.deadline.dueAt) } : nil
+        overdue = deadline?.overdue ?? false
         trackingCode = p.trackingCode.description
         title = p.title
         category = p.category.rawValue

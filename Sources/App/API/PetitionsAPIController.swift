@@ -7,6 +7,7 @@ import LangNgheStorage
 struct PetitionsAPIController {
     let store: Store
     let intake: IntakeService
+    let deadlines: DeadlineService
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.post("petitions", use: create)
@@ -44,7 +45,8 @@ struct PetitionsAPIController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let petition = try await find(context)
         let isSubmitter = AccessKey.matches(request.headers[.xAccessKey], storedHash: petition.accessKeyHash)
-        return JSONBody.response(PetitionView(petition, includePrivate: isSubmitter))
+        let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category)
+        return JSONBody.response(PetitionView(petition, includePrivate: isSubmitter, deadline: deadline))
     }
 
     /// An attachment, for the holder of the access key only: files may carry personal data.

@@ -8,6 +8,7 @@ enum BackOfficePaths {
     static let agencies = root + "/quan-tri/co-quan"
     static let fields = root + "/quan-tri/linh-vuc"
     static let securityLog = root + "/quan-tri/nhat-ky"
+    static let calendar = root + "/quan-tri/lich"
 
     static func petition(_ code: String) -> String { root + "/pakn/" + code }
     static func events(_ code: String) -> String { petition(code) + "/su-kien" }
@@ -24,6 +25,7 @@ struct BackOfficeLinks: Sendable {
     let agencies = BackOfficePaths.agencies
     let fields = BackOfficePaths.fields
     let securityLog = BackOfficePaths.securityLog
+    let calendar = BackOfficePaths.calendar
 }
 
 import LangNgheStorage

@@ -8,6 +8,7 @@ struct CaseController {
     let store: Store
     let views: Views
     let cases: CaseService
+    let deadlines: DeadlineService
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
@@ -61,7 +62,8 @@ struct CaseController {
         let model = CasePage(
             petition, principal: .staff(staff.identity), catalogue: views.catalogue, language: context.language,
             agencies: try await store.agencies(), fields: try await store.fields(), observers: observers,
-            values: values, errors: errors, error: error, preview: preview)
+            values: values, errors: errors, error: error, preview: preview,
+            deadline: try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category))
         var response = views.page("case", title: petition.trackingCode.description, body: model, context: context, status: status)
         response.headers[.cacheControl] = "private, no-store"
         return response

@@ -42,13 +42,17 @@ struct CasePage {
     let actionURL: String
     let error: String?
     let preview: String?
+    /// The answer deadline: its day, the days left, and a badge.
+    let due: String?
+    let deadlineBadge: String
+    let deadlineLabel: String
 }
 
 extension CasePage {
     init(
         _ p: PetitionRecord, principal: Principal, catalogue: Catalogue, language: Language, agencies: [Agency],
         fields: [Field], observers: [(String, String)], values: [String: String] = [:], errors: [String: String] = [:],
-        error: String? = nil, preview: String? = nil
+        error: String? = nil, preview: String? = nil, deadline: DeadlineStatus? = nil
     ) {
         let t = { (key: String) in catalogue.text(key, language) }
         let names = Dictionary(agencies.map { ($0.code, $0.name(language)) }, uniquingKeysWith: { a, _ in a })
@@ -97,6 +101,9 @@ extension CasePage {
         actionURL = BackOfficePaths.events(code)
         self.error = error
         self.preview = preview
+        due = deadline.map { CalendarPageController.display($0.deadline.dueDate) + ($0.deadline.isOpen ? " (\($0.workingDaysLeft) " + t("deadline_days_left") + ")" : "") }
+        deadlineBadge = deadline?.badge ?? "none"
+        deadlineLabel = deadline.map { t("deadline_" + $0.badge) } ?? ""
     }
 
     /// The typed data of an event, in words.

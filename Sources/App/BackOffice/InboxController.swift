@@ -7,6 +7,7 @@ import LangNgheStorage
 struct InboxController {
     let store: Store
     let views: Views
+    let deadlines: DeadlineService
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
@@ -19,14 +20,20 @@ struct InboxController {
         let status = parameters.get("trang-thai").flatMap(PetitionStatus.init(rawValue:))
         let query = parameters.get("q") ?? ""
         let page = max(1, parameters.get("trang").flatMap(Int.init) ?? 1)
-        let result = try await store.inbox(try queue.filter(for: staff, statuses: status.map { [$0] } ?? [], query: query, page: page))
+        let sortByDue = parameters.get("sap-xep") == "han"
+        let overdueOnly = parameters.get("qua-han") == "1"
+        let (result, due) = try await QueueService(store: store, deadlines: deadlines).page(
+            try queue.filter(for: staff, statuses: status.map { [$0] } ?? [], query: query, page: page),
+            sort: sortByDue ? .due : .received, overdueOnly: overdueOnly)
 
         let language = context.language
         let t = { (key: String) in views.catalogue.text(key, language) }
         let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        func link(queue: Queue, status: PetitionStatus? = nil, page: Int = 1) -> String {
+        func link(queue: Queue, status: PetitionStatus? = nil, page: Int = 1, byDue: Bool? = nil, overdue: Bool? = nil) -> String {
             var items = ["hang-doi=" + queue.rawValue]
             if let status { items.append("trang-thai=" + status.rawValue) }
+            if byDue ?? sortByDue { items.append("sap-xep=han") }
+            if overdue ?? overdueOnly { items.append("qua-han=1") }
             if !query.isEmpty { items.append("q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
             if page > 1 { items.append("trang=\(page)") }
             return BackOfficePaths.root + "?" + items.joined(separator: "&")
@@ -42,15 +49,20 @@ struct InboxController {
             queues: queues.map { InboxPageModel.Tab(label: t("queue_" + $0.rawValue), href: link(queue: $0), count: nil, active: $0 == queue) },
             statusTabs: statusTabs, query: query, queue: queue.rawValue,
             rows: result.items.map { item in
-                InboxPageModel.Row(
+                let deadline = due[item.trackingCode]
+                return InboxPageModel.Row(
                     code: item.trackingCode.description, href: BackOfficePaths.petition(item.trackingCode.description),
                     title: item.title, status: t("status_" + item.status.rawValue), statusKey: item.status.rawValue,
                     agency: item.leadAgencyCode.flatMap { agencies[$0]?.name(language) } ?? "—",
-                    receivedAt: DisplayDate.format(item.receivedAt))
+                    receivedAt: DisplayDate.format(item.receivedAt),
+                    due: deadline.map { CalendarPageController.display($0.deadline.dueDate) } ?? "—",
+                    deadlineBadge: deadline?.badge ?? "none", deadlineLabel: deadline.map { t("deadline_" + $0.badge) } ?? "")
             },
-            total: result.total,
+            total: result.total, isEmpty: result.items.isEmpty,
             previousHref: page > 1 ? link(queue: queue, status: status, page: page - 1) : nil,
-            nextHref: page * pageSize < result.total ? link(queue: queue, status: status, page: page + 1) : nil)
+            nextHref: page * pageSize < result.total ? link(queue: queue, status: status, page: page + 1) : nil,
+            sortByDueHref: link(queue: queue, status: status, byDue: !sortByDue), overdueHref: link(queue: queue, status: status, overdue: !overdueOnly),
+            sortedByDue: sortByDue, overdueOnly: overdueOnly)
         return views.page("inbox", title: model.heading, body: model, context: context)
     }
 }

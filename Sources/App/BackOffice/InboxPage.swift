@@ -20,6 +20,9 @@ struct InboxPageModel {
         let statusKey: String
         let agency: String
         let receivedAt: String
+        let due: String
+        let deadlineBadge: String
+        let deadlineLabel: String
     }
 
     let heading: String
@@ -29,9 +32,13 @@ struct InboxPageModel {
     let queue: String
     let rows: [Row]
     let total: Int
+    let isEmpty: Bool
     let previousHref: String?
     let nextHref: String?
-    var isEmpty: Bool { rows.isEmpty }
+    let sortByDueHref: String
+    let overdueHref: String
+    let sortedByDue: Bool
+    let overdueOnly: Bool
 }
 
 /// The queues each role has, by their slug in the address.

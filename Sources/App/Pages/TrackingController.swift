@@ -8,6 +8,7 @@ struct TrackingController {
     let store: Store
     let views: Views
     let cases: CaseService
+    let deadlines: DeadlineService
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters.get("ma") ?? ""
@@ -75,9 +76,16 @@ struct TrackingController {
         let unlocked = accessKey.map { AccessKey.matches($0, storedHash: petition.accessKeyHash) } ?? false
         let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let fields = Dictionary(try await store.fields().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let found = TrackingPage.Found(
+        var found = TrackingPage.Found(
             petition, details: unlocked ? TrackingPage.Details(petition, accessKey: accessKey ?? "") : nil,
             catalogue: views.catalogue, language: language, agencies: agencies, fields: fields)
+        if let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
+            deadline.deadline.isOpen || deadline.deadline.endedOn != nil
+        {
+            found.due = CalendarPageController.display(deadline.deadline.dueDate)
+            found.deadlineBadge = deadline.badge
+            found.deadlineLabel = views.catalogue.text("deadline_" + deadline.badge, language)
+        }
         let page = TrackingPage(
             query: code.description, message: nil, petition: found, keyRejected: accessKey != nil && !unlocked,
             notice: notice, actionError: actionError)

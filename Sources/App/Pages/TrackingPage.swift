@@ -24,7 +24,7 @@ struct TrackingPage {
         let publishName: Bool
         let attachments: [AttachmentItem]
         let accessKey: String
-        var hasAttachments: Bool { !attachments.isEmpty }
+        let hasAttachments: Bool
         /// What the submitter may do now: add information, follow up, rate.
         let canProvideInfo: Bool
         let canFollowUp: Bool
@@ -49,6 +49,9 @@ struct TrackingPage {
         let receivedAt: String
         let timeline: [Timeline]
         let details: Details?
+        var due: String? = nil
+        var deadlineBadge = "none"
+        var deadlineLabel = ""
     }
 
     let query: String
@@ -88,7 +91,7 @@ extension TrackingPage.Details {
             taxCode: s.taxCode, content: p.content, publishName: p.publishName,
             attachments: p.attachments.map {
                 TrackingPage.AttachmentItem(id: $0.id, fileName: $0.fileName, size: ByteSize.format($0.size))
-            }, accessKey: accessKey, canProvideInfo: allowed.contains(.infoProvided), canFollowUp: allowed.contains(.followedUp),
+            }, accessKey: accessKey, hasAttachments: !p.attachments.isEmpty, canProvideInfo: allowed.contains(.infoProvided), canFollowUp: allowed.contains(.followedUp),
             canRate: allowed.contains(.rated), ratings: [5, 4, 3, 2, 1])
     }
 }

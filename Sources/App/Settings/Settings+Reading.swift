@@ -50,8 +50,15 @@ extension Settings {
             else if secret.utf8.count < 32 { problems.append("LANGNGHE_SECRET: must be at least 32 characters") }
         }
 
+        let intervalText = reader.string(forKey: "langnghe.scheduler.interval", default: env == .testing ? "0" : "900")
+        let interval = Int(intervalText).flatMap { $0 >= 0 ? $0 : nil } ?? {
+            problems.append("LANGNGHE_SCHEDULER_INTERVAL: '\(intervalText)' is not a number of seconds (0 turns the scheduler off)")
+            return 0
+        }()
+
         if !problems.isEmpty { throw SettingsError(problems: problems) }
         return Settings(
-            environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret)
+            environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret,
+            schedulerInterval: interval > 0 ? .seconds(interval) : nil)
     }
 }

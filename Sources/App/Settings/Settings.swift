@@ -20,6 +20,8 @@ public struct Settings: Sendable {
     public var baseURL: String
     /// Signs CSRF tokens. Never printed.
     public var secret: String
+    /// How often the server runs the reminder job; nil runs none (tests, or `jobs run-once` from cron).
+    public var schedulerInterval: Duration?
 
     /// The secret used outside production when none is given: fine for a laptop, refused in
     /// production.
@@ -28,8 +30,9 @@ public struct Settings: Sendable {
     public init(
         environment: Environment = .testing, hostname: String = "127.0.0.1", port: Int = 8080,
         database: DatabaseLocation = .sqliteMemory, baseURL: String = "http://127.0.0.1:8080",
-        secret: String = Settings.developmentSecret
+        secret: String = Settings.developmentSecret, schedulerInterval: Duration? = nil
     ) {
+        self.schedulerInterval = schedulerInterval
         self.environment = environment
         self.hostname = hostname
         self.port = port

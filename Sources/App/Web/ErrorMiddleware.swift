@@ -88,5 +88,12 @@ struct ErrorPage {
     let status: Int
     let message: String
     let fields: [FieldMessage]
-    var hasFields: Bool { !fields.isEmpty }
+    let hasFields: Bool
+
+    init(status: Int, message: String, fields: [FieldMessage]) {
+        self.status = status
+        self.message = message
+        self.fields = fields
+        hasFields = !fields.isEmpty
+    }
 }

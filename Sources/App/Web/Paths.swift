@@ -18,6 +18,10 @@ struct Paths: Sendable {
     let trackAction = Paths.trackAction
     let stylesheet = Paths.stylesheet
 
+    let calendarThisYear = "/lich-lam-viec"
+
+    static func calendar(_ year: Int) -> String { "/lich-lam-viec/\(year)" }
+
     static func tracking(_ code: String) -> String {
         track + "?ma=" + code
     }

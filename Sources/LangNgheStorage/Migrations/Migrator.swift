@@ -9,6 +9,7 @@ struct Migrator {
         Schema.v1Petitions,
         Schema.v1Staff,
         Schema.v2Workflow,
+        Schema.v3Deadlines,
     ]
 
     let database: any SQLDatabase

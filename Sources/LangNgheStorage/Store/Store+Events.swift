@@ -63,17 +63,7 @@ extension Store {
             SELECT sequence, type, at, actor_kind, actor_id, agency_code, text, is_public, data
             FROM events WHERE petition_id = ? ORDER BY sequence
             """, petitionID
-        ).compactMap { row in
-            guard let type = EventType(rawValue: row.string("type") ?? ""),
-                let actor = Actor(kind: row.string("actor_kind") ?? "", staffID: row.int("actor_id").map(Int64.init)),
-                let at = Timestamp.date(row.string("at") ?? "")
-            else { return nil }
-            let data = (try? JSONDecoder().decode([String: String].self, from: Data((row.string("data") ?? "{}").utf8))) ?? [:]
-            return PetitionEvent(
-                sequence: row.int("sequence") ?? 0, type: type, at: at, actor: actor,
-                agencyCode: row.string("agency_code"), text: row.string("text") ?? "",
-                isPublic: row.bool("is_public"), data: data)
-        }
+        ).compactMap(PetitionEvent.init(row:))
     }
 
     /// Sorted keys, no escaped slashes: the same event always serialises to the same bytes
@@ -82,5 +72,18 @@ extension Store {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(data)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+extension PetitionEvent {
+    init?(row: SQLRow) {
+        guard let type = EventType(rawValue: row.string("type") ?? ""),
+            let actor = Actor(kind: row.string("actor_kind") ?? "", staffID: row.int("actor_id").map(Int64.init)),
+            let at = Timestamp.date(row.string("at") ?? "")
+        else { return nil }
+        let data = (try? JSONDecoder().decode([String: String].self, from: Data((row.string("data") ?? "{}").utf8))) ?? [:]
+        self.init(
+            sequence: row.int("sequence") ?? 0, type: type, at: at, actor: actor, agencyCode: row.string("agency_code"),
+            text: row.string("text") ?? "", isPublic: row.bool("is_public"), data: data)
     }
 }

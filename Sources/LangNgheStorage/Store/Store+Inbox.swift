@@ -47,6 +47,12 @@ public struct InboxPage: Sendable {
     public var total: Int
     /// Cases of the scope (whatever the status filter) per status, for the queue's tabs.
     public var countsByStatus: [PetitionStatus: Int]
+
+    public init(items: [InboxItem], total: Int, countsByStatus: [PetitionStatus: Int]) {
+        self.items = items
+        self.total = total
+        self.countsByStatus = countsByStatus
+    }
 }
 
 extension Store {
@@ -110,5 +116,45 @@ extension InboxItem {
             fieldCode: row.string("field_code"), leadAgencyCode: row.string("lead_agency_code"),
             receivedAt: Timestamp.date(row.string("received_at") ?? "") ?? .distantPast,
             updatedAt: Timestamp.date(row.string("updated_at") ?? "") ?? .distantPast)
+    }
+}
+
+extension Store {
+    /// Every matching item of a queue (at most `limit`), for sorting and filtering by what
+    /// must be computed: the deadlines.
+    public func inboxItems(_ filter: InboxFilter, limit: Int = 10_000) async throws -> [InboxItem] {
+        var all: [InboxItem] = []
+        var page = 1
+        while all.count < limit {
+            var f = filter
+            f.page = page
+            f.pageSize = 200
+            let result = try await inbox(f)
+            all += result.items
+            if result.items.count < 200 { break }
+            page += 1
+        }
+        return Array(all.prefix(limit))
+    }
+
+    /// The event logs of many petitions, in a few queries.
+    public func eventLogs(of codes: [TrackingCode]) async throws -> [TrackingCode: [PetitionEvent]] {
+        var logs: [TrackingCode: [PetitionEvent]] = [:]
+        for chunk in stride(from: 0, to: codes.count, by: 500).map({ Array(codes[$0..<min($0 + 500, codes.count)]) }) {
+            let rows = try await database.read { db in
+                let marks = chunk.map { _ in "?" }.joined(separator: ", ")
+                let rows = try await db.query(
+                    """
+                    SELECT p.tracking_code, e.sequence, e.type, e.at, e.actor_kind, e.actor_id, e.agency_code, e.text, e.is_public, e.data
+                    FROM events e JOIN petitions p ON p.id = e.petition_id WHERE p.tracking_code IN (\(marks)) ORDER BY e.petition_id, e.sequence
+                    """, chunk.map { .text($0.description) })
+                return rows
+            }
+            for row in rows {
+                guard let code = TrackingCode(row.string("tracking_code") ?? ""), let event = PetitionEvent(row: row) else { continue }
+                logs[code, default: []].append(event)
+            }
+        }
+        return logs
     }
 }

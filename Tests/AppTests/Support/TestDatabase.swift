@@ -29,6 +29,8 @@ enum TestDatabase {
             do {
                 try await store.migrate()
                 try await store.loadReferenceData(ReferenceData.bundled())
+                let calendar = try ShippedData.calendarOverrides()
+                try await store.loadCalendarOverrides(calendar.overrides, version: calendar.version)
                 let result = try await body(store)
                 if let schema { try await drop(schema, store) }
                 return result

@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// `/lich-lam-viec/{year}`: the year's days off for everyone; `/can-bo/quan-tri/lich` for
+/// admins to enter the official schedule's overrides.
+struct CalendarPageController {
+    let store: Store
+    let views: Views
+    let deadlines: DeadlineService
+    let environment: AppEnvironment
+
+    struct CalendarPage {
+        struct Day {
+            let date: String
+            let weekday: String
+            let reason: String
+            let kind: String
+        }
+        let year: Int
+        let lunarNewYear: String
+        let hungKings: String
+        let days: [Day]
+        let workingSaturdays: [String]
+        let previous: String
+        let next: String
+    }
+
+    struct OverridesPage {
+        struct Row {
+            let date: String
+            let kind: String
+            let reason: String
+            let legalBasis: String
+            let deleteAction: String
+        }
+        // Stored, not computed: templates read properties by reflection.
+        let rows: [Row]
+        let dateError, kindError, reasonError, legalBasisError: String?
+        let date, reason, legalBasis: String
+        let isWorkingDay: Bool
+
+        init(rows: [Row], errors: [String: String], values: [String: String]) {
+            self.rows = rows
+            dateError = errors["date"]
+            kindError = errors["kind"]
+            reasonError = errors["reason"]
+            legalBasisError = errors["legalBasis"]
+            date = values["date"] ?? ""
+            reason = values["reason"] ?? ""
+            legalBasis = values["legalBasis"] ?? ""
+            isWorkingDay = values["kind"] == CalendarOverride.Kind.workingDay.rawValue
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let year = context.parameters.get("year", as: Int.self) ?? CivilDate.localDate(of: environment.now()).year
+        guard CalendarAPIController.years.contains(year) else { throw AppError.notFound }
+        let calendar = try await deadlines.engine().calendar
+        let t = { (key: String) in views.catalogue.text(key, context.language) }
+        let page = CalendarPage(
+            year: year, lunarNewYear: Self.display(calendar.lunar.lunarNewYear(year)), hungKings: Self.display(calendar.lunar.hungKings(year)),
+            days: calendar.nonWorkingDays(in: year).map {
+                .init(date: Self.display($0.date), weekday: t("weekday_\($0.date.weekday)"), reason: $0.reason, kind: t("dayoff_" + $0.kind.rawValue))
+            },
+            workingSaturdays: calendar.workingSaturdays(in: year).map(Self.display),
+            previous: Paths.calendar(year - 1), next: Paths.calendar(year + 1))
+        return views.page("calendar", title: t("calendar_title") + " \(year)", body: page, context: context)
+    }
+
+    @Sendable func overrides(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireAdmin()
+        return try await overridesPage(context: context)
+    }
+
+    /// Adds an override (`operation` absent) or removes one (`operation=delete`).
+    @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        let form = context.form ?? FormData()
+        var fields: [String: String] = [:]
+        for name in ["date", "kind", "reason", "legalBasis"] { fields[name] = form[name] }
+        do {
+            if form["operation"] == "delete" {
+                guard let date = form["date"].flatMap(CivilDate.init(iso:)), try await store.deleteCalendarOverride(date) else { throw AppError.notFound }
+            } else {
+                try await store.saveCalendarOverride(try CalendarAPIController.override(from: fields))
+            }
+        } catch AppError.validation(let errors) {
+            let messages = PetitionFormController.messages(errors, views: views, context: context)
+            return try await overridesPage(context: context, errors: messages, values: fields, status: .unprocessableContent)
+        }
+        deadlines.invalidate()
+        try await store.log(SecurityLogEntry(
+            at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip,
+            detail: "\(form["date"] ?? "") \(form["operation"] ?? form["kind"] ?? "")"))
+        return .redirect(to: BackOfficePaths.calendar, type: .normal)
+    }
+
+    private func overridesPage(context: AppRequestContext, errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let t = { (key: String) in views.catalogue.text(key, context.language) }
+        let rows = try await store.calendarOverrides().reversed().map {
+            OverridesPage.Row(date: $0.date.iso, kind: t("override_" + $0.kind.rawValue), reason: $0.reason, legalBasis: $0.legalBasis, deleteAction: BackOfficePaths.calendar)
+        }
+        return views.page("admin-calendar", title: t("admin_calendar"), body: OverridesPage(rows: rows, errors: errors, values: values), context: context, status: status)
+    }
+
+    static func display(_ date: CivilDate) -> String {
+        let iso = date.iso
+        return String(iso.suffix(2)) + "/" + String(iso.dropFirst(5).prefix(2)) + "/" + String(iso.prefix(4))
+    }
+}

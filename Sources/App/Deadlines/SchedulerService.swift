@@ -1,0 +1,23 @@
+import Foundation
+import LangNgheStorage
+import Logging
+import ServiceLifecycle
+
+/// Runs the reminder job inside the server every `interval`, until shutdown.
+struct SchedulerService: Service {
+    let job: ReminderJob
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                _ = try await job.runOnce(logger: logger)
+            } catch {
+                logger.error("reminder job failed", metadata: ["error": "\(error)"])
+            }
+            // Sleeps until the next run, or returns at once when the server shuts down.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// What an agency may be named for publicly (DOMAIN.md §1.6: agencies that dodge, fail to
+/// cooperate, delay or do not implement). Each reason is a published criterion, and its
+/// evidence is the list of cases that meet it.
+public enum NamingReason: String, Sendable, Codable, CaseIterable {
+    /// Cases whose answer deadline is overdue now: delay.
+    case overdueCases
+    /// Cases answered after their deadline: delay.
+    case lateAnswers
+    /// Cases the agency returned as not competent and the Government Office sent back to it:
+    /// dodging.
+    case overruledReturns
+    /// Coordination requests the agency left unanswered past their deadline: not cooperating.
+    case unansweredCoordination
+    /// Cases whose submitter kept complaining after the answer: an answer that did not settle
+    /// the matter, or was not implemented.
+    case followedUpAfterAnswer
+}

@@ -1,0 +1,102 @@
+import Foundation
+import LangNgheCore
+import Testing
+
+@Suite("Statistics: fair ranking, naming and commendation of agencies")
+struct AgencyRankingTests {
+    let march = civil("2026-03-01")...civil("2026-03-31")
+
+    @Test func agenciesWithFewCasesAreNotRankedAndTheRestGoByTheLowerBound() throws {
+        // setup: 19 of 20 on time ranks above 10 of 10 (lower bounds 0.764 and 0.722).
+        let facts =
+            try rankingCases("BTC", count: 20, onTime: 19, from: 1) + rankingCases("BYT", count: 10, onTime: 10, from: 100)
+            + rankingCases("BXD", count: 5, onTime: 5, from: 200) + rankingCases("BCT", count: 12, onTime: 6, from: 300)
+        let statistics = Statistics(facts: facts, period: march)
+        // MUT
+        let ranking = AgencyRanking(statistics: statistics)
+        // validate
+        #expect(ranking.ranked.map(\.agencyCode) == ["BTC", "BYT", "BCT"])
+        #expect(ranking.ranked.map(\.rank) == [1, 2, 3])
+        #expect(ranking.unranked == ["BXD"])
+        let lowered = AgencyRanking(statistics: statistics, criteria: RankingCriteria(minimumCases: 5))
+        #expect(lowered.ranked.map(\.agencyCode) == ["BTC", "BYT", "BXD", "BCT"])
+        #expect(lowered.unranked.isEmpty)
+    }
+
+    @Test func agenciesWithTheSameLowerBoundShareAPlace() throws {
+        let facts =
+            try rankingCases("BYT", count: 10, onTime: 10, from: 1) + rankingCases("BTC", count: 10, onTime: 10, from: 100)
+            + rankingCases("BCT", count: 10, onTime: 5, from: 200)
+        let ranking = AgencyRanking(statistics: Statistics(facts: facts, period: march))
+        #expect(ranking.ranked.map(\.agencyCode) == ["BTC", "BYT", "BCT"])
+        #expect(ranking.ranked.map(\.rank) == [1, 1, 3])
+    }
+
+    @Test func commendedAgenciesMeetEveryThreshold() throws {
+        let overdue = try statsFacts(statsLog(agency: "BCT"), code: statsCode(999), today: "2026-04-20")
+        let facts =
+            try rankingCases("BTC", count: 20, onTime: 19, from: 1)  // 95 %, rated 5
+            + rankingCases("BYT", count: 10, onTime: 10, rating: "3", from: 100)  // satisfaction too low
+            + rankingCases("BXD", count: 5, onTime: 5, from: 200)  // too few cases
+            + rankingCases("BCT", count: 12, onTime: 12, from: 300) + [overdue]  // one case overdue
+            + rankingCases("BNV", count: 10, onTime: 10, rating: nil, from: 400)  // nobody rated it
+        let statistics = Statistics(facts: facts, period: march)
+
+        #expect(AgencyRanking(statistics: statistics).commended.map(\.agencyCode) == ["BTC"])
+        let stricter = RankingCriteria(commendation: .init(minimumOnTimeRate: 0.96))
+        #expect(AgencyRanking(statistics: statistics, criteria: stricter).commended.isEmpty)
+        let lenient = RankingCriteria(commendation: .init(minimumCases: 5, minimumSatisfaction: 3, maximumOverdue: 1))
+        #expect(AgencyRanking(statistics: statistics, criteria: lenient).commended.map(\.agencyCode) == ["BCT", "BTC", "BXD", "BYT"])
+    }
+
+    @Test func namedAgenciesComeWithTheirReasonsAndTheCasesBehindThem() throws {
+        let vpcp = Agency.governmentOfficeCode
+        // Received Monday 2 March: due Monday 30 March.
+        let overdue = statsLog(agency: "BTC", received: "2026-03-02 10:00")
+        let late = statsLog(agency: "BTC", received: "2026-03-02 10:00", answered: "2026-03-31 10:00")
+        let overruled = statsLog(agency: "BYT").with(.returned, "2026-03-13 10:00", agency: "BYT")
+            .with(.assigned, "2026-03-16 09:00", agency: vpcp, data: ["leadAgency": "BYT"])
+        let unanswered = statsLog(agency: "BTC")
+            .with(.coordinationRequested, "2026-03-13 10:00", agency: "BTC", data: ["agency": "BXD"])
+        let followedUp = statsLog(agency: "BTC", answered: "2026-03-20 10:00").with(.followedUp, "2026-03-23 10:00")
+        let facts = try [overdue, late, overruled, unanswered, followedUp].enumerated().map { i, log in
+            try statsFacts(log, code: statsCode(i + 1), today: "2026-04-01")
+        }
+        let statistics = Statistics(facts: facts, period: march)
+
+        let ranking = AgencyRanking(statistics: statistics)
+
+        typealias Finding = AgencyRanking.Naming.Finding
+        #expect(
+            ranking.named == [
+                .init(
+                    agencyCode: "BTC",
+                    findings: [
+                        Finding(reason: .overdueCases, trackingCodes: [statsCode(1)]),
+                        Finding(reason: .lateAnswers, trackingCodes: [statsCode(2)]),
+                        Finding(reason: .followedUpAfterAnswer, trackingCodes: [statsCode(5)]),
+                    ]),
+                .init(agencyCode: "BXD", findings: [Finding(reason: .unansweredCoordination, trackingCodes: [statsCode(4)])]),
+                .init(agencyCode: "BYT", findings: [Finding(reason: .overruledReturns, trackingCodes: [statsCode(3)])]),
+            ])
+        #expect(AgencyRanking(statistics: statistics, criteria: RankingCriteria(minimumEvidence: 2)).named.isEmpty)
+    }
+
+    @Test func theCriteriaArePublishedAsData() throws {
+        let criteria = RankingCriteria.standard
+        #expect(criteria.minimumCases == 10 && criteria.commendation.minimumOnTimeRate == 0.95)
+        #expect(criteria.commendation.minimumSatisfaction == 4 && criteria.commendation.maximumOverdue == 0)
+        let json = try JSONEncoder().encode(criteria)
+        #expect(try JSONDecoder().decode(RankingCriteria.self, from: json) == criteria)
+    }
+}
+
+/// `count` cases of `agency` received on 11 March: the first `onTime` answered on their due
+/// date (8 April), the others the day after; each rated `rating` if given.
+private func rankingCases(_ agency: String, count: Int, onTime: Int, rating: String? = "5", from first: Int) throws -> [CaseFacts] {
+    try (0..<count).map { i in
+        var log = statsLog(agency: agency, answered: i < onTime ? "2026-04-08 10:00" : "2026-04-09 10:00")
+        if let rating { log = log.with(.rated, "2026-04-10 10:00", data: ["satisfaction": rating]) }
+        return try statsFacts(log, code: statsCode(first + i), today: "2026-04-20")
+    }
+}
