@@ -1,34 +1,38 @@
 /// Flags personal data in a title, content or answer before the leader publishes it
-/// (DOMAIN.md §6), so that the approver can redact it.
+/// (DOMAIN.md §6), so that the approver can redact it with `Redaction`.
 ///
 /// What is flagged:
 /// - **Phone numbers**: mobile `0912345678`, `0912 345 678`, `0912.345.678`, `0912-345-678`,
 ///   `+84 912 345 678`, `(+84) 912345678`, `84912345678`; landlines `024 3825 1234`,
-///   `028.3822.1234`, `(024) 3825 1234`; the old 11-digit mobiles `01xx`. Groups are separated
-///   by one space, no-break space, dot or dash, the same one throughout, in at most four groups.
-/// - **E-mail addresses**, also written `ten [at] gmail [dot] com` or `ten(at)gmail(.)com`
-///   (a bracketed marker cannot be an ordinary word). Not `ten at gmail dot com`: "at" and "dot"
-///   are ordinary words in mixed text.
-/// - **National ID numbers**: 12-digit CCCD (they start with the 0 of a province code), 9-digit
-///   CMND (starting 0–3).
-/// - **Tax codes**: 10 digits that are not a mobile number, or 10 digits `-` 3 digits.
-/// - **Bank accounts**: other runs of 9–19 digits.
+///   `028.3822.1234`, `(024) 3825 1234`; the 11-digit `01…` mobiles of before 2018. Groups are
+///   separated by one space, no-break space, dot or dash, the same one throughout, in at most four
+///   groups ("09 10 08 07 09" is a list of marks).
+/// - **E-mail addresses**, also `ten [at] gmail [dot] com` or `ten(at)gmail(.)com`. Not
+///   `ten at gmail dot com`: "at" and "dot" are ordinary words in mixed text, brackets are not.
+/// - **National ID numbers**: the 12-digit CCCD (starting with the 0 of a province code) and the
+///   9-digit CMND (starting 0–3).
+/// - **Tax codes**: 10 digits that are not a mobile number, or 10 digits, `-` and 3 digits.
+/// - **Bank accounts**: other runs of 9–19 digits. Optional in the issue, flagged here because an
+///   account number identifies its holder as surely as a phone number.
 ///
-/// A label just before a number decides between kinds of the same length ("MST 0312345678" is a
-/// tax code, "STK 0912345678" an account) and makes grouped numbers count
-/// ("CCCD 001 234 567 890", "STK 1903 1234 5678 90"); without a label, grouped digits are taken
-/// for amounts, dates or codes.
+/// A label among the four words before a number ("SĐT", "CCCD", "MST", "mã số thuế", "STK", "số
+/// tài khoản", …) decides between kinds of the same length ("MST 0312345678" is a tax code, "STK
+/// 0912345678" an account) and makes numbers written in groups count ("CCCD 001 234 567 890",
+/// "STK 1903 1234 5678 90"). Without a label, grouped digits are taken for amounts, dates or codes.
 ///
 /// Not flagged: dates (`12/03/2025`, `2025-03-12`, `12.03.2025`), document numbers
-/// (`92/2017/NĐ-CP`, `574/QĐ-TTg`), amounts (`1.500.000 đồng`, `2,5 tỷ`, and `1500000000 đồng`:
-/// a number not starting with 0 followed by a currency or `%` is an amount), years, tracking codes
-/// (`PAKN-2026-000123`), article and clause numbers, percentages. Only ASCII digits count; numbers
-/// inside links are flagged like any other, since a link can carry a phone number too.
+/// (`92/2017/NĐ-CP`, `574/QĐ-TTg`, `8726/VPCP-KGVX`), amounts (`1.500.000 đồng`, `2,5 tỷ`; also
+/// `1500000000 đồng`: a number not starting with 0 and followed by a currency or `%` is an
+/// amount), years, tracking codes (`PAKN-2026-000123`), article and clause numbers, percentages,
+/// numbers of 8 digits or fewer without a label. Only ASCII digits count. Numbers inside links are
+/// flagged like any other: `zalo.me/0912345678` carries a phone number too.
 ///
-/// When findings overlap, the longest wins: `0912345678@gmail.com` is one e-mail address.
+/// When findings overlap, the longest wins: `0912345678@gmail.com` is one e-mail address,
+/// `0312345678-001` one tax code.
 ///
-/// The detector reads the UTF-8 bytes once; everything it looks for is ASCII, so NFC and NFD
-/// text give the same findings. Only the few long numbers look at the words around them.
+/// A finding is a suggestion: the rules lean towards flagging, and the approver decides. The text
+/// is read once as UTF-8 bytes; everything looked for is ASCII, so NFC and NFD text give the same
+/// findings, and only numbers of 8 digits or more look at the words around them.
 public enum PersonalDataDetector {
     /// The personal data in `text`, in order, without overlaps.
     public static func findings(in text: String) -> [PersonalDataFinding] {

@@ -9,10 +9,10 @@ extension PersonalDataScanner {
         if let previousNumber = words.lastIndex(where: { $0.contains(where: Self.isDigit) }) {
             words.removeSubrange(...previousNumber)
         }
-        let recent = words.suffix(4)
-        // The nearest label wins: "CCCD và SĐT 0912345678" is a phone.
-        for end in recent.indices.reversed() {
-            for label in Self.labels[recent[end], default: []] where recent[...end].suffix(label.words.count).elementsEqual(label.words) {
+        // A label ends within the last four words ("mã số thuế cá nhân 0010…"); the nearest
+        // wins: "CCCD và SĐT 0912345678" is a phone.
+        for end in words.indices.reversed().prefix(4) {
+            for label in Self.labels[words[end], default: []] where words[...end].suffix(label.words.count).elementsEqual(label.words) {
                 return label.kind
             }
         }
@@ -38,7 +38,7 @@ extension PersonalDataScanner {
             Label("cccd", .nationalID), Label("cmnd", .nationalID), Label("cmt", .nationalID),
             Label("can cuoc", .nationalID), Label("chung minh", .nationalID), Label("dinh danh", .nationalID),
             Label("mst", .taxCode), Label("ma so thue", .taxCode), Label("ma thue", .taxCode),
-            Label("stk", .bankAccount), Label("tk", .bankAccount), Label("tai khoan", .bankAccount),
+            Label("stk", .bankAccount), Label("tk", .bankAccount), Label("tai khoan", .bankAccount), Label("ngan hang", .bankAccount),
         ],
         by: { $0.words.last ?? [] })
 

@@ -36,30 +36,32 @@ extension PersonalDataScanner {
         }
         let startsWithZero = bytes[start] == UInt8(ascii: "0")
         guard groups >= 2, digits >= 8,
-            startsWithZero || !isFollowedByUnit(end),
+            startsWithZero || !isFollowedByUnit(end),  // "tài khoản nhận 1.500.000.000 đồng" is an amount
             let label = label(before: start), label != .phone,
             Self.fits(label, digits: digits, startsWithZero: startsWithZero)
         else { return nil }
         return .init(bytes: start..<end, kind: label)
     }
 
-    /// The kind a run of digits has by its shape alone.
+    /// The kind a run of 8–19 digits has by its shape alone.
     private func shape(of run: Range<Int>) -> PersonalDataFinding.Kind? {
-        let prefix = Array(bytes[run.lowerBound..<run.lowerBound + 3])
-        let startsWithZero = prefix[0] == UInt8(ascii: "0")
-        let afterCountryCode = prefix.starts(with: Self.countryCode) ? [UInt8(ascii: "0")] + bytes[run.lowerBound + 2..<run.lowerBound + 4] : []
+        let digits = bytes[run]
+        let national = Self.phoneLength(Array(digits.prefix(2)))
+        // 84912345678 is +84 912 345 678 without the plus: the national number is 0 and what
+        // follows the 84.
+        let international = digits.starts(with: Self.countryCode) ? Self.phoneLength([UInt8(ascii: "0"), bytes[run.lowerBound + 2]]) : nil
         switch run.count {
         case 9:
             // Old CMND numbers start with a province code 01–38.
-            return prefix[0] <= UInt8(ascii: "3") ? .nationalID : .bankAccount
+            return bytes[run.lowerBound] <= UInt8(ascii: "3") ? .nationalID : .bankAccount
         case 10:
-            return Self.phoneLength(prefix) == 10 ? .phone : .taxCode
+            return national == 10 ? .phone : .taxCode
         case 11:
-            return Self.phoneLength(prefix) == 11 || Self.phoneLength(afterCountryCode) == 10 ? .phone : .bankAccount
+            return national == 11 || international == 10 ? .phone : .bankAccount
         case 12:
+            if international == 11 { return .phone }
             // A CCCD starts with the 0 of its province code (001–096).
-            if Self.phoneLength(afterCountryCode) == 11 { return .phone }
-            return startsWithZero ? .nationalID : .bankAccount
+            return bytes[run.lowerBound] == UInt8(ascii: "0") ? .nationalID : .bankAccount
         case 13...19:
             return .bankAccount
         default:

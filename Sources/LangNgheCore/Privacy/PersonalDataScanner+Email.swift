@@ -37,7 +37,7 @@ extension PersonalDataScanner {
         }
         for word in words {
             let end = position + 1 + word.count
-            if end < bytes.count, bytes[end] == close, bytes[position + 1..<end].map(Self.lowercased).elementsEqual(word) {
+            if end < bytes.count, bytes[end] == close, bytes[position + 1..<end].lazy.map(Self.lowercased).elementsEqual(word) {
                 return end + 1
             }
         }
@@ -59,14 +59,12 @@ extension PersonalDataScanner {
         while start > 0 {
             let byte = bytes[start - 1]
             if byte < 0x80 {
-                guard Self.isASCIILetter(byte) || Self.isDigit(byte) || Self.localPartPunctuation.contains(byte) else { break }
+                guard Self.isASCIILetter(byte) || Self.isDigit(byte) || Self.isLocalPartPunctuation(byte) else { break }
                 start -= 1
             } else {
                 var scalarStart = start - 1
                 while scalarStart > 0, Self.isContinuation(bytes[scalarStart]) { scalarStart -= 1 }
-                guard let scalar = scalar(at: scalarStart),
-                    scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
-                else { break }
+                guard isLetterOrMark(at: scalarStart) else { break }
                 start = scalarStart
             }
         }
@@ -75,7 +73,12 @@ extension PersonalDataScanner {
         return start < end ? start : nil
     }
 
-    private static let localPartPunctuation: Set<UInt8> = Set("._%+-".utf8)
+    private static func isLocalPartPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "-"): true
+        default: false
+        }
+    }
 
     /// Where the domain from `start` ends: at least two labels of ASCII letters, digits and `-`,
     /// the last of two or more letters. A trailing full stop belongs to the sentence.
@@ -87,12 +90,18 @@ extension PersonalDataScanner {
             let labelStart = i
             while i < bytes.count, Self.isASCIILetter(bytes[i]) || Self.isDigit(bytes[i]) || bytes[i] == UInt8(ascii: "-") { i += 1 }
             // A label running into a Vietnamese letter is a word: "gmail.com.Tôi" ends at "com".
-            guard i > labelStart, i == bytes.count || bytes[i] < 0x80 else { break }
+            guard i > labelStart, i == bytes.count || !isLetterOrMark(at: i) else { break }
             labels += 1
             if labels >= 2, i - labelStart >= 2, bytes[labelStart..<i].allSatisfy(Self.isASCIILetter) { end = i }
             guard let next = dotMarker(at: i) else { break }
             i = next
         }
         return end
+    }
+
+    /// Whether the scalar starting at `position` is a letter of any script or a combining mark.
+    private func isLetterOrMark(at position: Int) -> Bool {
+        guard let scalar = scalar(at: position) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
 }

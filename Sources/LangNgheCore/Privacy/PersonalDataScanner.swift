@@ -1,5 +1,5 @@
 /// A possible finding, by UTF-8 byte offsets, before overlaps are resolved.
-struct PersonalDataCandidate: Equatable {
+struct PersonalDataCandidate {
     var bytes: Range<Int>
     var kind: PersonalDataFinding.Kind
 }

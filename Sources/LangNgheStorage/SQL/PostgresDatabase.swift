@@ -26,8 +26,15 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: logger) { connection in
-            try await body(Connection(connection: connection, logger: logger))
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(Connection(connection: connection, logger: logger))
+            }
+        } catch let error as PostgresTransactionError {
+            // The body's own refusal (a workflow rule, a missing row), rolled back cleanly, is
+            // what callers expect to see, not the transaction wrapper.
+            if let refusal = error.closureError, error.rollbackError == nil { throw refusal }
+            throw error
         }
     }
 
