@@ -44,7 +44,9 @@ func buildRouter(
     router.add(middleware: FileMiddleware(AppResources.path("Public"), searchForIndexHtml: false, logger: logger))
 
     let intake = IntakeService(store: store, environment: environment)
-    let cases = CaseService(store: store, environment: environment)
+    let cases = CaseService(store: store, environment: environment) { kind in views.catalogue.text("mask_" + kind.code, .vi) }
+
+    let api = router.group("/api/v1")
 
     // Public pages
     let home = HomeController(store: store, views: views)
@@ -61,6 +63,9 @@ func buildRouter(
     let calendarPage = CalendarPageController(store: store, views: views, deadlines: deadlines, environment: environment)
     router.get("/lich-lam-viec", use: calendarPage.show)
     router.get("/lich-lam-viec/:year", use: calendarPage.show)
+
+    AnswersController(store: store, views: views).addRoutes(to: router, api: api)
+    SearchController(store: store, views: views).addRoutes(to: router, api: api)
 
     // Back office
     let login = LoginController(auth: auth, views: views, secureCookies: secureCookies)
@@ -83,11 +88,16 @@ func buildRouter(
     // Machine interfaces
     let reference = ReferenceAPIController(store: store)
     router.get("/healthz", use: reference.health)
-    let api = router.group("/api/v1")
     PetitionsAPIController(store: store, intake: intake, deadlines: deadlines).addRoutes(to: api)
     reference.addRoutes(to: api)
     AuthAPIController(auth: auth).addRoutes(to: api)
     EventsAPIController(store: store, cases: cases, deadlines: deadlines).addRoutes(to: api)
     CalendarAPIController(store: store, deadlines: deadlines, environment: environment).addRoutes(to: api)
+    Open311KeysAPIController(store: store, environment: environment).addRoutes(to: api)
+    try OpenAPIController().addRoutes(to: api)
+    Open311Controller(
+        store: store, intake: intake, deadlines: deadlines, catalogue: views.catalogue, environment: environment,
+        baseURL: settings.baseURL, isProduction: settings.environment == .production
+    ).addRoutes(to: router.group("/open311/v2"))
     return router
 }

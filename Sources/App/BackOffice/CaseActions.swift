@@ -64,6 +64,8 @@ struct CaseActionBuilder {
             inputs = [textarea("decision", required: true), select("outcome", [("implement", t("outcome_implement")), ("close", t("outcome_close"))], required: true), agencySelect("leadAgency", required: false)]
         case .merged: inputs = [text("into", required: true)]
         case .observerInvited: inputs = [select("observer", observers, required: true)]
+        case .markedUseful: inputs = [textarea("result", required: true)]
+        case .redacted: inputs = [select("target", ["title", "content", "answer"].map { ($0, t("redact_" + $0)) }, required: true)]
         case .answerApproved, .answerPublished, .submitted, .infoProvided, .followedUp, .rated: inputs = []
         }
         return CaseAction(

@@ -37,6 +37,9 @@ struct CasePage {
     let timeline: [TimelineItem]
     let draft: String?
     let draftState: String?
+    /// Personal data found in what will be published, for those who may mask it.
+    let personalData: [PersonalDataWarning]
+    let hasPersonalData: Bool
     let actions: [CaseAction]
     let hasActions: Bool
     let actionURL: String
@@ -96,7 +99,21 @@ extension CasePage {
         draftState = state.draft == nil ? nil : t(state.draftApproved ? "case_draft_approved" : "case_draft_waiting")
         let builder = CaseActionBuilder(
             catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: values, errors: errors, draft: state.draft)
-        actions = Workflow.allowedEvents(for: principal, on: state).map(builder.action)
+        let allowed = Workflow.allowedEvents(for: principal, on: state)
+        actions = allowed.filter { $0 != .redacted }.map(builder.action)
+        var warnings: [PersonalDataWarning] = []
+        if allowed.contains(.redacted) {
+            let texts = [("title", state.publicTitle ?? p.title), ("content", state.publicContent ?? p.content), ("answer", state.draft ?? "")]
+            for (target, text) in texts {
+                let kinds = Set(PersonalDataDetector.findings(in: text).map(\.kind))
+                guard !kinds.isEmpty else { continue }
+                warnings.append(PersonalDataWarning(
+                    target: target, label: t("redact_" + target),
+                    kinds: PersonalDataFinding.Kind.allCases.filter(kinds.contains).map { t("pii_" + $0.code) }.joined(separator: ", ")))
+            }
+        }
+        personalData = warnings
+        hasPersonalData = !warnings.isEmpty
         hasActions = !actions.isEmpty
         actionURL = BackOfficePaths.events(code)
         self.error = error
@@ -122,6 +139,13 @@ extension CasePage {
         default: return nil
         }
     }
+}
+
+/// "The content holds a phone number": shown to the approver with a button that masks it.
+struct PersonalDataWarning {
+    let target: String
+    let label: String
+    let kinds: String
 }
 
 extension String {

@@ -71,7 +71,8 @@ struct Open311Views {
             ("status_notes", .text(statusNotes(events, status: item.status))),
             ("service_name", .text(category?.name(language) ?? item.category.rawValue)),
             ("service_code", .text(item.category.rawValue)),
-            ("description", .text(item.title)),
+            // The title as published: with personal data masked, if a coordinator masked it.
+            ("description", .text(CaseState(events: events).publicTitle ?? item.title)),
             ("agency_responsible", .text(agency?.name(language) ?? item.leadAgencyCode ?? Agency.governmentOfficeCode)),
             ("service_notice", .text(nil)),
             ("requested_datetime", .text(Open311Time.string(item.receivedAt))),

@@ -7,6 +7,10 @@ struct Paths: Sendable {
     static let trackAttachment = "/tra-cuu/tep"
     static let trackAction = "/tra-cuu/su-kien"
     static let stylesheet = "/static/site.css"
+    static let answers = "/tra-loi"
+    static let search = "/tim-kiem"
+    static let statistics = "/thong-ke"
+    static let agencyConduct = "/danh-gia-co-quan"
 
     /// The same, as instance members for templates.
     let home = Paths.home
@@ -17,6 +21,10 @@ struct Paths: Sendable {
     let trackAttachment = Paths.trackAttachment
     let trackAction = Paths.trackAction
     let stylesheet = Paths.stylesheet
+    let answers = Paths.answers
+    let search = Paths.search
+    let statistics = Paths.statistics
+    let agencyConduct = Paths.agencyConduct
 
     let calendarThisYear = "/lich-lam-viec"
 

@@ -7,6 +7,8 @@ import LangNgheStorage
 struct CaseService: Sendable {
     let store: Store
     let environment: AppEnvironment
+    /// What masked personal data reads as in published text (Vietnamese: it is published as is).
+    let mask: @Sendable (PersonalDataFinding.Kind) -> String
 
     /// Appends one event of `type` with `fields` for `principal`, or throws the AppError that
     /// says why not (401, 403, 409, 422).
@@ -28,6 +30,9 @@ struct CaseService: Sendable {
             fields["observerID"] = String(observer.id)
             fields["observer"] = observer.username
         }
+        if type == .redacted {
+            fields["text"] = try await redactedText(target: fields["target"] ?? "", code: code)
+        }
         let reference = Workflow.Reference(activeAgencies: Set(try await store.agencies().filter(\.active).map(\.code)))
         let now = environment.now()
         let checked = fields
@@ -46,6 +51,25 @@ struct CaseService: Sendable {
             at: now, action: "event", staffID: principal.staff?.id, username: principal.staff?.username ?? (principal == .submitter ? "submitter" : nil),
             ip: ip, detail: "\(code) \(type.rawValue)"))
         return (event, result.state)
+    }
+}
+
+extension CaseService {
+    /// The target text with every personal data finding masked. Refused when there is nothing to mask.
+    func redactedText(target: String, code: TrackingCode) async throws -> String {
+        guard let petition = try await store.petition(code) else { throw AppError.notFound }
+        let state = CaseState(events: petition.events)
+        let current: String? =
+            switch target {
+            case "title": state.publicTitle ?? petition.title
+            case "content": state.publicContent ?? petition.content
+            case "answer": state.draft
+            default: nil
+            }
+        guard let current else { throw AppError.validation([FieldError("target", target.isEmpty ? .required : .invalidChoice)]) }
+        let findings = PersonalDataDetector.findings(in: current)
+        guard !findings.isEmpty else { throw AppError.conflict("conflict_nothingToRedact") }
+        return Redaction.apply(findings, to: current, mask: mask)
     }
 }
 

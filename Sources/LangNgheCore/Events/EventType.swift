@@ -22,6 +22,11 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case noteAdded
     /// A coordinator invites an observer (press, association, expert) to comment on the case.
     case observerInvited
+    /// Personal data masked in the title, the content or the answer before publication: the
+    /// original stays private, the event holds the public version (DOMAIN.md §6).
+    case redacted
+    /// A coordinator marks a petition as useful, with what it led to (an amended regulation).
+    case markedUseful
 
     /// Whether the public timeline shows this event. Drafts, internal coordination and notes stay
     /// inside the administration until an answer is published.
@@ -31,7 +36,9 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
             .acknowledged, .progressUpdated, .answerPublished, .followedUp, .rated,
             .escalated, .decided, .merged, .closed:
             true
-        case .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .noteAdded, .observerInvited:
+        case .markedUseful:
+            true
+        case .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .noteAdded, .observerInvited, .redacted:
             false
         }
     }

@@ -28,7 +28,7 @@ public enum StatusDerivation {
         case .decided: event.data["outcome"] == "close" ? .closed : .inProgress
         case .merged, .closed: .closed
         case .followedUp, .coordinationRequested, .coordinationReplied, .answerDrafted,
-            .answerApproved, .rated, .noteAdded, .observerInvited:
+            .answerApproved, .rated, .noteAdded, .observerInvited, .redacted, .markedUseful:
             status
         }
     }

@@ -73,7 +73,7 @@ struct CaseFactsReader {
         case .escalated:
             isEscalated = true
         case .submitted, .rejected, .infoRequested, .infoProvided, .acknowledged, .progressUpdated,
-            .answerDrafted, .answerApproved, .merged, .closed, .noteAdded, .observerInvited:
+            .answerDrafted, .answerApproved, .merged, .closed, .noteAdded, .observerInvited, .redacted, .markedUseful:
             break
         }
     }

@@ -17,6 +17,11 @@ public struct CaseState: Sendable, Hashable {
     public private(set) var followedUpSinceAnswer = false
     /// Observers a coordinator invited to comment, by staff id.
     public private(set) var invitedObservers: Set<Int64> = []
+    /// The title and content as published, once personal data was masked in them.
+    public private(set) var publicTitle: String?
+    public private(set) var publicContent: String?
+    /// What a petition marked useful led to.
+    public private(set) var usefulOutcome: String?
 
     public init(events: [PetitionEvent]) {
         status = StatusDerivation.status(after: events)
@@ -66,6 +71,18 @@ public struct CaseState: Sendable, Hashable {
             followedUpSinceAnswer = true
         case .observerInvited:
             if let id = event.data["observerID"].flatMap(Int64.init) { invitedObservers.insert(id) }
+        case .redacted:
+            switch event.data["target"] {
+            case "title": publicTitle = event.text
+            case "content": publicContent = event.text
+            // A masked draft is a new text: the leader approves it again.
+            case "answer" where draft != nil:
+                draft = event.text
+                draftApproved = false
+            default: break
+            }
+        case .markedUseful:
+            usefulOutcome = event.text
         case .submitted, .rejected, .infoRequested, .infoProvided, .acknowledged, .progressUpdated,
             .escalated, .merged, .closed, .noteAdded:
             break

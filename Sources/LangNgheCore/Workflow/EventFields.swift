@@ -72,6 +72,14 @@ struct EventFields {
                 return ("", [:])
             }
             return ("", ["observerID": String(id), "observer": fields["observer"] ?? ""])
+        case .redacted:
+            let target = (fields["target"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard ["title", "content", "answer"].contains(target) else {
+                rules.errors.append(FieldError("target", target.isEmpty ? .required : .invalidChoice))
+                return ("", [:])
+            }
+            return (requiredText("text"), ["target": target])
+        case .markedUseful: return (requiredText("result"), [:])
         case .submitted: return nil
         }
     }

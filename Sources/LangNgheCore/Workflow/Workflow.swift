@@ -54,7 +54,7 @@ public enum Workflow {
         switch type {
         case .answerApproved: return state.draft != nil && !state.draftApproved ? nil : .noDraftToApprove
         case .answerPublished: return state.draft != nil && state.draftApproved ? nil : .noApprovedDraft
-        case .followedUp: return state.answersPublished > 0 ? nil : .noAnswerYet
+        case .followedUp, .markedUseful: return state.answersPublished > 0 ? nil : .noAnswerYet
         case .rated:
             if state.answersPublished == 0 { return .noAnswerYet }
             return state.ratedSinceAnswer ? .alreadyRated : nil

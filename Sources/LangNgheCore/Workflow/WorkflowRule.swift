@@ -50,6 +50,8 @@ public struct WorkflowRule: Sendable {
         case .closed: return .init(actors: .coordinator, statuses: [.answered])
         case .noteAdded: return .init(actors: .participants, statuses: Set(PetitionStatus.allCases))
         case .observerInvited: return .init(actors: .coordinator, statuses: open)
+        case .redacted: return .init(actors: .leadLeaderOrCoordinator, statuses: [.inProgress, .answered, .closed])
+        case .markedUseful: return .init(actors: .coordinator, statuses: [.answered, .closed])
         }
     }
 }

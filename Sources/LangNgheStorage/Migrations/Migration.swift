@@ -3,10 +3,13 @@
 struct Migration: Sendable {
     let name: String
     let statements: [String]
+    /// Dialect code, kept small: full-text search is the one place the databases truly differ.
+    var sqliteOnly: [String] = []
+    var postgresqlOnly: [String] = []
 
     /// `{ID}`: an auto-numbered 64-bit primary key. `{BLOB}`: bytes.
     func sql(for dialect: SQLDialect) -> [String] {
-        statements.map { statement in
+        (statements + (dialect == .sqlite ? sqliteOnly : postgresqlOnly)).map { statement in
             switch dialect {
             case .sqlite:
                 statement.replacingOccurrences(of: "{ID}", with: "INTEGER PRIMARY KEY")

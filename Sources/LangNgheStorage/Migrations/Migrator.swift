@@ -10,6 +10,8 @@ struct Migrator {
         Schema.v1Staff,
         Schema.v2Workflow,
         Schema.v3Deadlines,
+        Schema.v4Publication,
+        Schema.v5APIKeys,
     ]
 
     let database: any SQLDatabase

@@ -31,6 +31,7 @@ extension Store {
                     "INSERT INTO petition_agencies (petition_id, agency_code, role) VALUES (?, ?, ?)",
                     id, agency, agency == state.leadAgency ? "lead" : "coordinating")
             }
+            try await Self.republish(petitionID: id, state: state, log: log, dialect: self.dialect, in: db)
             return (appended, state)
         }
     }

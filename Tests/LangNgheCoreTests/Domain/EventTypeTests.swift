@@ -6,7 +6,7 @@ import Testing
 struct EventTypeTests {
     /// Drafts, coordination between agencies, notes and invitations stay inside the administration.
     static let internalEvents: Set<EventType> = [
-        .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .noteAdded, .observerInvited,
+        .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .noteAdded, .observerInvited, .redacted,
     ]
 
     @Test(arguments: EventType.allCases)

@@ -34,6 +34,8 @@ struct StatusDerivationTests {
         .closed: .becomes(.closed),
         .noteAdded: .unchanged,
         .observerInvited: .unchanged,
+        .redacted: .unchanged,
+        .markedUseful: .unchanged,
     ]
 
     /// A short log that leaves a case in each status.

@@ -64,6 +64,8 @@ enum WorkflowFixture {
         case .merged: ["into": "PAKN-2026-000001"]
         case .noteAdded: ["note": "Ghi chú"]
         case .observerInvited: ["observerID": "98", "observer": "u98"]
+        case .redacted: ["target": "answer", "text": "Trả lời [số điện thoại đã ẩn]"]
+        case .markedUseful: ["result": "Nghị định 15/2026/NĐ-CP sửa đổi"]
         case .submitted, .acknowledged, .answerApproved, .answerPublished, .closed: [:]
         }
     }

@@ -28,6 +28,8 @@ import Testing
         (.closed, WorkflowFixture.answered, ["coordinator"]),
         (.noteAdded, WorkflowFixture.inProgress, ["coordinator", "officerOwn", "leaderOwn", "officerCoord", "leaderCoord", "observerInvited"]),
         (.observerInvited, WorkflowFixture.inProgress, ["coordinator"]),
+        (.redacted, WorkflowFixture.drafted, ["coordinator", "leaderOwn"]),
+        (.markedUseful, WorkflowFixture.answered, ["coordinator"]),
     ]
 
     @Test func everyEventTypeIsCovered() {

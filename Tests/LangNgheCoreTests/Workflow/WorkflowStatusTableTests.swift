@@ -26,6 +26,8 @@ import Testing
         .closed: [.answered],
         .noteAdded: Set(PetitionStatus.allCases),
         .observerInvited: [.received, .awaitingInfo, .assigned, .inProgress, .answered, .escalated],
+        .redacted: [.inProgress, .answered, .closed],
+        .markedUseful: [.answered, .closed],
     ]
 
     @Test(arguments: PetitionStatus.allCases)

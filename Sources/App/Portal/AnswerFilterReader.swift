@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// Reads the published-answer filters from a query string; the same names on pages and API
+/// (`agency`, `category`, `field`, `status`, `from`, `to`, `page`). A bad value is named, not ignored.
+enum AnswerFilterReader {
+    static func read(_ request: Request, pageSize: Int = 20) throws -> AnswerFilter {
+        let query = request.uri.queryParameters
+        var errors: [FieldError] = []
+        func text(_ name: String) -> String? { query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
+        func date(_ name: String) -> CivilDate? {
+            guard let value = text(name) else { return nil }
+            guard let date = CivilDate(iso: value) else { errors.append(FieldError(name, .invalidChoice)); return nil }
+            return date
+        }
+        let category = text("category").flatMap { value -> PetitionCategory? in
+            guard let category = PetitionCategory(rawValue: value) else { errors.append(FieldError("category", .invalidChoice)); return nil }
+            return category
+        }
+        let status = text("status").flatMap { value -> PetitionStatus? in
+            guard let status = PetitionStatus(rawValue: value) else { errors.append(FieldError("status", .invalidChoice)); return nil }
+            return status
+        }
+        let from = date("from")
+        let to = date("to")
+        let page = text("page").map { Int($0) ?? 0 } ?? 1
+        if page < 1 { errors.append(FieldError("page", .invalidChoice)) }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        return AnswerFilter(
+            agency: text("agency"), category: category, field: text("field"), status: status, from: from, to: to,
+            usefulOnly: query.get("useful") == "true", page: page, pageSize: pageSize)
+    }
+}
+
+/// A published answer in JSON: public data only.
+struct AnswerView: Encodable {
+    var trackingCode: String
+    var agency: String?
+    var category: String
+    var field: String?
+    var status: String
+    var receivedAt: String
+    var publishedAt: String
+    var title: String
+    var content: String
+    var answer: String
+    var submitterName: String?
+    var useful: String?
+
+    init(_ a: PublishedAnswer) {
+        trackingCode = a.trackingCode.description
+        agency = a.agencyCode
+        category = a.category.rawValue
+        field = a.fieldCode
+        status = a.status.rawValue
+        receivedAt = Timestamp.string(a.receivedAt)
+        publishedAt = Timestamp.string(a.publishedAt)
+        title = a.title
+        content = a.content
+        answer = a.answer
+        submitterName = a.submitterName
+        useful = a.useful
+    }
+}

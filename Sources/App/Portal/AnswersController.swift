@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// Published answers: `/tra-loi` and `/tra-loi/{code}` for people, `/api/v1/answers` for programs.
+struct AnswersController {
+    let store: Store
+    let views: Views
+
+    func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
+        router.get(.init(Paths.answers), use: list)
+        router.get(.init(Paths.answers + "/:code"), use: show)
+        api.get("answers", use: listJSON)
+        api.get("answers/:code", use: showJSON)
+    }
+
+    @Sendable func listJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let filter = try AnswerFilterReader.read(request)
+        let (answers, total) = try await store.publishedAnswers(filter)
+        return JSONBody.response(["items": AnyEncodable(answers.map(AnswerView.init)), "total": AnyEncodable(total), "page": AnyEncodable(filter.page)])
+    }
+
+    @Sendable func showJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
+        JSONBody.response(AnswerView(try await find(context)))
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let filter: AnswerFilter
+        var message: String?
+        do { filter = try AnswerFilterReader.read(request) } catch AppError.validation(let errors) {
+            filter = AnswerFilter()
+            message = errors.map { views.catalogue.text("label_" + $0.field, context.language) + ": " + views.catalogue.message(for: $0, context.language) }.joined(separator: " ")
+        }
+        let (answers, total) = try await store.publishedAnswers(filter)
+        let page = try await AnswersPage(
+            answers: answers, total: total, filter: filter, request: request, message: message, store: store, catalogue: views.catalogue,
+            language: context.language)
+        return views.page("answers", title: views.catalogue.text("answers_title", context.language), body: page, context: context)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let answer = try await find(context)
+        let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let page = AnswerItem(answer, catalogue: views.catalogue, language: context.language, agencies: agencies, snippet: nil)
+        return views.page("answer", title: answer.title, body: page, context: context)
+    }
+
+    private func find(_ context: AppRequestContext) async throws -> PublishedAnswer {
+        guard let code = context.parameters.get("code").flatMap(TrackingCode.init), let answer = try await store.publishedAnswer(code) else {
+            throw AppError.notFound
+        }
+        return answer
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// One published answer, for lists and its own page.
+struct AnswerItem {
+    let code: String
+    let href: String
+    let title: String
+    let content: String
+    let answer: String
+    let agency: String
+    let category: String
+    let status: String
+    let statusKey: String
+    let receivedAt: String
+    let publishedAt: String
+    let submitterName: String?
+    let useful: String?
+    /// Search results: the extract around the terms, in pieces to highlight.
+    let snippet: [Snippet.Piece]?
+    let hasSnippet: Bool
+
+    init(_ a: PublishedAnswer, catalogue: Catalogue, language: Language, agencies: [String: Agency], snippet: Snippet?) {
+        code = a.trackingCode.description
+        href = Paths.answers + "/" + code
+        title = a.title
+        content = a.content
+        answer = a.answer
+        agency = a.agencyCode.map { agencies[$0]?.name(language) ?? $0 } ?? ""
+        category = catalogue.text("category_" + a.category.rawValue, language)
+        status = catalogue.text("status_" + a.status.rawValue, language)
+        statusKey = a.status.rawValue
+        receivedAt = DisplayDate.format(a.receivedAt)
+        publishedAt = DisplayDate.format(a.publishedAt)
+        submitterName = a.submitterName
+        useful = a.useful
+        self.snippet = snippet?.pieces
+        hasSnippet = snippet != nil
+    }
+}
+
+/// `/tra-loi`: published answers with their filters.
+struct AnswersPage {
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let items: [AnswerItem]
+    let total: Int
+    let message: String?
+    let agencies: [Option]
+    let categories: [Option]
+    let fields: [Option]
+    let from: String
+    let to: String
+    let previousHref: String?
+    let nextHref: String?
+    let isEmpty: Bool
+
+    init(answers: [PublishedAnswer], total: Int, filter: AnswerFilter, request: Request, message: String?, store: Store, catalogue: Catalogue, language: Language) async throws {
+        let allAgencies = try await store.agencies()
+        let byCode = Dictionary(allAgencies.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        items = answers.map { AnswerItem($0, catalogue: catalogue, language: language, agencies: byCode, snippet: nil) }
+        self.total = total
+        self.message = message
+        agencies = allAgencies.map { Option(value: $0.code, label: $0.name(language), selected: $0.code == filter.agency) }
+        categories = PetitionCategory.allCases.map { Option(value: $0.rawValue, label: catalogue.text("category_" + $0.rawValue, language), selected: $0 == filter.category) }
+        fields = try await store.fields().map { Option(value: $0.code, label: $0.name(language), selected: $0.code == filter.field) }
+        from = filter.from?.iso ?? ""
+        to = filter.to?.iso ?? ""
+        let query = request.uri.queryParameters
+        func link(_ page: Int) -> String {
+            var items = ["agency", "category", "field", "status", "from", "to"].compactMap { name in
+                query.get(name).flatMap { $0.isEmpty ? nil : name + "=" + ($0.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics) ?? "") }
+            }
+            items.append("page=\(page)")
+            return Paths.answers + "?" + items.joined(separator: "&")
+        }
+        previousHref = filter.page > 1 ? link(filter.page - 1) : nil
+        nextHref = filter.page * filter.pageSize < total ? link(filter.page + 1) : nil
+        isEmpty = answers.isEmpty
+    }
+}

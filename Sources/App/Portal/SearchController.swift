@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// Diacritic-insensitive search over published petitions and answers: `/tim-kiem` and
+/// `/api/v1/search`. The database finds the documents holding every term; `SearchRanking`
+/// orders them the same way on both databases.
+struct SearchController {
+    let store: Store
+    let views: Views
+    static let pageSize = 20
+
+    func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
+        router.get(.init(Paths.search), use: page)
+        api.get("search", use: json)
+    }
+
+    struct Result {
+        let items: [(PublishedAnswer, Snippet)]
+        let total: Int
+        let page: Int
+    }
+
+    func search(_ text: String, agency: String?, page: Int) async throws -> Result {
+        let query = SearchQuery(text)
+        guard !query.isEmpty else { return Result(items: [], total: 0, page: page) }
+        let (candidates, total) = try await store.searchCandidates(query, agency: agency)
+        let byID = Dictionary(candidates.map { ($0.trackingCode.description, $0) }, uniquingKeysWith: { a, _ in a })
+        let documents = candidates.map {
+            SearchRanking.Document(
+                id: $0.trackingCode.description, title: $0.title, body: $0.content + " " + $0.answer, folded: $0.folded, date: $0.publishedAt)
+        }
+        let ranked = SearchRanking(query: query).rank(documents, totalDocuments: total)
+        let slice = ranked.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        let items = slice.compactMap { document, _ -> (PublishedAnswer, Snippet)? in
+            guard let answer = byID[document.id] else { return nil }
+            return (answer, Snippet(text: answer.content + " " + answer.answer, query: query))
+        }
+        return Result(items: items, total: ranked.count, page: page)
+    }
+
+    struct SearchItemView: Encodable {
+        var trackingCode, title, agency, publishedAt, snippet: String
+        var highlights: [String]
+    }
+
+    @Sendable func json(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (text, agency, page) = try Self.parameters(request)
+        let result = try await search(text, agency: agency, page: page)
+        let items = result.items.map { answer, snippet in
+            SearchItemView(
+                trackingCode: answer.trackingCode.description, title: answer.title, agency: answer.agencyCode ?? "",
+                publishedAt: Timestamp.string(answer.publishedAt), snippet: snippet.pieces.map(\.text).joined(),
+                highlights: snippet.pieces.filter(\.highlighted).map(\.text))
+        }
+        return JSONBody.response(["query": AnyEncodable(text), "total": AnyEncodable(result.total), "page": AnyEncodable(page), "items": AnyEncodable(items)])
+    }
+
+    struct SearchPage {
+        let query: String
+        let items: [AnswerItem]
+        let total: Int
+        let searched: Bool
+        let isEmpty: Bool
+        let nextHref: String?
+        let previousHref: String?
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (text, agency, page) = try Self.parameters(request)
+        let result = try await search(text, agency: agency, page: page)
+        let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let items = result.items.map { AnswerItem($0.0, catalogue: views.catalogue, language: context.language, agencies: agencies, snippet: $0.1) }
+        let base = Paths.search + "?q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + (agency.map { "&agency=" + $0 } ?? "")
+        let model = SearchPage(
+            query: text, items: items, total: result.total, searched: !SearchQuery(text).isEmpty, isEmpty: items.isEmpty,
+            nextHref: page * Self.pageSize < result.total ? base + "&page=\(page + 1)" : nil,
+            previousHref: page > 1 ? base + "&page=\(page - 1)" : nil)
+        return views.page("search", title: views.catalogue.text("search_title", context.language), body: model, context: context)
+    }
+
+    static func parameters(_ request: Request) throws -> (String, String?, Int) {
+        let query = request.uri.queryParameters
+        let text = String((query.get("q") ?? "").prefix(200))
+        let page = query.get("page").map { Int($0) ?? 0 } ?? 1
+        guard page >= 1 else { throw AppError.validation([FieldError("page", .invalidChoice)]) }
+        return (text, query.get("agency").flatMap { $0.isEmpty ? nil : $0 }, page)
+    }
+}

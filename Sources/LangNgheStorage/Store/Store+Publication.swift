@@ -1,0 +1,147 @@
+import Foundation
+import LangNgheCore
+
+/// A published answer as the public reads it.
+public struct PublishedAnswer: Sendable, Hashable {
+    public var trackingCode: TrackingCode
+    public var agencyCode: String?
+    public var category: PetitionCategory
+    public var fieldCode: String?
+    public var status: PetitionStatus
+    public var receivedAt: Date
+    public var publishedAt: Date
+    public var title: String
+    public var content: String
+    public var answer: String
+    /// Only with the submitter's consent.
+    public var submitterName: String?
+    /// What the petition led to, when a coordinator marked it useful.
+    public var useful: String?
+    public var folded: String
+}
+
+/// Which published answers to list.
+public struct AnswerFilter: Sendable {
+    public var agency: String?
+    public var category: PetitionCategory?
+    public var field: String?
+    public var status: PetitionStatus?
+    /// Publication dates, inclusive, Vietnam time.
+    public var from: CivilDate?
+    public var to: CivilDate?
+    public var usefulOnly = false
+    public var page = 1
+    public var pageSize = 20
+
+    public init(agency: String? = nil, category: PetitionCategory? = nil, field: String? = nil, status: PetitionStatus? = nil, from: CivilDate? = nil, to: CivilDate? = nil, usefulOnly: Bool = false, page: Int = 1, pageSize: Int = 20) {
+        self.agency = agency
+        self.category = category
+        self.field = field
+        self.status = status
+        self.from = from
+        self.to = to
+        self.usefulOnly = usefulOnly
+        self.page = max(1, page)
+        self.pageSize = min(max(1, pageSize), 1000)
+    }
+
+    /// The WHERE clause and its arguments, shared by listing, counting and exporting.
+    func conditions() -> (String, [SQLValue]) {
+        var parts = ["1 = 1"]
+        var arguments: [SQLValue] = []
+        if let agency { parts.append("agency_code = ?"); arguments.append(.text(agency)) }
+        if let category { parts.append("category = ?"); arguments.append(.text(category.rawValue)) }
+        if let field { parts.append("field_code = ?"); arguments.append(.text(field)) }
+        if let status { parts.append("status = ?"); arguments.append(.text(status.rawValue)) }
+        if let from { parts.append("published_at >= ?"); arguments.append(.text(Timestamp.string(from.startOfDay(offsetSeconds: 7 * 3600)))) }
+        if let to { parts.append("published_at < ?"); arguments.append(.text(Timestamp.string(to.adding(days: 1).startOfDay(offsetSeconds: 7 * 3600)))) }
+        if usefulOnly { parts.append("useful IS NOT NULL") }
+        return (parts.joined(separator: " AND "), arguments)
+    }
+}
+
+extension Store {
+    /// Rewrites (or removes) a case's public record after its events change: called inside the
+    /// append's transaction, so the public never sees a half-published case.
+    static func republish(petitionID: Int, state: CaseState, log: [PetitionEvent], dialect: SQLDialect, in db: any SQLConnection) async throws {
+        guard let published = log.last(where: { $0.type == .answerPublished }),
+            let row = try await db.first(
+                """
+                SELECT p.tracking_code, p.lead_agency_code, p.category, p.field_code, p.status, p.received_at, p.title, p.content,
+                    p.publish_name, s.name AS submitter_name
+                FROM petitions p JOIN submitters s ON s.id = p.submitter_id WHERE p.id = ?
+                """, petitionID)
+        else { return }
+        let title = state.publicTitle ?? row.string("title") ?? ""
+        let content = state.publicContent ?? row.string("content") ?? ""
+        let folded = VietnameseText.folded(title + " " + content + " " + published.text)
+        try await db.execute("DELETE FROM published_answers WHERE petition_id = ?", petitionID)
+        try await db.execute(
+            """
+            INSERT INTO published_answers (petition_id, tracking_code, agency_code, category, field_code, status, received_at,
+                published_at, title, content, answer, submitter_name, useful, folded)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, petitionID, row.string("tracking_code") ?? "", published.agencyCode ?? row.string("lead_agency_code"),
+            row.string("category") ?? "", row.string("field_code"), state.status.rawValue, row.string("received_at") ?? "",
+            Timestamp.string(published.at), title, content, published.text,
+            row.bool("publish_name") ? row.string("submitter_name") : nil, state.usefulOutcome, folded)
+        switch dialect {
+        case .sqlite:
+            try await db.execute("DELETE FROM published_answers_fts WHERE rowid = ?", petitionID)
+            try await db.execute("INSERT INTO published_answers_fts (rowid, folded) VALUES (?, ?)", petitionID, folded)
+        case .postgresql:
+            try await db.execute("UPDATE published_answers SET search = to_tsvector('simple', folded) WHERE petition_id = ?", petitionID)
+        }
+    }
+
+    /// A page of published answers, newest first, and how many match.
+    public func publishedAnswers(_ filter: AnswerFilter) async throws -> ([PublishedAnswer], Int) {
+        try await database.read { db in
+            let (conditions, arguments) = filter.conditions()
+            let total = try await db.query("SELECT COUNT(*) AS n FROM published_answers WHERE " + conditions, arguments).first?.int("n") ?? 0
+            let rows = try await db.query(
+                "SELECT * FROM published_answers WHERE \(conditions) ORDER BY published_at DESC, petition_id DESC LIMIT ? OFFSET ?",
+                arguments + [.int(Int64(filter.pageSize)), .int(Int64((filter.page - 1) * filter.pageSize))])
+            return (rows.compactMap(PublishedAnswer.init(row:)), total)
+        }
+    }
+
+    public func publishedAnswer(_ code: TrackingCode) async throws -> PublishedAnswer? {
+        try await database.read { db in
+            try await db.first("SELECT * FROM published_answers WHERE tracking_code = ?", code.description).flatMap(PublishedAnswer.init(row:))
+        }
+    }
+
+    /// Every matching answer, oldest first, a page at a time by key (not by offset), so that a
+    /// million rows stream with the memory of one page.
+    public func forEachPublishedAnswer(_ filter: AnswerFilter, pageSize: Int = 500, _ body: ([PublishedAnswer]) async throws -> Void) async throws {
+        var after: Int64 = 0
+        while true {
+            let (conditions, arguments) = filter.conditions()
+            let from = after
+            let rows = try await database.read { db in
+                try await db.query(
+                    "SELECT * FROM published_answers WHERE \(conditions) AND petition_id > ? ORDER BY petition_id LIMIT ?",
+                    arguments + [.int(from), .int(Int64(pageSize))])
+            }
+            try await body(rows.compactMap(PublishedAnswer.init(row:)))
+            guard rows.count == pageSize, let last = rows.last?.int("petition_id") else { return }
+            after = Int64(last)
+        }
+    }
+}
+
+extension PublishedAnswer {
+    init?(row: SQLRow) {
+        guard let code = TrackingCode(row.string("tracking_code") ?? ""),
+            let category = PetitionCategory(rawValue: row.string("category") ?? ""),
+            let status = PetitionStatus(rawValue: row.string("status") ?? "")
+        else { return nil }
+        self.init(
+            trackingCode: code, agencyCode: row.string("agency_code"), category: category, fieldCode: row.string("field_code"),
+            status: status, receivedAt: Timestamp.date(row.string("received_at") ?? "") ?? .distantPast,
+            publishedAt: Timestamp.date(row.string("published_at") ?? "") ?? .distantPast, title: row.string("title") ?? "",
+            content: row.string("content") ?? "", answer: row.string("answer") ?? "", submitterName: row.string("submitter_name"),
+            useful: row.string("useful"), folded: row.string("folded") ?? "")
+    }
+}
