@@ -66,6 +66,8 @@ func buildRouter(
 
     AnswersController(store: store, views: views).addRoutes(to: router, api: api)
     SearchController(store: store, views: views).addRoutes(to: router, api: api)
+    StatisticsController(store: store, views: views, statistics: StatisticsService(store: store, deadlines: deadlines)).addRoutes(to: router, api: api)
+    OpenDataController(store: store, baseURL: settings.baseURL).addRoutes(to: router, api: api)
 
     // Back office
     let login = LoginController(auth: auth, views: views, secureCookies: secureCookies)

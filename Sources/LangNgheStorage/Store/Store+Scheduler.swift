@@ -130,3 +130,39 @@ public struct OpenCase: Sendable {
     public var leadAgencyCode: String?
     public var events: [PetitionEvent]
 }
+
+extension Store {
+    /// Every case received before `until`, with its log, a page at a time: the statistics and
+    /// the reports are computed from events, never from counters that could drift.
+    public func forEachCase(receivedBefore until: Date, pageSize: Int = 500, _ body: ([OpenCase]) async throws -> Void) async throws {
+        var after = 0
+        while true {
+            let from = after
+            let page: [OpenCase] = try await database.read { db in
+                let rows = try await db.query(
+                    """
+                    SELECT id, tracking_code, category, field_code, lead_agency_code FROM petitions
+                    WHERE received_at < ? AND id > ? ORDER BY id LIMIT ?
+                    """, Timestamp.string(until), from, pageSize)
+                let ids = rows.compactMap { $0.int("id") }
+                guard let first = ids.first, let last = ids.last else { return [] }
+                var logs: [Int: [PetitionEvent]] = [:]
+                for row in try await db.query(
+                    "SELECT petition_id, sequence, type, at, actor_kind, actor_id, agency_code, text, is_public, data FROM events WHERE petition_id BETWEEN ? AND ? ORDER BY petition_id, sequence",
+                    first, last)
+                {
+                    if let id = row.int("petition_id"), let event = PetitionEvent(row: row) { logs[id, default: []].append(event) }
+                }
+                return rows.compactMap { row in
+                    guard let id = row.int("id"), let code = TrackingCode(row.string("tracking_code") ?? "") else { return nil }
+                    return OpenCase(
+                        id: id, trackingCode: code, category: PetitionCategory(rawValue: row.string("category") ?? "") ?? .proposal,
+                        fieldCode: row.string("field_code"), leadAgencyCode: row.string("lead_agency_code"), events: logs[id] ?? [])
+                }
+            }
+            try await body(page)
+            guard let last = page.last, page.count == pageSize else { return }
+            after = last.id
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+
+/// `/danh-gia-co-quan`: agencies named for delays and dodging, each with its evidence, those
+/// commended, the fair on-time ranking, and the petitions marked useful; with the criteria.
+struct ConductPage {
+    struct Evidence {
+        let reason: String
+        let codes: [Code]
+    }
+    struct Code {
+        let code: String
+        let href: String
+    }
+    struct Named {
+        let agency: String
+        let evidence: [Evidence]
+    }
+    struct Ranked {
+        let rank: Int
+        let agency: String
+        let onTime: String
+        let interval: String
+        let answered: Int
+    }
+    struct Useful {
+        let title: String
+        let href: String
+        let result: String
+        let agency: String
+    }
+
+    let from: String
+    let to: String
+    let criteria: [String]
+    let named: [Named]
+    let commended: [String]
+    let ranking: [Ranked]
+    let useful: [Useful]
+    let hasNamed: Bool
+    let hasCommended: Bool
+
+    init(_ r: AgencyRanking, statistics: Statistics, useful: [PublishedAnswer], catalogue: Catalogue, language: Language, agencies: [String: String]) {
+        let t = { (key: String) in catalogue.text(key, language) }
+        func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
+        from = statistics.period.lowerBound.iso
+        to = statistics.period.upperBound.iso
+        let c = r.criteria
+        criteria = [
+            t("conduct_criteria_minimum").replacingOccurrences(of: "{n}", with: "\(c.minimumCases)"),
+            t("conduct_criteria_named"),
+            t("conduct_criteria_commended")
+                .replacingOccurrences(of: "{rate}", with: percent(c.commendation.minimumOnTimeRate))
+                .replacingOccurrences(of: "{satisfaction}", with: String(format: "%.1f", c.commendation.minimumSatisfaction))
+                .replacingOccurrences(of: "{n}", with: "\(c.commendation.minimumCases)"),
+            t("conduct_criteria_wilson"),
+        ]
+        named = r.named.map { naming in
+            Named(agency: agencies[naming.agencyCode] ?? naming.agencyCode, evidence: naming.findings.map { finding in
+                Evidence(
+                    reason: t("naming_" + finding.reason.rawValue) + " (\(finding.trackingCodes.count))",
+                    codes: finding.trackingCodes.prefix(30).map { Code(code: $0, href: Paths.tracking($0)) })
+            })
+        }
+        commended = r.commended.compactMap { $0.agencyCode.map { agencies[$0] ?? $0 } }
+        ranking = r.ranked.map { place in
+            let f = FiguresView(place.statistics)
+            return Ranked(
+                rank: place.rank, agency: agencies[place.agencyCode] ?? place.agencyCode, onTime: f.onTimeRate.map(percent) ?? "—",
+                interval: f.onTimeInterval.map { percent($0[0]) + " – " + percent($0[1]) } ?? "—", answered: f.answered)
+        }
+        self.useful = useful.map { Useful(title: $0.title, href: Paths.answers + "/" + $0.trackingCode.description, result: $0.useful ?? "", agency: $0.agencyCode.map { agencies[$0] ?? $0 } ?? "") }
+        hasNamed = !named.isEmpty
+        hasCommended = !commended.isEmpty
+    }
+}

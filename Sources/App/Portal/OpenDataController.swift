@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// Open data for the press and other systems: exports of published cases (no personal data) as
+/// CSV and JSON, streamed a page at a time so that a million rows need no more memory than ten;
+/// Atom feeds of newly published answers, overall and per agency.
+struct OpenDataController {
+    let store: Store
+    let baseURL: String
+
+    func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
+        api.get("exports/answers.csv", use: csv)
+        api.get("exports/answers.json", use: json)
+        router.get("/feeds/answers.atom", use: feed)
+        router.get("/feeds/agencies/{code}.atom", use: agencyFeed)
+    }
+
+    static let columns = ["trackingCode", "agency", "category", "field", "status", "receivedAt", "publishedAt", "title", "content", "answer", "submitterName", "useful"]
+
+    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let filter = try AnswerFilterReader.read(request)
+        let store = store
+        let body = ResponseBody { writer in
+            // A byte-order mark so that spreadsheet programs read the Vietnamese as UTF-8.
+            try await writer.write(ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array((Self.columns.joined(separator: ",") + "\r\n").utf8)))
+            try await store.forEachPublishedAnswer(filter) { page in
+                var chunk = ""
+                for a in page {
+                    let view = AnswerView(a)
+                    let fields = [view.trackingCode, view.agency ?? "", view.category, view.field ?? "", view.status, view.receivedAt, view.publishedAt,
+                                  view.title, view.content, view.answer, view.submitterName ?? "", view.useful ?? ""]
+                    chunk += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
+                }
+                try await writer.write(ByteBuffer(string: chunk))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: Self.download("text/csv; charset=utf-8", "langnghe-answers.csv"), body: body)
+    }
+
+    @Sendable func json(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let filter = try AnswerFilterReader.read(request)
+        let store = store
+        let body = ResponseBody { writer in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try await writer.write(ByteBuffer(string: "["))
+            var first = true
+            try await store.forEachPublishedAnswer(filter) { page in
+                var chunk = Data()
+                for a in page {
+                    if !first { chunk.append(contentsOf: Array(",\n".utf8)) }
+                    first = false
+                    chunk.append(try encoder.encode(AnswerView(a)))
+                }
+                try await writer.write(ByteBuffer(bytes: chunk))
+            }
+            try await writer.write(ByteBuffer(string: "]\n"))
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: Self.download("application/json; charset=utf-8", "langnghe-answers.json"), body: body)
+    }
+
+    @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await atom(AnswerFilter(pageSize: 50), title: "LangNghe — Câu trả lời mới công bố", path: "/feeds/answers.atom")
+    }
+
+    /// `/feeds/agencies/{code}.atom`
+    @Sendable func agencyFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let code = context.parameters.get("code"), let agency = try await store.agencies().first(where: { $0.code == code }) else {
+            throw AppError.notFound
+        }
+        return try await atom(AnswerFilter(agency: code, pageSize: 50), title: "LangNghe — " + agency.nameVi, path: "/feeds/agencies/\(code).atom")
+    }
+
+    private func atom(_ filter: AnswerFilter, title: String, path: String) async throws -> Response {
+        let (answers, _) = try await store.publishedAnswers(filter)
+        let updated = answers.first.map { Timestamp.string($0.publishedAt) } ?? "2026-01-01T00:00:00.000Z"
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+            <title>\(XML.escape(title))</title>
+            <id>\(XML.escape(baseURL + path))</id>
+            <link rel="self" href="\(XML.escape(baseURL + path))"/>
+            <updated>\(updated)</updated>
+
+            """
+        for a in answers {
+            let link = baseURL + Paths.answers + "/" + a.trackingCode.description
+            xml += """
+                <entry>
+                <title>\(XML.escape(a.title))</title>
+                <id>\(XML.escape(link))</id>
+                <link href="\(XML.escape(link))"/>
+                <updated>\(Timestamp.string(a.publishedAt))</updated>
+                <author><name>\(XML.escape(a.agencyCode ?? Agency.governmentOfficeCode))</name></author>
+                <summary>\(XML.escape(String(a.answer.prefix(600))))</summary>
+                </entry>
+
+                """
+        }
+        xml += "</feed>\n"
+        var headers = HTTPFields()
+        headers[.contentType] = "application/atom+xml; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: xml)))
+    }
+
+    /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. A
+    /// leading = + - @ is prefixed with a quote so spreadsheets do not run it as a formula.
+    static func csvField(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func download(_ type: String, _ name: String) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        return headers
+    }
+}
+
+/// Escaping for text in XML documents (feeds).
+enum XML {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default:
+                // Characters XML 1.0 cannot carry at all are dropped.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// Statistics, named and commended agencies: the dashboard `/thong-ke` (charts as SVG images
+/// with their numbers in tables beside them), `/danh-gia-co-quan`, and the same as JSON.
+struct StatisticsController {
+    let store: Store
+    let views: Views
+    let statistics: StatisticsService
+
+    func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
+        router.get(.init(Paths.statistics), use: dashboard)
+        router.get(.init(Paths.statistics + "/bieu-do/:chart"), use: chart)
+        router.get(.init(Paths.agencyConduct), use: conduct)
+        api.get("stats", use: statsJSON)
+        api.get("agencies/conduct", use: conductJSON)
+    }
+
+    @Sendable func statsJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let period = try statistics.period(from: query.get("from"), to: query.get("to"))
+        let agency = query.get("agency").flatMap { $0.isEmpty ? nil : $0 }
+        if let agency, try await store.agencies().contains(where: { $0.code == agency }) == false {
+            throw AppError.validation([FieldError("agency", .unknownAgency)])
+        }
+        return JSONBody.response(StatisticsView(try await statistics.statistics(for: period), agency: agency))
+    }
+
+    @Sendable func conductJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let stats = try await statistics.statistics(for: try statistics.period(from: query.get("from"), to: query.get("to")))
+        return JSONBody.response(ConductView(AgencyRanking(statistics: stats), statistics: stats, useful: try await usefulCodes()))
+    }
+
+    @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let period = try statistics.period(from: query.get("tu"), to: query.get("den"))
+        let stats = try await statistics.statistics(for: period)
+        let page = DashboardPage(stats, catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language))
+        return views.page("dashboard", title: views.catalogue.text("stats_title", context.language), body: page, context: context)
+    }
+
+    /// One chart of the dashboard, as an SVG image (`thang.svg`, `dung-han.svg`, `loai.svg`).
+    @Sendable func chart(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let period = try statistics.period(from: query.get("tu"), to: query.get("den"))
+        let stats = try await statistics.statistics(for: period)
+        let charts = DashboardCharts(stats, catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language))
+        let svg: String
+        switch context.parameters.get("chart") {
+        case "thang.svg": svg = charts.monthly.svg
+        case "dung-han.svg": svg = charts.onTime.svg
+        case "loai.svg": svg = charts.categories.svg
+        default: throw AppError.notFound
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "image/svg+xml; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=300"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: svg)))
+    }
+
+    @Sendable func conduct(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let stats = try await statistics.statistics(for: try statistics.period(from: query.get("tu"), to: query.get("den")))
+        let (useful, _) = try await store.publishedAnswers(AnswerFilter(usefulOnly: true, pageSize: 50))
+        let page = ConductPage(
+            AgencyRanking(statistics: stats), statistics: stats, useful: useful, catalogue: views.catalogue, language: context.language,
+            agencies: try await agencyNames(context.language))
+        return views.page("conduct", title: views.catalogue.text("conduct_title", context.language), body: page, context: context)
+    }
+
+    private func usefulCodes() async throws -> [String] {
+        try await store.publishedAnswers(AnswerFilter(usefulOnly: true, pageSize: 1000)).0.map(\.trackingCode.description)
+    }
+
+    private func agencyNames(_ language: Language) async throws -> [String: String] {
+        Dictionary(try await store.agencies().map { ($0.code, $0.name(language)) }, uniquingKeysWith: { a, _ in a })
+    }
+}
