@@ -1,0 +1,30 @@
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+import HummingbirdTesting
+
+/// Takes a filed petition through to a published answer directly in the store (the workflow's
+/// own tests cover the rules; these tests are about what the public then sees).
+func publish(_ code: String, in store: Store, agency: String = "HCM", answer: String, at date: Date = Date()) async throws {
+    let trackingCode = TrackingCode(code)!
+    func event(_ type: EventType, _ agencyCode: String?, _ text: String = "", _ data: [String: String] = [:], minutes: Double) -> PetitionEvent {
+        PetitionEvent(sequence: 0, type: type, at: date.addingTimeInterval(minutes * 60), actor: .system, agencyCode: agencyCode, text: text, data: data)
+    }
+    try await store.append([
+        event(.assigned, "VPCP", "", ["leadAgency": agency, "coordinatingAgencies": ""], minutes: 1),
+        event(.acknowledged, agency, minutes: 2),
+        event(.answerDrafted, agency, answer, minutes: 3),
+        event(.answerApproved, agency, minutes: 4),
+        event(.answerPublished, agency, answer, minutes: 5),
+    ], to: trackingCode)
+}
+
+/// Files a petition with this title and content through the API.
+func file(_ client: any TestClientProtocol, title: String, content: String, agency: String? = "HCM", publishName: Bool = false) async throws -> (String, String) {
+    try await submitPetition(client) { body in
+        body["title"] = title
+        body["content"] = content
+        body["publishName"] = publishName
+        if let agency { body["agencyCode"] = agency } else { body.removeValue(forKey: "agencyCode") }
+    }
+}
