@@ -18,7 +18,7 @@ struct InboxController {
         let parameters = request.uri.queryParameters
         let queue = parameters.get("hang-doi").flatMap(Queue.init(rawValue:)).flatMap { queues.contains($0) ? $0 : nil } ?? first
         let status = parameters.get("trang-thai").flatMap(PetitionStatus.init(rawValue:))
-        let query = parameters.get("q") ?? ""
+        let query = request.formQuery("q") ?? ""
         let page = max(1, parameters.get("trang").flatMap(Int.init) ?? 1)
         let sortByDue = parameters.get("sap-xep") == "han"
         let overdueOnly = parameters.get("qua-han") == "1"

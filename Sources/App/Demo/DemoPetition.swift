@@ -62,7 +62,7 @@ struct DemoHistory {
         var at = receivedAt
         let vpcp = Agency.governmentOfficeCode
         func add(_ type: EventType, after days: ClosedRange<Double>, actor: Actor, agency: String?, text: String = "", data: [String: String] = [:]) -> Bool {
-            at = at.addingTimeInterval(Double.random(in: days, using: &random) * Self.day)
+            at = Self.officeHours(at.addingTimeInterval(Double.random(in: days, using: &random) * Self.day), after: at, random: &random)
             guard at < until else { return false }
             events.append(PetitionEvent(sequence: 0, type: type, at: at, actor: actor, agencyCode: agency, text: text, data: data))
             return true
@@ -74,6 +74,10 @@ struct DemoHistory {
         }
         guard add(.assigned, after: 0.5...5, actor: staff.coordinator, agency: vpcp, data: ["leadAgency": lead, "coordinatingAgencies": ""]) else { return events }
         guard add(.acknowledged, after: 0.5...4, actor: .system, agency: lead) else { return events }
+        if random.chance(0.06) {
+            guard add(.infoRequested, after: 1...5, actor: .system, agency: lead, text: "Đề nghị ông/bà bổ sung bản sao giấy tờ liên quan.") else { return events }
+            guard add(.infoProvided, after: 1...10, actor: .submitter, agency: nil, text: "Tôi xin gửi bổ sung giấy tờ theo đề nghị.") else { return events }
+        }
         if random.chance(0.3) {
             guard add(.progressUpdated, after: 5...20, actor: .system, agency: lead, text: "Đang phối hợp kiểm tra, xác minh nội dung phản ánh.") else { return events }
         }
@@ -82,7 +86,22 @@ struct DemoHistory {
             let satisfaction = random.pick(["5", "5", "4", "4", "3", "2", "1"])
             guard add(.rated, after: 1...10, actor: .submitter, agency: nil, data: ["satisfaction": satisfaction]) else { return events }
         }
+        if random.chance(0.05) {
+            guard add(.followedUp, after: 2...20, actor: .submitter, agency: nil, text: "Câu trả lời chưa giải quyết được vướng mắc của tôi.") else { return events }
+            guard add(.escalated, after: 3...15, actor: staff.coordinator, agency: vpcp, text: "Người dân tiếp tục phản ánh; VPCP đề xuất Thủ tướng chỉ đạo.", data: ["reason": "repeatedComplaint"]) else { return events }
+            _ = add(.decided, after: 10...40, actor: staff.coordinator, agency: vpcp, text: "Thủ tướng giao cơ quan chủ trì rà soát, sửa đổi quy định.", data: ["outcome": "implement"])
+            return events
+        }
         if random.chance(0.6) { _ = add(.closed, after: 5...15, actor: .system, agency: vpcp) }
         return events
+    }
+
+    /// Officials act in office hours: the same day (Vietnam time) between 08:00 and 17:00,
+    /// never before the previous step.
+    static func officeHours(_ date: Date, after previous: Date, random: inout SeededRandom) -> Date {
+        let offset = 7.0 * 3600
+        let localDay = ((date.timeIntervalSince1970 + offset) / day).rounded(.down)
+        let inHours = Date(timeIntervalSince1970: localDay * day - offset + Double.random(in: 8 * 3600...16.9 * 3600, using: &random))
+        return max(inHours, previous.addingTimeInterval(600))
     }
 }

@@ -82,7 +82,7 @@ struct SearchController {
 
     static func parameters(_ request: Request) throws -> (String, String?, Int) {
         let query = request.uri.queryParameters
-        let text = String((query.get("q") ?? "").prefix(200))
+        let text = String((request.formQuery("q") ?? "").prefix(200))
         let page = query.get("page").map { Int($0) ?? 0 } ?? 1
         guard page >= 1 else { throw AppError.validation([FieldError("page", .invalidChoice)]) }
         return (text, query.get("agency").flatMap { $0.isEmpty ? nil : $0 }, page)

@@ -1,0 +1,45 @@
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+import Testing
+
+@testable import App
+
+@Suite struct DemoSeederTests {
+    static let until = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// What a seeded database holds, in a comparable form.
+    static func snapshot(seed: UInt64) async throws -> [String] {
+        try await TestDatabase.withStore { store in
+            try await DemoSeeder(store: store, count: 40, seed: seed, until: until).run()
+            let page = try await store.inbox(InboxFilter(scope: .all, pageSize: 200))
+            return page.items.map { "\($0.trackingCode) \($0.status.rawValue) \($0.title)" }.sorted()
+        }
+    }
+
+    @Test func theSameSeedGivesTheSameData() async throws {
+        let first = try await Self.snapshot(seed: 7)
+        #expect(first.count == 40)
+        #expect(try await Self.snapshot(seed: 7) == first)
+        #expect(try await Self.snapshot(seed: 8) != first)
+    }
+
+    @Test func demoDataCoversStatusesAgenciesAndOfficeHours() async throws {
+        try await TestDatabase.withStore { store in
+            try await DemoSeeder(store: store, count: 300, seed: 2026, until: Self.until).run()
+            let counts = try await store.inbox(InboxFilter(scope: .all, pageSize: 1)).countsByStatus
+            for status in [PetitionStatus.received, .rejected, .inProgress, .answered, .closed] {
+                #expect((counts[status] ?? 0) > 0, "no demo case is \(status.rawValue)")
+            }
+            let (answers, total) = try await store.publishedAnswers(AnswerFilter(pageSize: 1000))
+            #expect(total > 50)
+            #expect(Set(answers.compactMap(\.agencyCode)).count > 20)
+            // Officials act in office hours (Vietnam time).
+            for answer in answers {
+                let hour = Int((answer.publishedAt.timeIntervalSince1970 + 7 * 3600).truncatingRemainder(dividingBy: 86_400) / 3600)
+                #expect((8..<17).contains(hour) || hour == 17, "published at \(hour):00")
+            }
+            #expect(try await store.hasDemoAccounts())
+        }
+    }
+}
