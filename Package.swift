@@ -54,6 +54,8 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "langnghe", dependencies: ["App"]),
+        // Performance figures live here, never in timed tests: `swift run -c release langnghe-bench`.
+        .executableTarget(name: "langnghe-bench", dependencies: ["App", "LangNgheStorage", "LangNgheCore"]),
         .testTarget(name: "LangNgheCoreTests", dependencies: ["LangNgheCore"]),
         .testTarget(
             name: "AppTests",

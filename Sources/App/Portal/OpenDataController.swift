@@ -17,22 +17,16 @@ struct OpenDataController {
         router.get("/feeds/agencies/{code}.atom", use: agencyFeed)
     }
 
-    static let columns = ["trackingCode", "agency", "category", "field", "status", "receivedAt", "publishedAt", "title", "content", "answer", "submitterName", "useful"]
 
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let filter = try AnswerFilterReader.read(request)
         let store = store
         let body = ResponseBody { writer in
             // A byte-order mark so that spreadsheet programs read the Vietnamese as UTF-8.
-            try await writer.write(ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array((Self.columns.joined(separator: ",") + "\r\n").utf8)))
+            try await writer.write(ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array((OpenDataFormat.columns.joined(separator: ",") + "\r\n").utf8)))
             try await store.forEachPublishedAnswer(filter) { page in
                 var chunk = ""
-                for a in page {
-                    let view = AnswerView(a)
-                    let fields = [view.trackingCode, view.agency ?? "", view.category, view.field ?? "", view.status, view.receivedAt, view.publishedAt,
-                                  view.title, view.content, view.answer, view.submitterName ?? "", view.useful ?? ""]
-                    chunk += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
-                }
+                for a in page { chunk += OpenDataFormat.csvRow(a) }
                 try await writer.write(ByteBuffer(string: chunk))
             }
             try await writer.finish(nil)
@@ -107,15 +101,6 @@ struct OpenDataController {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 
-    /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. A
-    /// leading = + - @ is prefixed with a quote so spreadsheets do not run it as a formula.
-    static func csvField(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
     static func download(_ type: String, _ name: String) -> HTTPFields {
         var headers = HTTPFields()
         headers[.contentType] = type
@@ -144,4 +129,27 @@ enum XML {
         }
         return result
     }
+}
+
+/// The CSV export's format, shared by the route and the export benchmark.
+public enum OpenDataFormat {
+    public static let columns = ["trackingCode", "agency", "category", "field", "status", "receivedAt", "publishedAt", "title", "content", "answer", "submitterName", "useful"]
+
+    /// One line, CRLF-terminated.
+    public static func csvRow(_ a: PublishedAnswer) -> String {
+        let view = AnswerView(a)
+        let fields = [view.trackingCode, view.agency ?? "", view.category, view.field ?? "", view.status, view.receivedAt, view.publishedAt,
+                      view.title, view.content, view.answer, view.submitterName ?? "", view.useful ?? ""]
+        return fields.map(csvField).joined(separator: ",") + "\r\n"
+    }
+
+    /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. A
+    /// leading = + - @ is prefixed with a quote so spreadsheets do not run it as a formula.
+    static func csvField(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
 }
