@@ -10,6 +10,8 @@ struct PetitionView: Encodable {
         var at: String
         var agency: String?
         var text: String
+        /// For a refusal: its coded reason.
+        var reasonCode: String?
     }
 
     struct SubmitterView: Encodable {
@@ -62,7 +64,7 @@ struct PetitionView: Encodable {
         status = p.status.rawValue
         receivedAt = Timestamp.string(p.receivedAt)
         events = p.events.filter(\.isPublic).map {
-            EventView(type: $0.type.rawValue, at: Timestamp.string($0.at), agency: $0.agencyCode, text: $0.text)
+            EventView(type: $0.type.rawValue, at: Timestamp.string($0.at), agency: $0.agencyCode, text: $0.text, reasonCode: $0.data["reasonCode"])
         }
         guard includePrivate else { return }
         let s = p.submitter

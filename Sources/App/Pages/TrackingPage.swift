@@ -76,9 +76,19 @@ extension TrackingPage.Found {
         timeline = p.events.filter(\.isPublic).map {
             TrackingPage.Timeline(
                 label: catalogue.text("event_" + $0.type.rawValue, language), at: DisplayDate.format($0.at),
-                eventAgency: agencyName($0.agencyCode), text: $0.text)
+                eventAgency: agencyName($0.agencyCode), text: Self.publicText($0, catalogue: catalogue, language: language))
         }
         self.details = details
+    }
+}
+
+extension TrackingPage.Found {
+    /// What the public reads of an event: a refusal starts with its coded reason's explanation
+    /// and where to go instead.
+    static func publicText(_ event: PetitionEvent, catalogue: Catalogue, language: Language) -> String {
+        guard event.type == .rejected, let code = event.data["reasonCode"] else { return event.text }
+        let reason = catalogue.text("refusal_" + code, language)
+        return event.text.isEmpty ? reason : reason + "\n" + event.text
     }
 }
 
