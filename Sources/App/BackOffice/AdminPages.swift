@@ -1,9 +1,5 @@
 /// The admin pages' contexts: typed data that the templates only display.
-struct AdminOption {
-    let value: String
-    let label: String
-    let selected: Bool
-}
+typealias AdminOption = SelectOption
 
 struct AdminAccountsPage {
     struct Account {

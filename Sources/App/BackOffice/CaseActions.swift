@@ -2,11 +2,7 @@ import LangNgheCore
 
 /// The form for one action on a case: its fields, described for a template that only displays.
 struct CaseAction {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct Input {
         let name: String

@@ -3,11 +3,7 @@ import LangNgheStorage
 
 /// The submission form, empty or coming back with what was typed and what is wrong with it.
 struct PetitionFormPage {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct OptionGroup {
         let label: String

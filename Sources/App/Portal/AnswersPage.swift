@@ -43,11 +43,7 @@ struct AnswerItem {
 
 /// `/tra-loi`: published answers with their filters.
 struct AnswersPage {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = SelectOption
 
     let items: [AnswerItem]
     let total: Int
