@@ -45,6 +45,7 @@ extension Browser {
             let page = try await btc.get(BackOfficePaths.petition(code))
             // The lead agency's officer sees the sender's details and exactly their actions.
             #expect(page.text.contains("0912 345 678"))
+            #expect(page.text.components(separatedBy: "<h2>Người gửi</h2>").count == 2)
             #expect(page.text.contains("value=\"acknowledged\""))
             #expect(page.text.contains("value=\"returned\""))
             #expect(!page.text.contains("value=\"assigned\""))

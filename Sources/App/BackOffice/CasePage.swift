@@ -32,7 +32,9 @@ struct CasePage {
     let status: String
     let statusKey: String
     let facts: [Fact]
-    let submitter: [Fact]?
+    /// Empty for those who may not see the sender's details.
+    let submitter: [Fact]
+    let hasSubmitter: Bool
     let attachments: [Attachment]
     let timeline: [TimelineItem]
     let draft: String?
@@ -85,7 +87,8 @@ extension CasePage {
             ] + (s.organizationName.map { [Fact(label: t("label_submitter_organizationName"), value: $0)] } ?? [])
                 + (s.taxCode.map { [Fact(label: t("label_submitter_taxCode"), value: $0)] } ?? [])
                 + [Fact(label: t("track_publish_name"), value: p.publishName ? t("yes") : t("no"))]
-            : nil
+            : []
+        hasSubmitter = showSubmitter
         attachments = showSubmitter
             ? p.attachments.map { Attachment(fileName: $0.fileName, href: BackOfficePaths.attachment(code, $0.id), size: ByteSize.format($0.size)) }
             : []
