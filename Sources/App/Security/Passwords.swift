@@ -7,11 +7,17 @@ enum Passwords {
     static let minimumLength = 12
     static let cost: UInt8 = 12
 
-    /// A few of the most used passwords of at least 12 characters; the workflow's account
-    /// management extends the check.
+    /// Widely used passwords of 12 characters or more (international and Vietnamese), and the
+    /// demo password: compared in lowercase.
     static let common: Set<String> = [
-        "123456789012", "password1234", "qwertyuiop12", "1234567890ab", "matkhau12345", "matkhau123456",
-        "administrator", "admin1234567", "iloveyou1234", "123456789abc", "passwordpassword", "abc123456789",
+        "123456789012", "1234567890123", "12345678901234", "000000000000", "111111111111", "123123123123",
+        "123456789abc", "abc123456789", "abcd12345678", "abcdefghijkl", "aaaaaaaaaaaa", "1234567890ab",
+        "qwertyuiop12", "qwertyuiopas", "qwerty123456", "1q2w3e4r5t6y", "1qaz2wsx3edc", "qazwsxedcrfv",
+        "zxcvbnm12345", "asdfghjkl123", "password1234", "password123456", "passwordpassword", "p@ssw0rd1234",
+        "administrator", "admin1234567", "admin123456789", "iloveyou1234", "welcome12345", "letmein12345",
+        "changeme1234", "trustno1trustno1", "football1234", "matkhau12345", "matkhau123456", "anhyeuem1234",
+        "emyeuanh1234", "vietnam12345", "vietnam123456", "hanoi1234567", "saigon123456", "langnghe2026",
+        "langnghe12345", "vpcp12345678", "chinhphu1234", "langnghe-demo-2026",
     ]
 
     static func problem(_ password: String) -> String? {
