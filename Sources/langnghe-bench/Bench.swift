@@ -61,7 +61,7 @@ enum Bench {
 
             // 2. Deadlines of every open case, as an inbox sorted by due date needs them.
             let engine = DeadlineEngine(calendar: WorkingCalendar(overrides: try ShippedData.calendarOverrides().overrides), policies: try ShippedData.deadlinePolicies())
-            var cases: [OpenCase] = []
+            var cases: [CaseLog] = []
             try await store.forEachOpenCase { cases.append($0) }
             let today = CivilDate.localDate(of: Date())
             let (_, deadlineSeconds) = await measure {

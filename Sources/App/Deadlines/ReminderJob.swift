@@ -49,7 +49,7 @@ struct ReminderJob: Sendable {
     }
 
     /// Which reminders a case deserves today.
-    static func reminders(for openCase: OpenCase, engine: DeadlineEngine, today: CivilDate) -> [Reminder.Kind] {
+    static func reminders(for openCase: CaseLog, engine: DeadlineEngine, today: CivilDate) -> [Reminder.Kind] {
         guard let answer = engine.answerDeadline(for: openCase.events, fieldCode: openCase.fieldCode, category: openCase.category, today: today),
             answer.isOpen
         else { return [] }

@@ -94,35 +94,15 @@ extension Store {
 
     /// Every open case's log, streamed in pages by id so memory stays bounded however many
     /// there are.
-    public func forEachOpenCase(pageSize: Int = 500, _ body: (OpenCase) async throws -> Void) async throws {
-        var after = 0
-        while true {
-            let from = after
-            let page: [OpenCase] = try await database.read { db in
-                let rows = try await db.query(
-                    """
-                    SELECT id, tracking_code, category, field_code, lead_agency_code FROM petitions
-                    WHERE status NOT IN ('closed', 'rejected') AND id > ? ORDER BY id LIMIT ?
-                    """, from, pageSize)
-                var cases: [OpenCase] = []
-                for row in rows {
-                    guard let id = row.int("id"), let code = TrackingCode(row.string("tracking_code") ?? "") else { continue }
-                    cases.append(OpenCase(
-                        id: id, trackingCode: code, category: PetitionCategory(rawValue: row.string("category") ?? "") ?? .proposal,
-                        fieldCode: row.string("field_code"), leadAgencyCode: row.string("lead_agency_code"),
-                        events: try await Self.events(petitionID: Int64(id), in: db)))
-                }
-                return cases
-            }
+    public func forEachOpenCase(pageSize: Int = 500, _ body: (CaseLog) async throws -> Void) async throws {
+        try await forEachCase(where: "status NOT IN ('closed', 'rejected')", [], pageSize: pageSize) { page in
             for openCase in page { try await body(openCase) }
-            guard let last = page.last, page.count == pageSize else { return }
-            after = last.id
         }
     }
 }
 
-/// What the scheduler needs of an open case.
-public struct OpenCase: Sendable {
+/// A case and its whole event log, as the scheduler, the statistics and the benchmark read them.
+public struct CaseLog: Sendable {
     public var id: Int
     public var trackingCode: TrackingCode
     public var category: PetitionCategory
@@ -134,16 +114,21 @@ public struct OpenCase: Sendable {
 extension Store {
     /// Every case received before `until`, with its log, a page at a time: the statistics and
     /// the reports are computed from events, never from counters that could drift.
-    public func forEachCase(receivedBefore until: Date, pageSize: Int = 500, _ body: ([OpenCase]) async throws -> Void) async throws {
+    public func forEachCase(receivedBefore until: Date, pageSize: Int = 500, _ body: ([CaseLog]) async throws -> Void) async throws {
+        try await forEachCase(where: "received_at < ?", [.text(Timestamp.string(until))], pageSize: pageSize, body)
+    }
+
+    /// The cases matching `condition`, by id, a page at a time, each page's events read in one query.
+    private func forEachCase(
+        where condition: String, _ arguments: [SQLValue], pageSize: Int, _ body: ([CaseLog]) async throws -> Void
+    ) async throws {
         var after = 0
         while true {
             let from = after
-            let page: [OpenCase] = try await database.read { db in
+            let page: [CaseLog] = try await database.read { db in
                 let rows = try await db.query(
-                    """
-                    SELECT id, tracking_code, category, field_code, lead_agency_code FROM petitions
-                    WHERE received_at < ? AND id > ? ORDER BY id LIMIT ?
-                    """, Timestamp.string(until), from, pageSize)
+                    "SELECT id, tracking_code, category, field_code, lead_agency_code FROM petitions WHERE \(condition) AND id > ? ORDER BY id LIMIT ?",
+                    arguments + [.int(Int64(from)), .int(Int64(pageSize))])
                 let ids = rows.compactMap { $0.int("id") }
                 guard let first = ids.first, let last = ids.last else { return [] }
                 var logs: [Int: [PetitionEvent]] = [:]
@@ -155,7 +140,7 @@ extension Store {
                 }
                 return rows.compactMap { row in
                     guard let id = row.int("id"), let code = TrackingCode(row.string("tracking_code") ?? "") else { return nil }
-                    return OpenCase(
+                    return CaseLog(
                         id: id, trackingCode: code, category: PetitionCategory(rawValue: row.string("category") ?? "") ?? .proposal,
                         fieldCode: row.string("field_code"), leadAgencyCode: row.string("lead_agency_code"), events: logs[id] ?? [])
                 }
