@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LangNgheCore
 
 /// The two formats of every Open311 resource, chosen by the path's suffix (`requests.json`,
 /// `requests.xml`). The specification requires XML; JSON is the common choice.
@@ -118,28 +119,11 @@ struct XMLWriter {
         if content.isEmpty {
             text += "<" + name + "/>"
         } else {
-            text += "<" + name + ">" + Self.escape(content) + "</" + name + ">"
+            text += "<" + name + ">" + XMLText.escape(content) + "</" + name + ">"
         }
     }
 
     /// Escapes the five special characters and drops what XML 1.0 cannot carry at all
     /// (control characters other than tab and line breaks, U+FFFE, U+FFFF).
-    static func escape(_ content: String) -> String {
-        var result = ""
-        result.reserveCapacity(content.utf8.count)
-        for scalar in content.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                let v = scalar.value
-                let allowed = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000
-                if allowed { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
-    }
+
 }

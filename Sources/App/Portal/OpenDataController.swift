@@ -75,9 +75,9 @@ struct OpenDataController {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
-            <title>\(XML.escape(title))</title>
-            <id>\(XML.escape(baseURL + path))</id>
-            <link rel="self" href="\(XML.escape(baseURL + path))"/>
+            <title>\(XMLText.escape(title))</title>
+            <id>\(XMLText.escape(baseURL + path))</id>
+            <link rel="self" href="\(XMLText.escape(baseURL + path))"/>
             <updated>\(updated)</updated>
 
             """
@@ -85,12 +85,12 @@ struct OpenDataController {
             let link = baseURL + Paths.answers + "/" + a.trackingCode.description
             xml += """
                 <entry>
-                <title>\(XML.escape(a.title))</title>
-                <id>\(XML.escape(link))</id>
-                <link href="\(XML.escape(link))"/>
+                <title>\(XMLText.escape(a.title))</title>
+                <id>\(XMLText.escape(link))</id>
+                <link href="\(XMLText.escape(link))"/>
                 <updated>\(Timestamp.string(a.publishedAt))</updated>
-                <author><name>\(XML.escape(a.agencyCode ?? Agency.governmentOfficeCode))</name></author>
-                <summary>\(XML.escape(String(a.answer.prefix(600))))</summary>
+                <author><name>\(XMLText.escape(a.agencyCode ?? Agency.governmentOfficeCode))</name></author>
+                <summary>\(XMLText.escape(String(a.answer.prefix(600))))</summary>
                 </entry>
 
                 """
@@ -106,28 +106,6 @@ struct OpenDataController {
         headers[.contentType] = type
         headers[.contentDisposition] = "attachment; filename=\"\(name)\""
         return headers
-    }
-}
-
-/// Escaping for text in XML documents (feeds).
-enum XML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                // Characters XML 1.0 cannot carry at all are dropped.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }
 

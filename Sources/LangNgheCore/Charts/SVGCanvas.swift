@@ -24,7 +24,7 @@ struct SVGCanvas {
         var attributes = "x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\" fill=\"\(fill)\""
         if let stroke { attributes += " stroke=\"\(stroke)\"" }
         if let tooltip {
-            elements.append("<rect \(attributes)><title>\(Self.escaped(tooltip))</title></rect>")
+            elements.append("<rect \(attributes)><title>\(XMLText.escape(tooltip))</title></rect>")
         } else {
             elements.append("<rect \(attributes)/>")
         }
@@ -45,7 +45,7 @@ struct SVGCanvas {
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
         if bold { attributes += " font-weight=\"bold\"" }
         if vertical { attributes += " transform=\"rotate(-90 \(n(x)) \(n(y)))\"" }
-        elements.append("<text \(attributes)>\(Self.escaped(text))</text>")
+        elements.append("<text \(attributes)>\(XMLText.escape(text))</text>")
     }
 
     /// The SVG document: an image to assistive technology, named by `title` and described by
@@ -55,7 +55,7 @@ struct SVGCanvas {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" font-family=\"system-ui, sans-serif\">"
         let head = [
-            "<title>\(Self.escaped(title))</title>", "<desc>\(Self.escaped(description))</desc>",
+            "<title>\(XMLText.escape(title))</title>", "<desc>\(XMLText.escape(description))</desc>",
             "<rect width=\"\(width)\" height=\"\(height)\" fill=\"\(ChartPalette.background)\"/>",
         ]
         return ([open] + head + elements + ["</svg>"]).joined(separator: "\n")
@@ -63,23 +63,6 @@ struct SVGCanvas {
 
     /// `text` safe inside an element or a quoted attribute. Characters XML 1.0 forbids (most
     /// control characters) are dropped: data must not make the document unreadable.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
 
     /// A coordinate in plain decimal notation, to the hundredth: no locale, no exponent.
     private func n(_ value: Double) -> String { Self.number(value) }
