@@ -19,10 +19,9 @@ struct AuthAPIController {
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
-        guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else { throw AppError.unsupportedMediaType }
-        let body = try await FormMiddleware.collect(&request, limit: 16_384)
+        let body = try await request.jsonData(limit: 16_384)
         let credentials: Credentials
-        do { credentials = try JSONDecoder().decode(Credentials.self, from: Data(buffer: body)) } catch { throw AppError.malformedRequest }
+        do { credentials = try JSONDecoder().decode(Credentials.self, from: body) } catch { throw AppError.malformedRequest }
         var missing: [FieldError] = []
         if (credentials.username ?? "").isEmpty { missing.append(FieldError("username", .required)) }
         if (credentials.password ?? "").isEmpty { missing.append(FieldError("password", .required)) }

@@ -42,9 +42,7 @@ struct EventsAPIController {
         var request = request
         let petition = try await find(context)
         let principal = Self.principal(request, context, petition)
-        guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else { throw AppError.unsupportedMediaType }
-        let body = try await FormMiddleware.collect(&request, limit: Limits.jsonBody)
-        let (type, fields) = try Self.decode(Data(buffer: body))
+        let (type, fields) = try Self.decode(try await request.jsonData())
         let (event, state) = try await cases.act(type, fields: fields, by: principal, on: petition.trackingCode, ip: context.ip)
         return JSONBody.response(["event": AnyEncodable(EventView(event)), "status": AnyEncodable(state.status.rawValue)], status: .created)
     }

@@ -65,11 +65,9 @@ struct CalendarAPIController {
 
     /// `{"date", "kind": "dayOff"|"workingDay", "reason", "legalBasis"}`, admins only.
     @Sendable func saveOverride(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try requireAdmin(context)
+        let admin = try context.requireAPIAdmin()
         var request = request
-        guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else { throw AppError.unsupportedMediaType }
-        let body = try await FormMiddleware.collect(&request, limit: 65_536)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else { throw AppError.malformedRequest }
+        let object = try await request.jsonObject(limit: 65_536)
         let override = try Self.override(from: object.compactMapValues { $0 as? String })
         try await store.saveCalendarOverride(override)
         deadlines.invalidate()
@@ -78,7 +76,7 @@ struct CalendarAPIController {
     }
 
     @Sendable func deleteOverride(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try requireAdmin(context)
+        let admin = try context.requireAPIAdmin()
         guard let date = context.parameters.get("date").flatMap(CivilDate.init(iso:)) else { throw AppError.notFound }
         guard try await store.deleteCalendarOverride(date) else { throw AppError.notFound }
         deadlines.invalidate()
@@ -103,9 +101,4 @@ struct CalendarAPIController {
         return CalendarOverride(date: date, kind: kind, reason: rules.reason, legalBasis: VietnameseText.normalized(rules.basis))
     }
 
-    private func requireAdmin(_ context: AppRequestContext) throws -> StaffAccount {
-        guard let staff = context.staff else { throw AppError.unauthorized }
-        guard staff.role == .admin else { throw AppError.forbidden }
-        return staff
-    }
 }

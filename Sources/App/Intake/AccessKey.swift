@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The submitter's secret for a petition: 130 random bits written as 26 characters of
@@ -16,7 +15,7 @@ public enum AccessKey {
     /// with spaces or dashes).
     public static func hash(_ key: String) -> String {
         let normalized = key.uppercased().filter { $0 != "-" && !$0.isWhitespace }
-        return SHA256.hash(data: Data(normalized.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hashing.sha256Hex(normalized)
     }
 
     /// Whether `key` opens the petition whose stored hash is `storedHash`, in constant time.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import LangNgheCore
 import LangNgheStorage
@@ -62,7 +61,7 @@ public struct IntakeService: Sendable {
             } else if upload.bytes.count > AttachmentType.maxBytes {
                 errors.append(FieldError("attachments", .fileTooLarge(maxBytes: AttachmentType.maxBytes)))
             } else if let type = AttachmentType.detect(upload.bytes, fileName: fileName) {
-                let digest = SHA256.hash(data: upload.bytes).map { String(format: "%02x", $0) }.joined()
+                let digest = Hashing.sha256Hex(upload.bytes)
                 let name = fileName.isEmpty ? "tep.\(type.fileExtension)" : String(fileName.prefix(200))
                 attachments.append(NewAttachment(fileName: name, type: type, content: upload.bytes, sha256: digest))
             } else {

@@ -23,7 +23,7 @@ struct Open311KeysAPIController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try requireAdmin(context)
+        _ = try context.requireAPIAdmin()
         return JSONBody.response(try await store.apiKeys().map {
             KeyView(id: $0.id, name: $0.name, createdAt: Timestamp.string($0.createdAt), revoked: $0.revoked)
         })
@@ -31,13 +31,9 @@ struct Open311KeysAPIController {
 
     /// `{"name": "Cổng Dịch vụ công quốc gia"}` → `{"apiKey", "id"}`.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try requireAdmin(context)
+        let admin = try context.requireAPIAdmin()
         var request = request
-        guard (request.headers[.contentType] ?? "").hasPrefix("application/json") else { throw AppError.unsupportedMediaType }
-        let body = try await FormMiddleware.collect(&request, limit: 16_384)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
-            throw AppError.malformedRequest
-        }
+        let object = try await request.jsonObject(limit: 16_384)
         guard let raw = object["name"] as? String else {
             throw AppError.validation([FieldError("name", object["name"] == nil ? .required : .wrongType)])
         }
@@ -56,7 +52,7 @@ struct Open311KeysAPIController {
     }
 
     @Sendable func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try requireAdmin(context)
+        let admin = try context.requireAPIAdmin()
         guard let id = context.parameters.get("id", as: Int64.self), try await store.revokeAPIKey(id: id) else {
             throw AppError.notFound
         }
@@ -70,11 +66,5 @@ struct Open311KeysAPIController {
 
     /// What the database keeps: the key's SHA-256, in hex. The key is long and random, so a fast
     /// hash is enough.
-    static func hash(_ key: String) -> String { StaffAuth.hash(key) }
-
-    private func requireAdmin(_ context: AppRequestContext) throws -> StaffAccount {
-        guard let staff = context.staff else { throw AppError.unauthorized }
-        guard staff.role == .admin else { throw AppError.forbidden }
-        return staff
-    }
+    static func hash(_ key: String) -> String { Hashing.sha256Hex(key) }
 }

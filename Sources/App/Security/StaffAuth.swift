@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import LangNgheCore
 import LangNgheStorage
@@ -62,6 +61,6 @@ struct StaffAuth: Sendable {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hashing.sha256Hex(token)
     }
 }

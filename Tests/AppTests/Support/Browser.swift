@@ -23,6 +23,7 @@ final class Browser {
 
     /// Posts `fields` (and `files` as multipart) with the CSRF token of the last page, unless
     /// `csrf` says otherwise.
+    @discardableResult
     func post(
         _ uri: String, fields: [(String, String)], files: [(field: String, name: String, bytes: [UInt8])] = [],
         csrf: String? = nil, multipart: Bool = false
