@@ -121,7 +121,7 @@ extension CasePage {
         actionURL = BackOfficePaths.events(code)
         self.error = error
         self.preview = preview
-        due = deadline.map { CalendarPageController.display($0.deadline.dueDate) + ($0.deadline.isOpen ? " (\($0.workingDaysLeft) " + t("deadline_days_left") + ")" : "") }
+        due = deadline.map { DisplayDate.format($0.deadline.dueDate) + ($0.deadline.isOpen ? " (\($0.workingDaysLeft) " + t("deadline_days_left") + ")" : "") }
         deadlineBadge = deadline?.badge ?? "none"
         deadlineLabel = deadline.map { t("deadline_" + $0.badge) } ?? ""
     }

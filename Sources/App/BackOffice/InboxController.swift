@@ -28,7 +28,7 @@ struct InboxController {
 
         let language = context.language
         let t = { (key: String) in views.catalogue.text(key, language) }
-        let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let agencies = try await store.agencies().byCode
         func link(queue: Queue, status: PetitionStatus? = nil, page: Int = 1, byDue: Bool? = nil, overdue: Bool? = nil) -> String {
             var items = ["hang-doi=" + queue.rawValue]
             if let status { items.append("trang-thai=" + status.rawValue) }
@@ -55,7 +55,7 @@ struct InboxController {
                     title: item.title, status: t("status_" + item.status.rawValue), statusKey: item.status.rawValue,
                     agency: item.leadAgencyCode.flatMap { agencies[$0]?.name(language) } ?? "—",
                     receivedAt: DisplayDate.format(item.receivedAt),
-                    due: deadline.map { CalendarPageController.display($0.deadline.dueDate) } ?? "—",
+                    due: deadline.map { DisplayDate.format($0.deadline.dueDate) } ?? "—",
                     deadlineBadge: deadline?.badge ?? "none", deadlineLabel: deadline.map { t("deadline_" + $0.badge) } ?? "")
             },
             total: result.total, isEmpty: result.items.isEmpty,

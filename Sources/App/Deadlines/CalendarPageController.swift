@@ -60,11 +60,11 @@ struct CalendarPageController {
         let calendar = try await deadlines.engine().calendar
         let t = { (key: String) in views.catalogue.text(key, context.language) }
         let page = CalendarPage(
-            year: year, lunarNewYear: Self.display(calendar.lunar.lunarNewYear(year)), hungKings: Self.display(calendar.lunar.hungKings(year)),
+            year: year, lunarNewYear: DisplayDate.format(calendar.lunar.lunarNewYear(year)), hungKings: DisplayDate.format(calendar.lunar.hungKings(year)),
             days: calendar.nonWorkingDays(in: year).map {
-                .init(date: Self.display($0.date), weekday: t("weekday_\($0.date.weekday)"), reason: $0.reason, kind: t("dayoff_" + $0.kind.rawValue))
+                .init(date: DisplayDate.format($0.date), weekday: t("weekday_\($0.date.weekday)"), reason: $0.reason, kind: t("dayoff_" + $0.kind.rawValue))
             },
-            workingSaturdays: calendar.workingSaturdays(in: year).map(Self.display),
+            workingSaturdays: calendar.workingSaturdays(in: year).map(DisplayDate.format),
             previous: Paths.calendar(year - 1), next: Paths.calendar(year + 1))
         return views.page("calendar", title: t("calendar_title") + " \(year)", body: page, context: context)
     }
@@ -103,10 +103,5 @@ struct CalendarPageController {
             OverridesPage.Row(date: $0.date.iso, kind: t("override_" + $0.kind.rawValue), reason: $0.reason, legalBasis: $0.legalBasis, deleteAction: BackOfficePaths.calendar)
         }
         return views.page("admin-calendar", title: t("admin_calendar"), body: OverridesPage(rows: rows, errors: errors, values: values), context: context, status: status)
-    }
-
-    static func display(_ date: CivilDate) -> String {
-        let iso = date.iso
-        return String(iso.suffix(2)) + "/" + String(iso.dropFirst(5).prefix(2)) + "/" + String(iso.prefix(4))
     }
 }

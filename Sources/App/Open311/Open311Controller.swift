@@ -148,7 +148,7 @@ struct Open311Controller {
     /// The requests as Open311 shows them, with names in the reader's language.
     private func serviceRequests(_ items: [InboxItem], context: AppRequestContext) async throws -> Open311Document {
         let views = Open311Views(catalogue: catalogue, language: context.language)
-        let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let agencies = try await store.agencies().byCode
         let categories = Dictionary(try await store.categories().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let logs = try await store.eventLogs(of: items.map(\.trackingCode))
         var requests: [Open311Value] = []

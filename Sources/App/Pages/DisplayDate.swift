@@ -3,6 +3,12 @@ import LangNgheCore
 
 /// Dates as people in Vietnam read them: local time (UTC+7), day first.
 enum DisplayDate {
+    /// A calendar day: 17/02/2026.
+    static func format(_ date: CivilDate) -> String {
+        let iso = date.iso
+        return String(iso.suffix(2)) + "/" + String(iso.dropFirst(5).prefix(2)) + "/" + String(iso.prefix(4))
+    }
+
     static func format(_ date: Date) -> String {
         let local = Timestamp.string(date.addingTimeInterval(7 * 3600))
         let u = Array(local)

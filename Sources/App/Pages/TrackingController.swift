@@ -74,7 +74,7 @@ struct TrackingController {
             return views.page("tracking", title: title, body: page, context: context, status: .notFound)
         }
         let unlocked = accessKey.map { AccessKey.matches($0, storedHash: petition.accessKeyHash) } ?? false
-        let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let agencies = try await store.agencies().byCode
         let fields = Dictionary(try await store.fields().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var found = TrackingPage.Found(
             petition, details: unlocked ? TrackingPage.Details(petition, accessKey: accessKey ?? "") : nil,
@@ -82,7 +82,7 @@ struct TrackingController {
         if let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
             deadline.deadline.isOpen || deadline.deadline.endedOn != nil
         {
-            found.due = CalendarPageController.display(deadline.deadline.dueDate)
+            found.due = DisplayDate.format(deadline.deadline.dueDate)
             found.deadlineBadge = deadline.badge
             found.deadlineLabel = views.catalogue.text("deadline_" + deadline.badge, language)
         }

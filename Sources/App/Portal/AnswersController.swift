@@ -41,7 +41,7 @@ struct AnswersController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let answer = try await find(context)
-        let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let agencies = try await store.agencies().byCode
         let page = AnswerItem(answer, catalogue: views.catalogue, language: context.language, agencies: agencies, snippet: nil)
         return views.page("answer", title: answer.title, body: page, context: context)
     }

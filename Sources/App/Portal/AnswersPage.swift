@@ -59,7 +59,7 @@ struct AnswersPage {
 
     init(answers: [PublishedAnswer], total: Int, filter: AnswerFilter, request: Request, message: String?, store: Store, catalogue: Catalogue, language: Language) async throws {
         let allAgencies = try await store.agencies()
-        let byCode = Dictionary(allAgencies.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let byCode = allAgencies.byCode
         items = answers.map { AnswerItem($0, catalogue: catalogue, language: language, agencies: byCode, snippet: nil) }
         self.total = total
         self.message = message

@@ -70,7 +70,7 @@ struct SearchController {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (text, agency, page) = try Self.parameters(request)
         let result = try await search(text, agency: agency, page: page)
-        let agencies = Dictionary(try await store.agencies().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let agencies = try await store.agencies().byCode
         let items = result.items.map { AnswerItem($0.0, catalogue: views.catalogue, language: context.language, agencies: agencies, snippet: $0.1) }
         let base = Paths.search + "?q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + (agency.map { "&agency=" + $0 } ?? "")
         let model = SearchPage(

@@ -25,3 +25,10 @@ public struct Agency: Sendable, Hashable, Codable {
         language == .vi ? nameVi : nameEn
     }
 }
+
+extension Array where Element == Agency {
+    /// The agencies by code, for naming the agency of each row of a page.
+    public var byCode: [String: Agency] {
+        Dictionary(map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -78,10 +78,6 @@ extension Store {
         }
     }
 
-    public func staffCount() async throws -> Int {
-        try await database.read { db in try await db.first("SELECT COUNT(*) AS n FROM staff")?.int("n") ?? 0 }
-    }
-
     /// Demo accounts (created by `seed demo`, usernames `demo-…`, passwords in the README) must
     /// never be usable in production.
     public func hasDemoAccounts() async throws -> Bool {
