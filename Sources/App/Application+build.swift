@@ -43,7 +43,8 @@ func buildRouter(
     router.add(middleware: StaffSessionMiddleware(auth: auth))
     router.add(middleware: FileMiddleware(AppResources.path("Public"), searchForIndexHtml: false, logger: logger))
 
-    let intake = IntakeService(store: store, environment: environment)
+    let referenceCache = ReferenceCache(store: store, environment: environment)
+    let intake = IntakeService(store: store, environment: environment, reference: referenceCache)
     let cases = CaseService(store: store, environment: environment) { kind in views.catalogue.text("mask_" + kind.code, .vi) }
 
     let api = router.group("/api/v1")
@@ -83,7 +84,7 @@ func buildRouter(
     let clerk = ClerkIntakeController(store: store, views: views, intake: intake)
     router.get(.init(BackOfficePaths.intake), use: clerk.show)
     router.post(.init(BackOfficePaths.intake), use: clerk.create)
-    AdminController(store: store, views: views, environment: environment).addRoutes(to: router)
+    AdminController(store: store, views: views, environment: environment, reference: referenceCache).addRoutes(to: router)
     router.get(.init(BackOfficePaths.calendar), use: calendarPage.overrides)
     router.post(.init(BackOfficePaths.calendar), use: calendarPage.change)
 

@@ -59,6 +59,20 @@ enum Bench {
             }
             print(String(format: "submissions: %d concurrent in %.2f s = %.0f per second (SQLite, synchronous=NORMAL, WAL)", submissions, submitSeconds, Double(submissions) / submitSeconds))
 
+            // 1b. The same through the intake service: validation against the reference data, the
+            // access key, then the store; what a web or API submission costs before HTTP.
+            let intake = IntakeService(store: store)
+            _ = try await intake.submit(draft, uploads: [], channel: .api)  // steady state: reference data already read
+            let (_, intakeSeconds) = try await measure {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<submissions {
+                        group.addTask { _ = try await intake.submit(draft, uploads: [], channel: .api) }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            print(String(format: "intake: %d concurrent in %.2f s = %.0f per second (validation and store)", submissions, intakeSeconds, Double(submissions) / intakeSeconds))
+
             // 2. Deadlines of every open case, as an inbox sorted by due date needs them.
             let engine = DeadlineEngine(calendar: WorkingCalendar(overrides: try ShippedData.calendarOverrides().overrides), policies: try ShippedData.deadlinePolicies())
             var cases: [CaseLog] = []

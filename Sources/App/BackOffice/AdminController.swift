@@ -8,6 +8,8 @@ struct AdminController {
     let store: Store
     let views: Views
     let environment: AppEnvironment
+    /// Emptied whenever agencies or fields change, so intake checks against the new ones.
+    let reference: ReferenceCache
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(.init(BackOfficePaths.accounts), use: accounts)
@@ -129,6 +131,7 @@ struct AdminController {
         } catch StoreError.notFound {
             throw AppError.validation([FieldError("into", .unknownAgency)])
         }
+        reference.invalidate()
         try await audit("agencyChanged", admin, context, "\(code) \(form["operation"] ?? "") \(form["into"] ?? "")")
         return .redirect(to: BackOfficePaths.agencies, type: .normal)
     }
@@ -164,6 +167,7 @@ struct AdminController {
         } catch StoreError.alreadyExists {
             throw AppError.validation([FieldError("code", .invalidChoice)])
         }
+        reference.invalidate()
         try await audit("fieldAdded", admin, context, code)
         return .redirect(to: BackOfficePaths.fields, type: .normal)
     }
@@ -176,6 +180,7 @@ struct AdminController {
         let en = (form["nameEn"] ?? "").trimmingCharacters(in: .whitespaces)
         guard !vi.isEmpty, !en.isEmpty else { throw AppError.validation([FieldError(vi.isEmpty ? "nameVi" : "nameEn", .required)]) }
         do { try await store.updateField(code, nameVi: vi, nameEn: en, active: form["active"] == "on") } catch StoreError.notFound { throw AppError.notFound }
+        reference.invalidate()
         try await audit("fieldChanged", admin, context, code)
         return .redirect(to: BackOfficePaths.fields, type: .normal)
     }

@@ -7,6 +7,17 @@ import LangNgheStorage
 public struct IntakeService: Sendable {
     let store: Store
     let environment: AppEnvironment
+    let reference: ReferenceCache
+
+    public init(store: Store, environment: AppEnvironment = .live) {
+        self.init(store: store, environment: environment, reference: ReferenceCache(store: store, environment: environment))
+    }
+
+    init(store: Store, environment: AppEnvironment, reference: ReferenceCache) {
+        self.store = store
+        self.environment = environment
+        self.reference = reference
+    }
 
     /// A file as received, before its type is checked.
     public struct Upload: Sendable {
@@ -29,7 +40,7 @@ public struct IntakeService: Sendable {
     public func submit(
         _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil
     ) async throws -> Receipt {
-        let reference = IntakeReference(fields: try await store.fields(), agencies: try await store.agencies())
+        let reference = try await reference.intakeReference()
         var errors: [FieldError] = []
         var petition: ValidPetition?
         switch draft.validated(against: reference) {
