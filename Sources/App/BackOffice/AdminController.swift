@@ -41,7 +41,7 @@ struct AdminController {
         if Passwords.usernameProblem(username) != nil { errors["username"] = text("admin_username_rule", context) }
         if Passwords.problem(password) != nil { errors["password"] = text("admin_password_rule", context) }
         if role == nil { errors["role"] = text("error_invalidChoice", context) }
-        if role == .coordinator && agency != Agency.governmentOfficeCode { errors["role"] = text("admin_coordinator_vpcp", context) }
+        if let role, !role.isAllowed(atAgency: agency) { errors["role"] = text("admin_coordinator_vpcp", context) }
         if errors.isEmpty, let role {
             do {
                 let displayName = (form["displayName"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -66,7 +66,7 @@ struct AdminController {
         guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else { throw AppError.notFound }
         guard let role = StaffRole(rawValue: form["role"] ?? account.role.rawValue) else { throw AppError.validation([FieldError("role", .invalidChoice)]) }
         let agency = form["agency"] ?? account.agencyCode
-        if role == .coordinator && agency != Agency.governmentOfficeCode { throw AppError.validation([FieldError("role", .invalidChoice)]) }
+        if !role.isAllowed(atAgency: agency) { throw AppError.validation([FieldError("role", .invalidChoice)]) }
         let active = form["active"] == "on"
         do {
             try await store.updateStaff(id: id, role: role, agencyCode: agency, active: active)

@@ -27,8 +27,11 @@ struct UserCommand: AsyncParsableCommand {
         var passwordStdin = false
 
         func validate() throws {
-            guard StaffRole(rawValue: role) != nil else {
+            guard let staffRole = StaffRole(rawValue: role) else {
                 throw ValidationError("--role: '\(role)' is not one of \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard staffRole.isAllowed(atAgency: agency) else {
+                throw ValidationError("--role: coordinators belong to the Government Office (--agency VPCP)")
             }
             guard let problem = Passwords.usernameProblem(username) else { return }
             throw ValidationError("--username: \(problem)")

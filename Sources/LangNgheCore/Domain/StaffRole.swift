@@ -11,3 +11,10 @@ public enum StaffRole: String, Sendable, Codable, CaseIterable {
     /// Press, associations, experts: what is public, and comments where invited.
     case observer
 }
+
+extension StaffRole {
+    /// Coordinators work for the Government Office; every other role may belong to any agency.
+    public func isAllowed(atAgency code: String) -> Bool {
+        self != .coordinator || code == Agency.governmentOfficeCode
+    }
+}

@@ -100,3 +100,11 @@ extension Result {
         return nil
     }
 }
+
+@Suite struct StaffRoleTests {
+    @Test func coordinatorsBelongToTheGovernmentOffice() {
+        #expect(StaffRole.coordinator.isAllowed(atAgency: "VPCP"))
+        #expect(!StaffRole.coordinator.isAllowed(atAgency: "BTC"))
+        #expect(StaffRole.allCases.filter { $0 != .coordinator }.allSatisfy { $0.isAllowed(atAgency: "BTC") })
+    }
+}
