@@ -66,7 +66,8 @@ struct EventsAPIController {
             }
         }
         let scope = try InboxScope.scope(for: staff, agency: query.get("agency"))
-        let page = max(1, query.get("page").flatMap(Int.init) ?? 1)
+        let page: Int
+        do { page = try PageNumber(parsing: query.get("page")).value } catch { throw AppError.validation([error]) }
         let filter = InboxFilter(scope: scope, statuses: statuses, query: query.get("q") ?? "", page: page)
         guard let sort = QueueService.Sort(rawValue: query.get("sort") ?? "received") else {
             throw AppError.validation([FieldError("sort", .invalidChoice)])

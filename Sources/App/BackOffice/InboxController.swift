@@ -19,7 +19,8 @@ struct InboxController {
         let queue = parameters.get("hang-doi").flatMap(Queue.init(rawValue:)).flatMap { queues.contains($0) ? $0 : nil } ?? first
         let status = parameters.get("trang-thai").flatMap(PetitionStatus.init(rawValue:))
         let query = request.formQuery("q") ?? ""
-        let page = max(1, parameters.get("trang").flatMap(Int.init) ?? 1)
+        let page: Int
+        do { page = try PageNumber(parsing: parameters.get("trang"), field: "trang").value } catch { throw AppError.validation([error]) }
         let sortByDue = parameters.get("sap-xep") == "han"
         let overdueOnly = parameters.get("qua-han") == "1"
         let (result, due) = try await QueueService(store: store, deadlines: deadlines).page(

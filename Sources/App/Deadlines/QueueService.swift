@@ -27,7 +27,7 @@ struct QueueService: Sendable {
         countsFilter.statuses = []
         countsFilter.pageSize = 1
         let counts = try await store.inbox(countsFilter).countsByStatus
-        let slice = Array(chosen.dropFirst((filter.page - 1) * filter.pageSize).prefix(filter.pageSize))
+        let slice = Array(chosen.dropFirst(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize)).prefix(filter.pageSize))
         return (InboxPage(items: slice, total: chosen.count, countsByStatus: counts), due)
     }
 

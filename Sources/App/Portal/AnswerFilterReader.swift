@@ -25,8 +25,8 @@ enum AnswerFilterReader {
         }
         let from = date("from")
         let to = date("to")
-        let page = text("page").map { Int($0) ?? 0 } ?? 1
-        if page < 1 { errors.append(FieldError("page", .invalidChoice)) }
+        var page = 1
+        do { page = try PageNumber(parsing: text("page")).value } catch { errors.append(error) }
         guard errors.isEmpty else { throw AppError.validation(errors) }
         return AnswerFilter(
             agency: text("agency"), category: category, field: text("field"), status: status, from: from, to: to,

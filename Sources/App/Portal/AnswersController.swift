@@ -36,7 +36,9 @@ struct AnswersController {
         let page = try await AnswersPage(
             answers: answers, total: total, filter: filter, request: request, message: message, store: store, catalogue: views.catalogue,
             language: context.language)
-        return views.page("answers", title: views.catalogue.text("answers_title", context.language), body: page, context: context)
+        return views.page(
+            "answers", title: views.catalogue.text("answers_title", context.language), body: page, context: context,
+            status: message == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -32,7 +32,7 @@ struct SearchController {
                 id: $0.trackingCode.description, title: $0.title, body: $0.content + " " + $0.answer, folded: $0.folded, date: $0.publishedAt)
         }
         let ranked = SearchRanking(query: query).rank(documents, totalDocuments: total)
-        let slice = ranked.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)
+        let slice = ranked.dropFirst(PageNumber(clamping: page).offset(pageSize: Self.pageSize)).prefix(Self.pageSize)
         let items = slice.compactMap { document, _ -> (PublishedAnswer, Snippet)? in
             guard let answer = byID[document.id] else { return nil }
             return (answer, Snippet(text: answer.content + " " + answer.answer, query: query))
@@ -83,8 +83,8 @@ struct SearchController {
     static func parameters(_ request: Request) throws -> (String, String?, Int) {
         let query = request.uri.queryParameters
         let text = String((request.formQuery("q") ?? "").prefix(200))
-        let page = query.get("page").map { Int($0) ?? 0 } ?? 1
-        guard page >= 1 else { throw AppError.validation([FieldError("page", .invalidChoice)]) }
+        let page: Int
+        do { page = try PageNumber(parsing: query.get("page")).value } catch { throw AppError.validation([error]) }
         return (text, query.get("agency").flatMap { $0.isEmpty ? nil : $0 }, page)
     }
 }

@@ -19,6 +19,8 @@ public struct FieldError: Sendable, Hashable, Error {
         case fileEmpty
         /// A JSON value of the wrong type (a number where text was expected).
         case wrongType
+        /// A whole number outside 1…max, or not a whole number at all.
+        case notInRange(max: Int)
 
         /// A stable name for the problem: the key of its message in the string catalogues.
         public var code: String {
@@ -39,13 +41,14 @@ public struct FieldError: Sendable, Hashable, Error {
             case .fileTypeNotAllowed: "fileTypeNotAllowed"
             case .fileEmpty: "fileEmpty"
             case .wrongType: "wrongType"
+            case .notInRange: "notInRange"
             }
         }
 
         /// The number the message mentions, if any.
         public var limit: Int? {
             switch self {
-            case .tooLong(let n), .tooShort(let n), .tooManyFiles(let n): n
+            case .tooLong(let n), .tooShort(let n), .tooManyFiles(let n), .notInRange(let n): n
             case .fileTooLarge(let bytes): bytes / 1_048_576
             default: nil
             }

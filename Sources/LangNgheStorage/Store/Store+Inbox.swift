@@ -25,7 +25,7 @@ public struct InboxFilter: Sendable {
         self.scope = scope
         self.statuses = statuses
         self.query = query
-        self.page = max(1, page)
+        self.page = PageNumber(clamping: page).value
         self.pageSize = min(max(1, pageSize), 200)
     }
 }
@@ -92,7 +92,7 @@ extension Store {
                 """
                 SELECT p.tracking_code, p.title, p.status, p.category, p.field_code, p.lead_agency_code, p.received_at, p.updated_at
                 FROM petitions p WHERE \(whereClause) ORDER BY p.received_at DESC, p.id DESC LIMIT ? OFFSET ?
-                """, arguments + [.int(Int64(filter.pageSize)), .int(Int64((filter.page - 1) * filter.pageSize))])
+                """, arguments + [.int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize)))])
             var counts: [PetitionStatus: Int] = [:]
             for row in try await db.query(
                 "SELECT p.status, COUNT(*) AS n FROM petitions p WHERE \(countConditions.joined(separator: " AND ")) GROUP BY p.status",

@@ -41,7 +41,7 @@ public struct AnswerFilter: Sendable {
         self.from = from
         self.to = to
         self.usefulOnly = usefulOnly
-        self.page = max(1, page)
+        self.page = PageNumber(clamping: page).value
         self.pageSize = min(max(1, pageSize), 1000)
     }
 
@@ -101,7 +101,7 @@ extension Store {
             let total = try await db.query("SELECT COUNT(*) AS n FROM published_answers WHERE " + conditions, arguments).first?.int("n") ?? 0
             let rows = try await db.query(
                 "SELECT * FROM published_answers WHERE \(conditions) ORDER BY published_at DESC, petition_id DESC LIMIT ? OFFSET ?",
-                arguments + [.int(Int64(filter.pageSize)), .int(Int64((filter.page - 1) * filter.pageSize))])
+                arguments + [.int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize)))])
             return (rows.compactMap(PublishedAnswer.init(row:)), total)
         }
     }
