@@ -41,7 +41,9 @@ import Testing
             let leader = Browser(client)
             try await leader.signIn("hcm-leader")
             try await leader.act(code, "acknowledged")
-            try await leader.act(code, "answerDrafted", [("content", "Đã giải quyết. Liên hệ 0903 123 456 để biết thêm.")])
+            let officer = Browser(client)
+            try await officer.signIn("hcm-officer")
+            try await officer.act(code, "answerDrafted", [("content", "Đã giải quyết. Liên hệ 0903 123 456 để biết thêm.")])
             // Before publishing, the approver sees the phone number flagged and masks it.
             let page = try await leader.get(BackOfficePaths.petition(code))
             #expect(page.text.contains("Phát hiện thông tin cá nhân"))

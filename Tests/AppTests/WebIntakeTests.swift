@@ -48,9 +48,21 @@ let validFormFields: [(String, String)] = [
             let token = try #require(Browser.csrfToken(in: form.text))
             let receipt = try await browser.post(
                 "/gui-phan-anh", fields: validFormFields, files: [("attachments", "anh.png", pngBytes)], csrf: token)
-            #expect(receipt.status == .created)
-            #expect(receipt.headers[.cacheControl] == "no-store")
-            let code = try #require(receipt.text.firstMatch(of: /PAKN-\d{4}-\d{6}/).map { String($0.output) })
+            // Post, redirect, get: the receipt is a page of its own, and reloading it files nothing.
+            #expect(receipt.status == .seeOther)
+            #expect(receipt.headers[.location] == Paths.receipt)
+            #expect(receipt.headers[.setCookie]?.contains("HttpOnly") == true)
+            let shown = try await browser.get(Paths.receipt)
+            #expect(shown.status == .ok)
+            #expect(shown.headers[.cacheControl] == "no-store")
+            let code = try #require(shown.text.firstMatch(of: /PAKN-\d{4}-\d{6}/).map { String($0.output) })
+            let reloaded = try await browser.get(Paths.receipt)
+            #expect(reloaded.text.contains(code))
+            #expect(try await store.petitionCount() == 1)
+            // Without the sealed cookie (another browser, or a forged one) there is no receipt.
+            #expect(try await Browser(client).get(Paths.receipt).headers[.location] == Paths.track)
+            let forged = try await client.execute(uri: Paths.receipt, method: .get, headers: [.cookie: "receipt=AAAA" + String(repeating: "B", count: 80)])
+            #expect(forged.headers[.location] == Paths.track)
             let trackingCode = try #require(TrackingCode(code))
             let stored = try #require(try await store.petition(trackingCode))
             #expect(stored.channel == .web)
@@ -133,7 +145,9 @@ let validFormFields: [(String, String)] = [
             let browser = Browser(client)
             let page = try await browser.get("/tra-cuu?ma=\(code.lowercased())")
             #expect(page.status == .ok)
-            #expect(page.text.contains("Chậm cấp sổ đỏ tại phường Sài Gòn"))
+            // Before an answer is published the public sees the status, never the title.
+            #expect(!page.text.contains("Chậm cấp sổ đỏ tại phường Sài Gòn"))
+            #expect(page.text.contains("Nội dung chưa công bố"))
             #expect(page.text.contains("Đã tiếp nhận"))
             #expect(!page.text.contains("0912 345 678"))
             #expect(!page.text.contains("Nguyễn Văn An"))
@@ -147,6 +161,7 @@ let validFormFields: [(String, String)] = [
             #expect(right.status == .ok)
             #expect(right.text.contains("0912 345 678"))
             #expect(right.text.contains("Nguyễn Văn An"))
+            #expect(right.text.contains("Chậm cấp sổ đỏ tại phường Sài Gòn"))
             #expect(right.text.contains("giay-to.png"))
 
             let file = try await browser.post("/tra-cuu/tep", fields: [("ma", code), ("khoa", key), ("id", "1")], csrf: token)

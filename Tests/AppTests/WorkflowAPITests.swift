@@ -71,6 +71,7 @@ import Testing
             let (code, key) = try await submitPetition(client)
             let vpcp = try await APIUser.signIn(client, "vpcp")
             let leader = try await APIUser.signIn(client, "hcm-leader")
+            let officer = try await APIUser.signIn(client, "hcm-officer")
             let submitter = APIUser(client: client, accessKey: key)
             try await vpcp.act(code, "assigned", ["leadAgency": "HCM"])
             try await leader.act(code, "acknowledged")
@@ -79,7 +80,8 @@ import Testing
             #expect(early.status == .conflict)
             #expect((try early.json()["error"] as? [String: Any])?["code"] as? String == "conflict")
             #expect(try await vpcp.act(code, "escalated", ["reason": "repeatedComplaint", "summary": "x"]).status == .conflict)
-            try await leader.act(code, "answerDrafted", ["content": "Trả lời"])
+            try await officer.act(code, "answerDrafted", ["content": "Trả lời"])
+            // Four eyes: had the leader drafted it, the leader could not approve it.
             try await leader.act(code, "answerApproved")
             try await leader.act(code, "answerPublished")
             #expect(try await submitter.act(code, "followedUp", ["content": "Câu trả lời chưa thoả đáng"]).status == .created)

@@ -33,7 +33,10 @@ struct PetitionView: Encodable {
     }
 
     var trackingCode: String
-    var title: String
+    /// The title from the one published copy (personal data masked); absent until an answer is
+    /// published. The submitter's own title is in `submittedTitle`, with the access key.
+    var title: String?
+    var submittedTitle: String?
     var category: String
     var field: String?
     var agency: String
@@ -50,13 +53,13 @@ struct PetitionView: Encodable {
     var publishName: Bool?
     var attachments: [AttachmentView]?
 
-    init(_ p: PetitionRecord, includePrivate: Bool, deadline: DeadlineStatus?) {
+    init(_ p: PetitionRecord, publishedTitle: String?, includePrivate: Bool, deadline: DeadlineStatus?) {
         let open = deadline.map { $0.deadline.isOpen || $0.deadline.endedOn != nil } ?? false
         dueDate = open ? deadline?.deadline.dueDate.iso : nil
         dueAt = open ? deadline.map { Timestamp.string($0.deadline.dueAt) } : nil
         overdue = deadline?.overdue ?? false
         trackingCode = p.trackingCode.description
-        title = p.title
+        title = publishedTitle
         category = p.category.rawValue
         field = p.fieldCode
         // Whoever has the case now: the lead agency once routed, the Government Office before.
@@ -64,13 +67,16 @@ struct PetitionView: Encodable {
         status = p.status.rawValue
         receivedAt = Timestamp.string(p.receivedAt)
         events = p.events.filter(\.isPublic).map {
-            EventView(type: $0.type.rawValue, at: Timestamp.string($0.at), agency: $0.agencyCode, text: $0.text, reasonCode: $0.data["reasonCode"])
+            EventView(
+                type: $0.type.rawValue, at: Timestamp.string($0.at), agency: $0.agencyCode, text: includePrivate ? $0.text : $0.publicText,
+                reasonCode: $0.data["reasonCode"])
         }
         guard includePrivate else { return }
         let s = p.submitter
         submitter = SubmitterView(
             type: s.kind.rawValue, name: s.name, address: s.address, phone: s.phone, email: s.email,
             organizationName: s.organizationName, taxCode: s.taxCode)
+        submittedTitle = p.title
         content = p.content
         publishName = p.publishName
         attachments = p.attachments.map {

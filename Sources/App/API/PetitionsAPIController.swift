@@ -46,7 +46,9 @@ struct PetitionsAPIController {
         let petition = try await find(context)
         let isSubmitter = AccessKey.matches(request.headers[.xAccessKey], storedHash: petition.accessKeyHash)
         let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category)
-        return JSONBody.response(PetitionView(petition, includePrivate: isSubmitter, deadline: deadline))
+        return JSONBody.response(PetitionView(
+            petition, publishedTitle: try await store.publishedAnswer(petition.trackingCode)?.title, includePrivate: isSubmitter,
+            deadline: deadline))
     }
 
     /// An attachment, for the holder of the access key only: files may carry personal data.

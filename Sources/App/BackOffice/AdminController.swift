@@ -15,6 +15,7 @@ struct AdminController {
         router.get(.init(BackOfficePaths.accounts), use: accounts)
         router.post(.init(BackOfficePaths.accounts), use: createAccount)
         router.post(.init(BackOfficePaths.accounts + "/:id"), use: updateAccount)
+        router.post(.init(BackOfficePaths.accounts + "/:id/" + BackOfficePaths.confirmAdminSlug), use: confirmAdmin)
         router.get(.init(BackOfficePaths.agencies), use: agencies)
         router.post(.init(BackOfficePaths.agencies + "/:code"), use: updateAgency)
         router.get(.init(BackOfficePaths.fields), use: fields)
@@ -45,10 +46,12 @@ struct AdminController {
         if errors.isEmpty, let role {
             do {
                 let displayName = (form["displayName"] ?? "").trimmingCharacters(in: .whitespaces)
+                // An admin is made by two admins: the account starts as an observer until another confirms.
                 let account = try await store.createStaff(
-                    username: username, displayName: displayName.isEmpty ? username : displayName, agencyCode: agency, role: role,
-                    passwordHash: try await Passwords.hash(password))
-                try await audit("accountCreated", admin, context, "\(account.username) \(role.rawValue) \(agency)")
+                    username: username, displayName: displayName.isEmpty ? username : displayName, agencyCode: agency,
+                    role: role == .admin ? .observer : role, passwordHash: try await Passwords.hash(password))
+                try await audit("accountCreated", admin, context, "\(account.username) \(account.role.rawValue) \(agency)")
+                if role == .admin { try await requestAdmin(account, by: admin, context) }
                 return .redirect(to: BackOfficePaths.accounts, type: .normal)
             } catch StoreError.alreadyExists {
                 errors["username"] = text("admin_username_taken", context)
@@ -64,26 +67,53 @@ struct AdminController {
         let admin = try context.requireAdmin()
         let form = context.form ?? FormData()
         guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else { throw AppError.notFound }
-        guard let role = StaffRole(rawValue: form["role"] ?? account.role.rawValue) else { throw AppError.validation([FieldError("role", .invalidChoice)]) }
+        // Nobody changes their own role, agency or access: another admin does.
+        guard id != admin.id else { throw AppError.conflict("admin_not_yourself") }
+        guard let requested = StaffRole(rawValue: form["role"] ?? account.role.rawValue) else { throw AppError.validation([FieldError("role", .invalidChoice)]) }
         let agency = form["agency"] ?? account.agencyCode
-        if !role.isAllowed(atAgency: agency) { throw AppError.validation([FieldError("role", .invalidChoice)]) }
+        if !requested.isAllowed(atAgency: agency) { throw AppError.validation([FieldError("role", .invalidChoice)]) }
         let active = form["active"] == "on"
+        // Becoming an admin waits for a second admin; the rest of the change applies now.
+        let role = requested == .admin && account.role != .admin ? account.role : requested
         do {
             try await store.updateStaff(id: id, role: role, agencyCode: agency, active: active)
         } catch StoreError.notFound {
             throw AppError.validation([FieldError("agency", .unknownAgency)])
         }
         try await audit("accountUpdated", admin, context, "\(account.username) \(role.rawValue) \(agency) active=\(active)")
+        if role != requested { try await requestAdmin(account, by: admin, context) }
         return .redirect(to: BackOfficePaths.accounts, type: .normal)
+    }
+
+    /// A second admin confirms another's request to make an account an admin.
+    @Sendable func confirmAdmin(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else { throw AppError.notFound }
+        guard try await store.confirmAdminGrant(for: id, by: admin.id) else { throw AppError.conflict("admin_grant_needs_other") }
+        try await audit("adminConfirmed", admin, context, account.username)
+        return .redirect(to: BackOfficePaths.accounts, type: .normal)
+    }
+
+    private func requestAdmin(_ account: StaffAccount, by admin: StaffAccount, _ context: AppRequestContext) async throws {
+        try await store.requestAdminGrant(for: account.id, by: admin.id, at: environment.now())
+        try await audit("adminRequested", admin, context, account.username)
     }
 
     private func accountsPage(context: AppRequestContext, form: FormData = FormData(), errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language
         let agencies = try await store.agencies()
+        let staff = try await store.allStaff()
+        let usernames = Dictionary(staff.map { ($0.id, $0.username) }, uniquingKeysWith: { a, _ in a })
+        let grants = try await store.pendingAdminGrants()
+        let me = try context.requireAdmin()
         let model = AdminAccountsPage(
-            accounts: try await store.allStaff().map { account in
-                AdminAccountsPage.Account(
+            accounts: staff.map { account in
+                let requester = grants[account.id]
+                return AdminAccountsPage.Account(
                     id: account.id, username: account.username, displayName: account.displayName, active: account.active,
+                    isYou: account.id == me.id,
+                    adminRequestedBy: requester.map { usernames[$0] ?? String($0) },
+                    confirmAdminAction: requester.flatMap { $0 != me.id ? BackOfficePaths.accounts + "/\(account.id)/" + BackOfficePaths.confirmAdminSlug : nil },
                     roles: StaffRole.allCases.map { .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0 == account.role) },
                     agencies: agencies.map { .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == account.agencyCode) },
                     action: BackOfficePaths.accounts + "/\(account.id)")

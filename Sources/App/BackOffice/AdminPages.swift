@@ -7,6 +7,12 @@ struct AdminAccountsPage {
         let username: String
         let displayName: String
         let active: Bool
+        /// One's own account is shown, not edited: another admin changes it.
+        let isYou: Bool
+        /// A pending request to make this account an admin, by whom; and the confirm form's
+        /// address for any other admin.
+        let adminRequestedBy: String?
+        let confirmAdminAction: String?
         let roles: [AdminOption]
         let agencies: [AdminOption]
         let action: String

@@ -9,6 +9,8 @@ enum BackOfficePaths {
     static let fields = root + "/quan-tri/linh-vuc"
     static let securityLog = root + "/quan-tri/nhat-ky"
     static let calendar = root + "/quan-tri/lich"
+    /// After an account's address: a second admin confirms that it becomes an admin.
+    static let confirmAdminSlug = "xac-nhan-quan-tri"
 
     static func petition(_ code: String) -> String { root + "/pakn/" + code }
     static func events(_ code: String) -> String { petition(code) + "/su-kien" }

@@ -12,14 +12,14 @@ struct CaseController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let petition = try await find(context)
+        let petition = try await find(context, for: staff)
         return try await page(petition, staff: staff, context: context)
     }
 
     /// One action: `type` and its fields. The answer editor's "preview" shows the text without saving.
     @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let petition = try await find(context)
+        let petition = try await find(context, for: staff)
         let form = context.form ?? FormData()
         guard let type = form["type"].flatMap(EventType.init(rawValue:)) else { throw AppError.validation([FieldError("type", .invalidChoice)]) }
         var fields: [String: String] = [:]
@@ -46,11 +46,12 @@ struct CaseController {
     /// An attachment, for those who may see the submitter's details.
     @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let petition = try await find(context)
+        let petition = try await find(context, for: staff)
         guard CaseAccess.canSeeSubmitter(.staff(staff.identity), CaseState(events: petition.events)) else { throw AppError.forbidden }
         guard let id = context.parameters.get("id", as: Int64.self),
             let (info, bytes) = try await store.attachmentContent(petition.trackingCode, attachmentID: id)
         else { throw AppError.notFound }
+        try await logSubmitterRead(petition, staff: staff, context: context, what: "attachment \(id)")
         return AttachmentResponse.make(info, bytes)
     }
 
@@ -64,15 +65,27 @@ struct CaseController {
             agencies: try await store.agencies(), fields: try await store.fields(), observers: observers,
             values: values, errors: errors, error: error, preview: preview,
             deadline: try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category))
+        if model.hasSubmitter { try await logSubmitterRead(petition, staff: staff, context: context, what: "case page") }
         var response = views.page("case", title: petition.trackingCode.description, body: model, context: context, status: status)
         response.headers[.cacheControl] = "private, no-store"
         return response
     }
 
-    private func find(_ context: AppRequestContext) async throws -> PetitionRecord {
+    /// The case, for staff with a need to know: VPCP's coordinators, the lead and coordinating
+    /// agencies' handlers, observers invited to it. Anyone else is refused.
+    private func find(_ context: AppRequestContext, for staff: StaffAccount) async throws -> PetitionRecord {
         guard let code = context.parameters.get("code").flatMap(TrackingCode.init), let petition = try await store.petition(code) else {
             throw AppError.notFound
         }
+        // The denial is logged, with the account, by the session middleware.
+        guard CaseAccess.canSeeInternals(.staff(staff.identity), CaseState(events: petition.events)) else { throw AppError.forbidden }
         return petition
+    }
+
+    /// Each view of a submitter's details is written down: who, when, which case (DOMAIN.md §6).
+    private func logSubmitterRead(_ petition: PetitionRecord, staff: StaffAccount, context: AppRequestContext, what: String) async throws {
+        try await store.log(SecurityLogEntry(
+            at: cases.environment.now(), action: SecurityLogEntry.submitterRead, staffID: staff.id, username: staff.username,
+            ip: context.ip, detail: "\(petition.trackingCode) \(what)"))
     }
 }

@@ -11,6 +11,7 @@ struct ClerkIntakeController {
     let store: Store
     let views: Views
     let intake: IntakeService
+    let receipts: ReceiptCookie
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try Self.requireClerk(context)
@@ -25,7 +26,7 @@ struct ClerkIntakeController {
         let uploads = form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes) }
         do {
             let receipt = try await intake.submit(draft, uploads: uploads, channel: channel, actor: .staff(staff.id), actorAgencyCode: staff.agencyCode)
-            return PetitionFormController.receiptPage(receipt, views: views, context: context)
+            return try receipts.redirect(receipt)
         } catch AppError.validation(let errors) {
             return try await self.form(draft, channel: channel, messages: PetitionFormController.messages(errors, views: views, context: context), context: context, status: .unprocessableContent)
         }

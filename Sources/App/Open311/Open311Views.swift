@@ -71,8 +71,9 @@ struct Open311Views {
             ("status_notes", .text(statusNotes(events, status: item.status))),
             ("service_name", .text(category?.name(language) ?? item.category.rawValue)),
             ("service_code", .text(item.category.rawValue)),
-            // The title as published: with personal data masked, if a coordinator masked it.
-            ("description", .text(CaseState(events: events).publicTitle ?? item.title)),
+            // The title from the one published copy (personal data masked); nothing before
+            // an answer is published, when the public must not read what the sender wrote.
+            ("description", .text(item.title.isEmpty ? nil : item.title)),
             ("agency_responsible", .text(agency?.name(language) ?? item.leadAgencyCode ?? Agency.governmentOfficeCode)),
             ("service_notice", .text(nil)),
             ("requested_datetime", .text(Open311Time.string(item.receivedAt))),

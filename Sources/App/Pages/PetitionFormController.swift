@@ -7,6 +7,7 @@ struct PetitionFormController {
     let store: Store
     let views: Views
     let intake: IntakeService
+    let receipts: ReceiptCookie
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let kind: Submitter.Kind = request.uri.queryParameters.get("loai") == "doanh-nghiep" ? .organization : .individual
@@ -19,7 +20,7 @@ struct PetitionFormController {
         let uploads = form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes) }
         do {
             let receipt = try await intake.submit(draft, uploads: uploads, channel: .web)
-            return Self.receiptPage(receipt, views: views, context: context)
+            return try receipts.redirect(receipt)
         } catch AppError.validation(let errors) {
             return try await self.form(draft, messages: Self.messages(errors, views: views, context: context), context: context, status: .unprocessableContent)
         }
@@ -43,11 +44,18 @@ struct PetitionFormController {
         return messages
     }
 
+    /// `/gui-phan-anh/da-nhan`: the receipt after the redirect, as often as it is reloaded; the
+    /// tracking page once the receipt cookie has gone.
+    @Sendable func receipt(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let receipt = receipts.open(request) else { return .redirect(to: Paths.track, type: .normal) }
+        return Self.receiptPage(receipt, views: views, context: context)
+    }
+
     static func receiptPage(_ receipt: IntakeService.Receipt, views: Views, context: AppRequestContext) -> Response {
         let page = ReceiptPage(
             trackingCode: receipt.trackingCode.description, accessKey: receipt.accessKey,
             receivedAt: DisplayDate.format(receipt.receivedAt), trackingURL: Paths.tracking(receipt.trackingCode.description))
-        var response = views.page("receipt", title: views.catalogue.text("receipt_title", context.language), body: page, context: context, status: .created)
+        var response = views.page("receipt", title: views.catalogue.text("receipt_title", context.language), body: page, context: context)
         // The access key is on this page only: keep it out of caches and history stores.
         response.headers[.cacheControl] = "no-store"
         return response

@@ -11,7 +11,8 @@ struct TrackingController {
     let deadlines: DeadlineService
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters.get("ma") ?? ""
+        // A browser's GET form sends the spaces around a pasted code as `+`.
+        let query = request.formQuery("ma") ?? ""
         return try await page(code: query, accessKey: nil, context: context)
     }
 
@@ -65,7 +66,8 @@ struct TrackingController {
     ) async throws -> Response {
         let language = context.language
         let title = views.catalogue.text("track_title", language)
-        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        // A code pasted from a message often brings spaces, tabs or a line break with it.
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
             return views.page("tracking", title: title, body: TrackingPage(query: "", message: nil, petition: nil, keyRejected: false), context: context)
         }
@@ -77,7 +79,7 @@ struct TrackingController {
         let agencies = try await store.agencies().byCode
         let fields = Dictionary(try await store.fields().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var found = TrackingPage.Found(
-            petition, details: unlocked ? TrackingPage.Details(petition, accessKey: accessKey ?? "") : nil,
+            petition, publishedTitle: try await store.publishedAnswer(code)?.title, details: unlocked ? TrackingPage.Details(petition, accessKey: accessKey ?? "") : nil,
             catalogue: views.catalogue, language: language, agencies: agencies, fields: fields)
         if let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
             deadline.deadline.isOpen || deadline.deadline.endedOn != nil

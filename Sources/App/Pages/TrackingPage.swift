@@ -14,6 +14,8 @@ struct TrackingPage {
     }
 
     struct Details {
+        /// The title as the submitter wrote it (the public sees only the published copy's).
+        let yourTitle: String
         let name: String
         let address: String
         let phone: String
@@ -40,7 +42,9 @@ struct TrackingPage {
 
     struct Found {
         let trackingCode: String
-        let title: String
+        /// The title from the one published copy (personal data masked); nil until an answer
+        /// is published: before that the public never sees what the submitter wrote.
+        let publishedTitle: String?
         let status: String
         let statusKey: String
         let category: String
@@ -63,10 +67,13 @@ struct TrackingPage {
 }
 
 extension TrackingPage.Found {
-    init(_ p: PetitionRecord, details: TrackingPage.Details?, catalogue: Catalogue, language: Language, agencies: [String: Agency], fields: [String: Field]) {
+    init(
+        _ p: PetitionRecord, publishedTitle: String?, details: TrackingPage.Details?, catalogue: Catalogue, language: Language,
+        agencies: [String: Agency], fields: [String: Field]
+    ) {
         func agencyName(_ code: String?) -> String? { code.map { agencies[$0]?.name(language) ?? $0 } }
         trackingCode = p.trackingCode.description
-        title = p.title
+        self.publishedTitle = publishedTitle
         status = catalogue.text("status_" + p.status.rawValue, language)
         statusKey = p.status.rawValue
         category = catalogue.text("category_" + p.category.rawValue, language)
@@ -76,7 +83,8 @@ extension TrackingPage.Found {
         timeline = p.events.filter(\.isPublic).map {
             TrackingPage.Timeline(
                 label: catalogue.text("event_" + $0.type.rawValue, language), at: DisplayDate.format($0.at),
-                eventAgency: agencyName($0.agencyCode), text: Self.publicText($0, catalogue: catalogue, language: language))
+                eventAgency: agencyName($0.agencyCode),
+                text: Self.publicText($0, catalogue: catalogue, language: language, toSubmitter: details != nil))
         }
         self.details = details
     }
@@ -84,11 +92,12 @@ extension TrackingPage.Found {
 
 extension TrackingPage.Found {
     /// What the public reads of an event: a refusal starts with its coded reason's explanation
-    /// and where to go instead.
-    static func publicText(_ event: PetitionEvent, catalogue: Catalogue, language: Language) -> String {
-        guard event.type == .rejected, let code = event.data["reasonCode"] else { return event.text }
+    /// and where to go instead; what the submitter wrote is shown to the submitter only.
+    static func publicText(_ event: PetitionEvent, catalogue: Catalogue, language: Language, toSubmitter: Bool) -> String {
+        let text = toSubmitter ? event.text : event.publicText
+        guard event.type == .rejected, let code = event.data["reasonCode"] else { return text }
         let reason = catalogue.text("refusal_" + code, language)
-        return event.text.isEmpty ? reason : reason + "\n" + event.text
+        return text.isEmpty ? reason : reason + "\n" + text
     }
 }
 
@@ -97,7 +106,7 @@ extension TrackingPage.Details {
         let allowed = Set(Workflow.allowedEvents(for: .submitter, on: CaseState(events: p.events)))
         let s = p.submitter
         self.init(
-            name: s.name, address: s.address, phone: s.phone, email: s.email, organizationName: s.organizationName,
+            yourTitle: p.title, name: s.name, address: s.address, phone: s.phone, email: s.email, organizationName: s.organizationName,
             taxCode: s.taxCode, content: p.content, publishName: p.publishName,
             attachments: p.attachments.map {
                 TrackingPage.AttachmentItem(id: $0.id, fileName: $0.fileName, size: ByteSize.format($0.size))

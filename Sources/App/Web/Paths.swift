@@ -3,6 +3,7 @@
 struct Paths: Sendable {
     static let home = "/"
     static let submit = "/gui-phan-anh"
+    static let receipt = "/gui-phan-anh/da-nhan"
     static let track = "/tra-cuu"
     static let trackAttachment = "/tra-cuu/tep"
     static let trackAction = "/tra-cuu/su-kien"

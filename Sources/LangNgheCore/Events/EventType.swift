@@ -42,4 +42,14 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
             false
         }
     }
+
+    /// What the submitter writes after filing (information provided, a follow-up, a rating's
+    /// comment) goes to staff and the submitter only: the public timeline shows that it
+    /// happened, never the words, which may carry personal data (DOMAIN.md §6).
+    public var keepsTextPrivate: Bool {
+        switch self {
+        case .infoProvided, .followedUp, .rated: true
+        default: false
+        }
+    }
 }

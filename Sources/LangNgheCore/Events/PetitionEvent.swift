@@ -31,6 +31,11 @@ public enum Actor: Sendable, Hashable, Codable {
     }
 }
 
+extension PetitionEvent {
+    /// The text the public timeline shows: empty for what the submitter wrote.
+    public var publicText: String { type.keepsTextPrivate ? "" : text }
+}
+
 /// One entry of a petition's append-only log. Events are never updated in place: the roadmap's
 /// tamper-evident log makes each one a leaf of a Merkle tree.
 public struct PetitionEvent: Sendable, Hashable {

@@ -11,6 +11,8 @@ public struct CaseState: Sendable, Hashable {
     /// The latest draft answer, until it is published.
     public private(set) var draft: String?
     public private(set) var draftApproved = false
+    /// The staff account that drafted the pending answer: it may not approve it (four eyes).
+    public private(set) var draftAuthor: Int64?
     /// How many answers have been published.
     public private(set) var answersPublished = 0
     public private(set) var ratedSinceAnswer = false
@@ -57,11 +59,13 @@ public struct CaseState: Sendable, Hashable {
         case .answerDrafted:
             draft = event.text
             draftApproved = false
+            draftAuthor = event.actor.staffID
         case .answerApproved:
             draftApproved = true
         case .answerPublished:
             draft = nil
             draftApproved = false
+            draftAuthor = nil
             answersPublished += 1
             ratedSinceAnswer = false
             followedUpSinceAnswer = false

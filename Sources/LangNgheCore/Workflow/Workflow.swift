@@ -16,7 +16,7 @@ public enum Workflow {
         if rule.actors == .system, principal != .system { return .conflict(.systemOnly) }
         guard CaseAccess.isActor(principal, rule.actors, state) else { return .forbidden }
         guard rule.statuses.contains(state.status) else { return .conflict(.status) }
-        return precondition(type, state).map(WorkflowError.conflict)
+        return precondition(type, state, principal).map(WorkflowError.conflict)
     }
 
     /// The event types `principal` may append now: the actions a page offers.
@@ -50,9 +50,13 @@ public enum Workflow {
     }
 
     /// State a case must be in beyond its status.
-    static func precondition(_ type: EventType, _ state: CaseState) -> ConflictReason? {
+    static func precondition(_ type: EventType, _ state: CaseState, _ principal: Principal) -> ConflictReason? {
         switch type {
-        case .answerApproved: return state.draft != nil && !state.draftApproved ? nil : .noDraftToApprove
+        case .answerApproved:
+            guard state.draft != nil && !state.draftApproved else { return .noDraftToApprove }
+            // Four eyes: the account that wrote the answer is not the one that approves it.
+            if let author = state.draftAuthor, principal.staff?.id == author { return .approverIsDrafter }
+            return nil
         case .answerPublished: return state.draft != nil && state.draftApproved ? nil : .noApprovedDraft
         case .followedUp, .markedUseful: return state.answersPublished > 0 ? nil : .noAnswerYet
         case .rated:

@@ -29,4 +29,6 @@ public enum ConflictReason: String, Sendable, Codable, CaseIterable {
     case needsFollowUp
     /// The system records submissions itself.
     case systemOnly
+    /// The account that drafted an answer may not approve it.
+    case approverIsDrafter
 }

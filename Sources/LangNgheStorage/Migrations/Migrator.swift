@@ -12,6 +12,7 @@ struct Migrator {
         Schema.v3Deadlines,
         Schema.v4Publication,
         Schema.v5APIKeys,
+        Schema.v6AdminGrants,
     ]
 
     let database: any SQLDatabase

@@ -85,7 +85,8 @@ public struct PetitionListFilter: Sendable {
 
 extension Store {
     /// The public summary of the petitions that match, newest first. The same columns as a
-    /// queue's items, none of them personal data.
+    /// queue's items, none of them personal data: the title is the one published copy's,
+    /// empty until an answer is published.
     public func petitionSummaries(_ filter: PetitionListFilter) async throws -> [InboxItem] {
         try await database.read { db in
             var conditions: [String] = []
@@ -112,8 +113,9 @@ extension Store {
             let whereClause = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
             let rows = try await db.query(
                 """
-                SELECT p.tracking_code, p.title, p.status, p.category, p.field_code, p.lead_agency_code, p.received_at, p.updated_at
-                FROM petitions p WHERE \(whereClause) ORDER BY p.received_at DESC, p.id DESC LIMIT ?
+                SELECT p.tracking_code, COALESCE(pa.title, '') AS title, p.status, p.category, p.field_code, p.lead_agency_code,
+                    p.received_at, p.updated_at
+                FROM petitions p LEFT JOIN published_answers pa ON pa.petition_id = p.id WHERE \(whereClause) ORDER BY p.received_at DESC, p.id DESC LIMIT ?
                 """, arguments + [.int(Int64(filter.limit))])
             return rows.compactMap(InboxItem.init(row:))
         }

@@ -10,6 +10,9 @@ public struct SecurityLogEntry: Sendable, Hashable {
     public var ip: String
     public var detail: String
 
+    /// The action of a read-log line: a staff member saw a submitter's details or files.
+    public static let submitterRead = "submitterRead"
+
     public init(at: Date, action: String, staffID: Int64? = nil, username: String? = nil, ip: String, detail: String = "") {
         self.at = at
         self.action = action

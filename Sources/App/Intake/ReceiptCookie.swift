@@ -1,0 +1,51 @@
+import Crypto
+import Foundation
+import Hummingbird
+import LangNgheCore
+
+/// Post-redirect-get for the submission form: the post answers with a redirect to the receipt
+/// page, and the receipt (code, access key, time) travels in a short-lived cookie sealed with
+/// AES-GCM under a key derived from the server's secret. Reloading the receipt shows it again
+/// instead of filing the petition twice; the access key is never in an address or a log.
+struct ReceiptCookie: Sendable {
+    static let name = "receipt"
+    /// Long enough to print or copy the key; short enough not to linger on a shared computer.
+    static let lifetime = 1800
+    let key: SymmetricKey
+    let secure: Bool
+
+    init(secret: String, secure: Bool) {
+        key = SymmetricKey(data: SHA256.hash(data: Data(("receipt:" + secret).utf8)))
+        self.secure = secure
+    }
+
+    /// A redirect to the receipt page carrying `receipt`.
+    func redirect(_ receipt: IntakeService.Receipt) throws -> Response {
+        let plain = [receipt.trackingCode.description, receipt.accessKey, Timestamp.string(receipt.receivedAt)].joined(separator: "\n")
+        guard let sealed = try AES.GCM.seal(Data(plain.utf8), using: key).combined else { throw AppError.malformedRequest }
+        var response = Response.redirect(to: Paths.receipt, type: .normal)
+        response.setCookie(Cookie(
+            name: Self.name, value: sealed.base64URLEncoded, maxAge: Self.lifetime, path: Paths.receipt, secure: secure,
+            httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// The receipt in the request's cookie, or nil when it is missing, expired or not ours.
+    func open(_ request: Request) -> IntakeService.Receipt? {
+        guard let value = request.cookies[Self.name]?.value, value.utf8.count <= 512,
+            let data = Data(base64URLEncoded: value), let box = try? AES.GCM.SealedBox(combined: data),
+            let plain = try? AES.GCM.open(box, using: key)
+        else { return nil }
+        let parts = String(decoding: plain, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, let code = TrackingCode(parts[0]), let at = Timestamp.date(parts[2]) else { return nil }
+        return IntakeService.Receipt(trackingCode: code, accessKey: parts[1], receivedAt: at)
+    }
+}
+
+extension Data {
+    init?(base64URLEncoded text: String) {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        self.init(base64Encoded: base64)
+    }
+}
