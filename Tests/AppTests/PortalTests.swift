@@ -20,8 +20,8 @@ import Testing
             // The approver masks the personal data of the title and content, as events.
             let staff = Principal.staff(StaffIdentity(id: 1, username: "x", agencyCode: "VPCP", role: .coordinator))
             let cases = CaseService(store: store, environment: .live) { "[" + $0.code + "]" }
-            _ = try await cases.act(.redacted, fields: ["target": "title"], by: staff, on: TrackingCode(code)!, ip: "test")
-            _ = try await cases.act(.redacted, fields: ["target": "content"], by: staff, on: TrackingCode(code)!, ip: "test")
+            _ = try await cases.act(.redacted, input: EventInput(["target": "title"]), by: staff, on: TrackingCode(code)!, ip: "test")
+            _ = try await cases.act(.redacted, input: EventInput(["target": "content"]), by: staff, on: TrackingCode(code)!, ip: "test")
 
             let answer = try await client.execute(uri: "/api/v1/answers/\(code)", method: .get).json()
             #expect(answer["title"] as? String == "Chậm cấp sổ đỏ, gọi [phone]")

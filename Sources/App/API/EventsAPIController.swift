@@ -23,9 +23,10 @@ struct EventsAPIController {
         var actor: String
         var text: String
         var isPublic: Bool
-        var data: [String: String]
+        /// The event's typed fields, as stored (docs/events.md).
+        var data: CanonicalJSON
 
-        init(_ e: PetitionEvent) {
+        init(_ e: PetitionEvent) throws {
             sequence = e.sequence
             type = e.type.rawValue
             at = Timestamp.string(e.at)
@@ -33,7 +34,7 @@ struct EventsAPIController {
             actor = e.actor.kind
             text = e.text
             isPublic = e.isPublic
-            data = e.data
+            data = try e.canonicalData()
         }
     }
 
@@ -42,9 +43,9 @@ struct EventsAPIController {
         var request = request
         let petition = try await find(context)
         let principal = Self.principal(request, context, petition)
-        let (type, fields) = try Self.decode(try await request.jsonData())
-        let (event, state) = try await cases.act(type, fields: fields, by: principal, on: petition.trackingCode, ip: context.ip)
-        return JSONBody.response(["event": AnyEncodable(EventView(event)), "status": AnyEncodable(state.status.rawValue)], status: .created)
+        let (type, input) = try Self.decode(try await request.jsonData())
+        let (event, state) = try await cases.act(type, input: input, by: principal, on: petition.trackingCode, ip: context.ip)
+        return JSONBody.response(["event": AnyEncodable(try EventView(event)), "status": AnyEncodable(state.status.rawValue)], status: .created)
     }
 
     /// Every event for those who may see the case's internals; the public ones for everyone else.
@@ -52,7 +53,7 @@ struct EventsAPIController {
         let petition = try await find(context)
         let principal = Self.principal(request, context, petition)
         let internals = CaseAccess.canSeeInternals(principal, CaseState(events: petition.events))
-        return JSONBody.response(petition.events.filter { internals || $0.isPublic }.map(EventView.init))
+        return JSONBody.response(try petition.events.filter { internals || $0.isPublic }.map(EventView.init))
     }
 
     @Sendable func inbox(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -111,24 +112,24 @@ struct EventsAPIController {
         return .anonymous
     }
 
-    /// The event's type and its fields as strings (arrays of agency codes joined with commas).
-    static func decode(_ data: Data) throws -> (EventType, [String: String]) {
+    /// The event's type and its fields: each a string, a number, or a list of strings (agencies).
+    static func decode(_ data: Data) throws -> (EventType, EventInput) {
         guard let object = try? JSONSerialization.jsonObject(with: data), let dictionary = object as? [String: Any] else {
             throw AppError.malformedRequest
         }
         guard let typeText = dictionary["type"] as? String else { throw AppError.validation([FieldError("type", .required)]) }
         guard let type = EventType(rawValue: typeText) else { throw AppError.validation([FieldError("type", .invalidChoice)]) }
-        var fields: [String: String] = [:]
+        var values: [String: [String]] = [:]
         for (key, value) in dictionary where key != "type" {
             switch value {
-            case let text as String: fields[key] = text
-            case let number as NSNumber: fields[key] = number.stringValue
-            case let list as [String]: fields[key] = list.joined(separator: ",")
+            case let text as String: values[key] = [text]
+            case let number as NSNumber: values[key] = [number.stringValue]
+            case let list as [String]: values[key] = list
             case is NSNull: continue
             default: throw AppError.validation([FieldError(key, .wrongType)])
             }
         }
-        return (type, fields)
+        return (type, EventInput(values))
     }
 
     private func find(_ context: AppRequestContext) async throws -> PetitionRecord {

@@ -53,7 +53,7 @@ struct PetitionView: Encodable {
     var publishName: Bool?
     var attachments: [AttachmentView]?
 
-    init(_ p: PetitionRecord, publishedTitle: String?, includePrivate: Bool, deadline: DeadlineStatus?) {
+    init(_ p: PetitionRecord, publishedTitle: String?, includePrivate: Bool, deadline: DeadlineStatus?, words: CatalogueWords) {
         let open = deadline.map { $0.deadline.isOpen || $0.deadline.endedOn != nil } ?? false
         dueDate = open ? deadline?.deadline.dueDate.iso : nil
         dueAt = open ? deadline.map { Timestamp.string($0.deadline.dueAt) } : nil
@@ -68,8 +68,9 @@ struct PetitionView: Encodable {
         receivedAt = Timestamp.string(p.receivedAt)
         events = p.events.filter(\.isPublic).map {
             EventView(
-                type: $0.type.rawValue, at: Timestamp.string($0.at), agency: $0.agencyCode, text: includePrivate ? $0.text : $0.publicText,
-                reasonCode: $0.data["reasonCode"])
+                type: $0.type.rawValue, at: Timestamp.string($0.at), agency: $0.agencyCode,
+                text: TrackingPage.Found.publicText($0, words: words, toSubmitter: includePrivate),
+                reasonCode: $0.body(Rejected.self)?.reasonCode.rawValue)
         }
         guard includePrivate else { return }
         let s = p.submitter

@@ -8,6 +8,7 @@ struct PetitionsAPIController {
     let store: Store
     let intake: IntakeService
     let deadlines: DeadlineService
+    let catalogue: Catalogue
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.post("petitions", use: create)
@@ -48,7 +49,7 @@ struct PetitionsAPIController {
         let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category)
         return JSONBody.response(PetitionView(
             petition, publishedTitle: try await store.publishedAnswer(petition.trackingCode)?.title, includePrivate: isSubmitter,
-            deadline: deadline))
+            deadline: deadline, words: CatalogueWords(catalogue: catalogue, language: context.language, agencies: try await store.agencies().byCode)))
     }
 
     /// An attachment, for the holder of the access key only: files may carry personal data.

@@ -28,46 +28,35 @@ struct CaseAction {
     let isPrimary: Bool
 }
 
-/// What each action asks for.
+/// Draws each action's form from its event type's inputs (`EventBody.form`).
 struct CaseActionBuilder {
     let catalogue: Catalogue
     let language: Language
     let agencies: [Agency]
     let observers: [(String, String)]
     /// Values and errors when a form comes back.
-    let values: [String: String]
+    let values: EventInput
     let errors: [String: String]
     let draft: String?
 
     func action(_ type: EventType) -> CaseAction {
         let t = { (key: String) in catalogue.text(key, language) }
-        let inputs: [CaseAction.Input]
-        switch type {
-        case .assigned:
-            inputs = [agencySelect("leadAgency", required: true), agencySelect("coordinatingAgencies", required: false, multiple: true), textarea("note", required: false)]
-        case .rejected:
-            inputs = [select("reasonCode", RefusalReason.allCases.map { ($0.rawValue, t("refusal_" + $0.rawValue)) }, required: true), textarea("explanation", required: false)]
-        case .returned: inputs = [textarea("reason", required: true)]
-        case .acknowledged, .closed: inputs = [textarea("note", required: false)]
-        case .infoRequested: inputs = [textarea("message", required: true)]
-        case .progressUpdated, .noteAdded: inputs = [textarea("note", required: true)]
-        case .coordinationRequested: inputs = [agencySelect("agency", required: true), textarea("question", required: true)]
-        case .coordinationReplied: inputs = [textarea("reply", required: true)]
-        case .answerDrafted: inputs = [textarea("content", required: true, prefill: draft)]
-        case .escalated:
-            inputs = [select("reason", EscalationReason.allCases.map { ($0.rawValue, t("escalation_" + $0.rawValue)) }, required: true), textarea("summary", required: true)]
-        case .decided:
-            inputs = [textarea("decision", required: true), select("outcome", [("implement", t("outcome_implement")), ("close", t("outcome_close"))], required: true), agencySelect("leadAgency", required: false)]
-        case .merged: inputs = [text("into", required: true)]
-        case .observerInvited: inputs = [select("observer", observers, required: true)]
-        case .markedUseful: inputs = [textarea("result", required: true)]
-        case .redacted: inputs = [select("target", ["title", "content", "answer"].map { ($0, t("redact_" + $0)) }, required: true)]
-        case .answerApproved, .answerPublished, .submitted, .infoProvided, .followedUp, .rated: inputs = []
-        }
+        let body = type.body
         return CaseAction(
-            type: type.rawValue, label: t("action_" + type.rawValue), hint: t("action_hint_" + type.rawValue), inputs: inputs,
-            canPreview: type == .answerDrafted,
-            isPrimary: [.assigned, .answerApproved, .answerPublished, .acknowledged].contains(type))
+            type: type.rawValue, label: t("action_" + type.rawValue), hint: t("action_hint_" + type.rawValue),
+            inputs: body.form.map(input), canPreview: body.form.contains { $0.kind == .textarea(preview: true) },
+            isPrimary: body.isPrimaryAction)
+    }
+
+    private func input(_ field: EventFormField) -> CaseAction.Input {
+        switch field.kind {
+        case .text: return input(field.name, required: field.required)
+        // The answer editor starts from the pending draft.
+        case .textarea(let preview): return input(field.name, required: field.required, textarea: true, prefill: preview ? draft : nil)
+        case .choice(let values, let prefix): return select(field.name, values.map { ($0, catalogue.text(prefix + $0, language)) }, required: field.required)
+        case .agency(let multiple): return agencySelect(field.name, required: field.required, multiple: multiple)
+        case .observer: return select(field.name, observers, required: field.required)
+        }
     }
 
     private func input(_ name: String, required: Bool, textarea: Bool = false, options: [CaseAction.Option]? = nil, multiple: Bool = false, prefill: String? = nil) -> CaseAction.Input {
@@ -77,12 +66,6 @@ struct CaseActionBuilder {
             isText: options == nil && !textarea, required: required, options: options ?? [])
     }
 
-    private func textarea(_ name: String, required: Bool, prefill: String? = nil) -> CaseAction.Input {
-        input(name, required: required, textarea: true, prefill: prefill)
-    }
-
-    private func text(_ name: String, required: Bool) -> CaseAction.Input { input(name, required: required) }
-
     private func select(_ name: String, _ choices: [(String, String)], required: Bool) -> CaseAction.Input {
         let chosen = values[name] ?? ""
         let options = [CaseAction.Option(value: "", label: catalogue.text("form_choose", language), selected: chosen.isEmpty)]
@@ -91,7 +74,7 @@ struct CaseActionBuilder {
     }
 
     private func agencySelect(_ name: String, required: Bool, multiple: Bool = false) -> CaseAction.Input {
-        let chosen = Set(CaseState.codes(values[name]))
+        let chosen = Set(values.list(name))
         let options = agencies.filter { $0.active && $0.code != Agency.governmentOfficeCode }.map {
             CaseAction.Option(value: $0.code, label: $0.name(language), selected: chosen.contains($0.code))
         }

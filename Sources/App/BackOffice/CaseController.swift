@@ -22,24 +22,25 @@ struct CaseController {
         let petition = try await find(context, for: staff)
         let form = context.form ?? FormData()
         guard let type = form["type"].flatMap(EventType.init(rawValue:)) else { throw AppError.validation([FieldError("type", .invalidChoice)]) }
-        var fields: [String: String] = [:]
-        for (name, values) in form.fields where ![CSRF.fieldName, "type", "preview"].contains(name) {
-            fields[name] = values.filter { !$0.isEmpty }.joined(separator: ",")
+        var values: [String: [String]] = [:]
+        for (name, given) in form.fields where ![CSRF.fieldName, "type", "preview"].contains(name) {
+            values[name] = given.filter { !$0.isEmpty }
         }
+        let input = EventInput(values)
         if type == .answerDrafted, form["preview"] != nil {
-            return try await page(petition, staff: staff, context: context, values: fields, preview: fields["content"] ?? "")
+            return try await page(petition, staff: staff, context: context, values: input, preview: input["content"] ?? "")
         }
         do {
-            _ = try await cases.act(type, fields: fields, by: .staff(staff.identity), on: petition.trackingCode, ip: context.ip)
+            _ = try await cases.act(type, input: input, by: .staff(staff.identity), on: petition.trackingCode, ip: context.ip)
             return .redirect(to: BackOfficePaths.petition(petition.trackingCode.description) + "#timeline", type: .normal)
         } catch AppError.validation(let errors) {
             var messages: [String: String] = [:]
             for error in errors where messages[error.field] == nil { messages[error.field] = views.catalogue.message(for: error, context.language) }
             return try await page(
-                petition, staff: staff, context: context, values: fields, errors: messages,
+                petition, staff: staff, context: context, values: input, errors: messages,
                 error: views.catalogue.text("http_validationFailed", context.language), status: .unprocessableContent)
         } catch AppError.conflict(let key) {
-            return try await page(petition, staff: staff, context: context, values: fields, error: views.catalogue.text(key, context.language), status: .conflict)
+            return try await page(petition, staff: staff, context: context, values: input, error: views.catalogue.text(key, context.language), status: .conflict)
         }
     }
 
@@ -56,7 +57,7 @@ struct CaseController {
     }
 
     private func page(
-        _ petition: PetitionRecord, staff: StaffAccount, context: AppRequestContext, values: [String: String] = [:],
+        _ petition: PetitionRecord, staff: StaffAccount, context: AppRequestContext, values: EventInput = EventInput(),
         errors: [String: String] = [:], error: String? = nil, preview: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let observers = try await store.allStaff().filter { $0.role == .observer && $0.active }.map { ($0.username, $0.displayName) }

@@ -56,12 +56,13 @@ struct CasePage {
 extension CasePage {
     init(
         _ p: PetitionRecord, principal: Principal, catalogue: Catalogue, language: Language, agencies: [Agency],
-        fields: [Field], observers: [(String, String)], values: [String: String] = [:], errors: [String: String] = [:],
+        fields: [Field], observers: [(String, String)], values: EventInput = EventInput(), errors: [String: String] = [:],
         error: String? = nil, preview: String? = nil, deadline: DeadlineStatus? = nil
     ) {
         let t = { (key: String) in catalogue.text(key, language) }
         let names = Dictionary(agencies.map { ($0.code, $0.name(language)) }, uniquingKeysWith: { a, _ in a })
         let name = { (code: String?) in code.map { names[$0] ?? $0 } }
+        let words = CatalogueWords(catalogue: catalogue, language: language, agencies: agencies.byCode)
         let state = CaseState(events: p.events)
         let code = p.trackingCode.description
         self.code = code
@@ -96,7 +97,7 @@ extension CasePage {
         timeline = p.events.filter { internals || $0.isPublic }.map { event in
             TimelineItem(
                 label: t("event_" + event.type.rawValue), at: DisplayDate.format(event.at), eventAgency: name(event.agencyCode),
-                text: event.text, eventDetails: Self.details(event, t: t, name: name), isInternal: !event.isPublic)
+                text: event.text, eventDetails: event.body.details(words), isInternal: !event.isPublic)
         }
         draft = internals ? state.draft : nil
         draftState = state.draft == nil ? nil : t(state.draftApproved ? "case_draft_approved" : "case_draft_waiting")
@@ -124,23 +125,6 @@ extension CasePage {
         due = deadline.map { DisplayDate.format($0.deadline.dueDate) + ($0.deadline.isOpen ? " (\($0.workingDaysLeft) " + t("deadline_days_left") + ")" : "") }
         deadlineBadge = deadline?.badge ?? "none"
         deadlineLabel = deadline.map { t("deadline_" + $0.badge) } ?? ""
-    }
-
-    /// The typed data of an event, in words.
-    static func details(_ event: PetitionEvent, t: (String) -> String, name: (String?) -> String?) -> String? {
-        switch event.type {
-        case .assigned:
-            let coordinating = CaseState.codes(event.data["coordinatingAgencies"]).compactMap(name).joined(separator: ", ")
-            return t("case_lead") + ": " + (name(event.data["leadAgency"]) ?? "") + (coordinating.isEmpty ? "" : "; " + t("case_coordinating") + ": " + coordinating)
-        case .rejected: return event.data["reasonCode"].map { t("refusal_" + $0) }
-        case .coordinationRequested: return name(event.data["agency"])
-        case .rated: return event.data["satisfaction"].map { t("case_satisfaction") + ": " + $0 + "/5" }
-        case .escalated: return event.data["reason"].map { t("escalation_" + $0) }
-        case .decided: return event.data["outcome"].map { t("outcome_" + $0) }
-        case .merged: return event.data["into"]
-        case .observerInvited: return event.data["observer"]
-        default: return nil
-        }
     }
 }
 

@@ -61,38 +61,42 @@ struct DemoHistory {
         var events: [PetitionEvent] = []
         var at = receivedAt
         let vpcp = Agency.governmentOfficeCode
-        func add(_ type: EventType, after days: ClosedRange<Double>, actor: Actor, agency: String?, text: String = "", data: [String: String] = [:]) -> Bool {
+        func add(_ body: any EventBody, after days: ClosedRange<Double>, actor: Actor, agency: String?) -> Bool {
             at = Self.officeHours(at.addingTimeInterval(Double.random(in: days, using: &random) * Self.day), after: at, random: &random)
             guard at < until else { return false }
-            events.append(PetitionEvent(sequence: 0, type: type, at: at, actor: actor, agencyCode: agency, text: text, data: data))
+            events.append(PetitionEvent(sequence: 0, at: at, actor: actor, agencyCode: agency, body: body))
             return true
         }
         if random.chance(0.08) {
-            let reason = random.pick(["outOfScopeComplaint", "outOfScopeDenunciation", "legalQuestion", "missingInformation", "duplicate"])
-            _ = add(.rejected, after: 0.5...4, actor: staff.coordinator, agency: vpcp, text: "Không thuộc phạm vi tiếp nhận.", data: ["reasonCode": reason])
+            let reason = random.pick([RefusalReason.outOfScopeComplaint, .outOfScopeDenunciation, .legalQuestion, .missingInformation, .duplicate])
+            _ = add(Rejected(reasonCode: reason, explanation: "Không thuộc phạm vi tiếp nhận."), after: 0.5...4, actor: staff.coordinator, agency: vpcp)
             return events
         }
-        guard add(.assigned, after: 0.5...5, actor: staff.coordinator, agency: vpcp, data: ["leadAgency": lead, "coordinatingAgencies": ""]) else { return events }
-        guard add(.acknowledged, after: 0.5...4, actor: .system, agency: lead) else { return events }
+        guard add(Assigned(leadAgency: lead), after: 0.5...5, actor: staff.coordinator, agency: vpcp) else { return events }
+        guard add(Acknowledged(), after: 0.5...4, actor: .system, agency: lead) else { return events }
         if random.chance(0.06) {
-            guard add(.infoRequested, after: 1...5, actor: .system, agency: lead, text: "Đề nghị ông/bà bổ sung bản sao giấy tờ liên quan.") else { return events }
-            guard add(.infoProvided, after: 1...10, actor: .submitter, agency: nil, text: "Tôi xin gửi bổ sung giấy tờ theo đề nghị.") else { return events }
+            guard add(InfoRequested(message: "Đề nghị ông/bà bổ sung bản sao giấy tờ liên quan."), after: 1...5, actor: .system, agency: lead) else { return events }
+            guard add(InfoProvided(content: "Tôi xin gửi bổ sung giấy tờ theo đề nghị."), after: 1...10, actor: .submitter, agency: nil) else { return events }
         }
         if random.chance(0.3) {
-            guard add(.progressUpdated, after: 5...20, actor: .system, agency: lead, text: "Đang phối hợp kiểm tra, xác minh nội dung phản ánh.") else { return events }
+            guard add(ProgressUpdated(note: "Đang phối hợp kiểm tra, xác minh nội dung phản ánh."), after: 5...20, actor: .system, agency: lead) else { return events }
         }
-        guard add(.answerPublished, after: random.chance(0.8) ? 5...26 : 27...60, actor: .system, agency: lead, text: answer) else { return events }
+        guard add(AnswerPublished(answer: answer), after: random.chance(0.8) ? 5...26 : 27...60, actor: .system, agency: lead) else { return events }
         if random.chance(0.5) {
-            let satisfaction = random.pick(["5", "5", "4", "4", "3", "2", "1"])
-            guard add(.rated, after: 1...10, actor: .submitter, agency: nil, data: ["satisfaction": satisfaction]) else { return events }
+            let satisfaction = random.pick([5, 5, 4, 4, 3, 2, 1])
+            guard add(Rated(satisfaction: satisfaction), after: 1...10, actor: .submitter, agency: nil) else { return events }
         }
         if random.chance(0.05) {
-            guard add(.followedUp, after: 2...20, actor: .submitter, agency: nil, text: "Câu trả lời chưa giải quyết được vướng mắc của tôi.") else { return events }
-            guard add(.escalated, after: 3...15, actor: staff.coordinator, agency: vpcp, text: "Người dân tiếp tục phản ánh; VPCP đề xuất Thủ tướng chỉ đạo.", data: ["reason": "repeatedComplaint"]) else { return events }
-            _ = add(.decided, after: 10...40, actor: staff.coordinator, agency: vpcp, text: "Thủ tướng giao cơ quan chủ trì rà soát, sửa đổi quy định.", data: ["outcome": "implement"])
+            guard add(FollowedUp(content: "Câu trả lời chưa giải quyết được vướng mắc của tôi."), after: 2...20, actor: .submitter, agency: nil) else { return events }
+            guard add(
+                Escalated(reason: .repeatedComplaint, summary: "Người dân tiếp tục phản ánh; VPCP đề xuất Thủ tướng chỉ đạo."), after: 3...15,
+                actor: staff.coordinator, agency: vpcp) else { return events }
+            _ = add(
+                Decided(decision: "Thủ tướng giao cơ quan chủ trì rà soát, sửa đổi quy định.", outcome: .implement), after: 10...40,
+                actor: staff.coordinator, agency: vpcp)
             return events
         }
-        if random.chance(0.6) { _ = add(.closed, after: 5...15, actor: .system, agency: vpcp) }
+        if random.chance(0.6) { _ = add(Closed(), after: 5...15, actor: .system, agency: vpcp) }
         return events
     }
 

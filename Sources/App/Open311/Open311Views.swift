@@ -92,11 +92,10 @@ struct Open311Views {
         let visible = events.filter(\.isPublic)
         if let answer = visible.last(where: { $0.type == .answerPublished && !$0.text.isEmpty }) { return answer.text }
         let official: Set<EventType> = [.rejected, .infoRequested, .progressUpdated, .escalated, .decided, .closed]
+        let words = CatalogueWords(catalogue: catalogue, language: language, agencies: [:])
         for event in visible.reversed() where official.contains(event.type) {
-            if event.type == .rejected, let reason = event.data["reasonCode"], !reason.isEmpty {
-                return [t("refusal_" + reason), event.text].filter { !$0.isEmpty }.joined(separator: " ")
-            }
-            if !event.text.isEmpty { return event.text }
+            let text = event.body.publicText(words)
+            if !text.isEmpty { return text }
         }
         return t("status_" + status.rawValue)
     }

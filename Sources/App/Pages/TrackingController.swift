@@ -32,12 +32,12 @@ struct TrackingController {
         guard let type = form["type"].flatMap(EventType.init(rawValue:)), [.infoProvided, .followedUp, .rated].contains(type) else {
             throw AppError.validation([FieldError("type", .invalidChoice)])
         }
-        var fields: [String: String] = [:]
-        for name in ["content", "satisfaction", "comment"] { fields[name] = form[name] }
+        var input = EventInput()
+        for name in ["content", "satisfaction", "comment"] { input[name] = form[name] }
         var notice: String?
         var problem: String?
         do {
-            _ = try await cases.act(type, fields: fields, by: .submitter, on: code, ip: context.ip)
+            _ = try await cases.act(type, input: input, by: .submitter, on: code, ip: context.ip)
             notice = views.catalogue.text("track_action_done", context.language)
         } catch AppError.validation(let errors) {
             problem = errors.map { views.catalogue.message(for: $0, context.language) }.joined(separator: " ")

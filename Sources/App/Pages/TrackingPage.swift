@@ -72,6 +72,7 @@ extension TrackingPage.Found {
         agencies: [String: Agency], fields: [String: Field]
     ) {
         func agencyName(_ code: String?) -> String? { code.map { agencies[$0]?.name(language) ?? $0 } }
+        let words = CatalogueWords(catalogue: catalogue, language: language, agencies: agencies)
         trackingCode = p.trackingCode.description
         self.publishedTitle = publishedTitle
         status = catalogue.text("status_" + p.status.rawValue, language)
@@ -84,20 +85,18 @@ extension TrackingPage.Found {
             TrackingPage.Timeline(
                 label: catalogue.text("event_" + $0.type.rawValue, language), at: DisplayDate.format($0.at),
                 eventAgency: agencyName($0.agencyCode),
-                text: Self.publicText($0, catalogue: catalogue, language: language, toSubmitter: details != nil))
+                text: Self.publicText($0, words: words, toSubmitter: details != nil))
         }
         self.details = details
     }
 }
 
 extension TrackingPage.Found {
-    /// What the public reads of an event: a refusal starts with its coded reason's explanation
-    /// and where to go instead; what the submitter wrote is shown to the submitter only.
-    static func publicText(_ event: PetitionEvent, catalogue: Catalogue, language: Language, toSubmitter: Bool) -> String {
-        let text = toSubmitter ? event.text : event.publicText
-        guard event.type == .rejected, let code = event.data["reasonCode"] else { return text }
-        let reason = catalogue.text("refusal_" + code, language)
-        return text.isEmpty ? reason : reason + "\n" + text
+    /// What the public reads of an event (its body decides: a refusal starts with its coded
+    /// reason's explanation); what the submitter wrote is shown to the submitter only.
+    static func publicText(_ event: PetitionEvent, words: CatalogueWords, toSubmitter: Bool) -> String {
+        let shown = event.body.publicText(words)
+        return toSubmitter && shown.isEmpty ? event.text : shown
     }
 }
 

@@ -10,47 +10,47 @@ struct CaseService: Sendable {
     /// What masked personal data reads as in published text (Vietnamese: it is published as is).
     let mask: @Sendable (PersonalDataFinding.Kind) -> String
 
-    /// Appends one event of `type` with `fields` for `principal`, or throws the AppError that
-    /// says why not (401, 403, 409, 422).
-    func act(_ type: EventType, fields: [String: String], by principal: Principal, on code: TrackingCode, ip: String) async throws
+    /// Appends one event of `type` with the fields of `input` for `principal`, or throws the
+    /// AppError that says why not (401, 403, 409, 422). The security log's line is written in
+    /// the same transaction as the event.
+    func act(_ type: EventType, input: EventInput, by principal: Principal, on code: TrackingCode, ip: String) async throws
         -> (PetitionEvent, CaseState)
     {
-        var fields = fields
-        if type == .merged, let into = fields["into"].flatMap(TrackingCode.init) {
+        var input = input
+        if type == .merged, let into = input["into"].flatMap(TrackingCode.init) {
             guard into != code, try await store.petition(into) != nil else {
                 throw AppError.validation([FieldError("into", .invalidChoice)])
             }
         }
         if type == .observerInvited {
-            let username = (fields["observer"] ?? "").trimmingCharacters(in: .whitespaces)
+            let username = (input["observer"] ?? "").trimmingCharacters(in: .whitespaces)
             let observer = try await store.staffCredentials(username: username)?.0
             guard let observer, observer.role == .observer, observer.active else {
                 throw AppError.validation([FieldError("observer", username.isEmpty ? .required : .invalidChoice)])
             }
-            fields["observerID"] = String(observer.id)
-            fields["observer"] = observer.username
+            input["observerID"] = String(observer.id)
+            input["observer"] = observer.username
         }
         if type == .redacted {
-            fields["text"] = try await redactedText(target: fields["target"] ?? "", code: code)
+            input["text"] = try await redactedText(target: input["target"] ?? "", code: code)
         }
         let reference = Workflow.Reference(activeAgencies: Set(try await store.agencies().filter(\.active).map(\.code)))
         let now = environment.now()
-        let checked = fields
+        let checked = input
+        let audit = SecurityLogEntry(
+            at: now, action: "event", staffID: principal.staff?.id,
+            username: principal.staff?.username ?? (principal == .submitter ? "submitter" : nil), ip: ip, detail: "\(code) \(type.rawValue)")
         let result: (events: [PetitionEvent], state: CaseState)
         do {
-            result = try await store.append(to: code) { state in
-                try [Workflow.prepare(type, fields: checked, by: principal, on: state, reference: reference, at: now).get()]
+            result = try await store.append(to: code, audit: audit) { state in
+                try [Workflow.prepare(type, input: checked, by: principal, on: state, reference: reference, at: now).get()]
             }
         } catch let error as WorkflowError {
             throw error.appError
         } catch StoreError.notFound {
             throw AppError.notFound
         }
-        let event = result.events[0]
-        try await store.log(SecurityLogEntry(
-            at: now, action: "event", staffID: principal.staff?.id, username: principal.staff?.username ?? (principal == .submitter ? "submitter" : nil),
-            ip: ip, detail: "\(code) \(type.rawValue)"))
-        return (event, result.state)
+        return (result.events[0], result.state)
     }
 }
 
@@ -60,11 +60,11 @@ extension CaseService {
         guard let petition = try await store.petition(code) else { throw AppError.notFound }
         let state = CaseState(events: petition.events)
         let current: String? =
-            switch target {
-            case "title": state.publicTitle ?? petition.title
-            case "content": state.publicContent ?? petition.content
-            case "answer": state.draft
-            default: nil
+            switch Redacted.Target(rawValue: target) {
+            case .title: state.publicTitle ?? petition.title
+            case .content: state.publicContent ?? petition.content
+            case .answer: state.draft
+            case nil: nil
             }
         guard let current else { throw AppError.validation([FieldError("target", target.isEmpty ? .required : .invalidChoice)]) }
         let findings = PersonalDataDetector.findings(in: current)

@@ -49,7 +49,7 @@ public struct DeadlinePolicy: Codable, Sendable, Hashable {
     /// published status information that the 20-day rule asks for.
     public var publicEventsOnly: Bool
     /// Whether clocks are counted per agency, e.g. one per request for coordination. Each start
-    /// event then opens a new clock, for the agency named in its `data["agency"]`, and each stop
+    /// event then opens a new clock, for the agency it asks, and each stop
     /// event meets the oldest open clock of the agency that records it (`agencyCode`); pause,
     /// resume and cancel concern the petition, so they act on every clock.
     public var perAgency: Bool

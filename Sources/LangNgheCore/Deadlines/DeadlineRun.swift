@@ -34,7 +34,7 @@ struct DeadlineRun: Sendable {
             if !rule.perAgency, let i = clocks.firstIndex(where: \.isOpen) {
                 clocks[i].restart(at: event.at, counting: rule.counting)
             } else {
-                let agency = rule.perAgency ? event.data["agency"] : nil
+                let agency = rule.perAgency ? event.body(CoordinationRequested.self)?.agency : nil
                 let day = rule.counting.countingStart(at: event.at)
                 clocks.append(DeadlineClock(agencyCode: agency, startedAt: event.at, countingDay: day, counting: rule.counting))
             }

@@ -1,4 +1,5 @@
-/// Everything that can happen to a petition: one named operation each (DOMAIN.md §5).
+/// Everything that can happen to a petition: one named operation each (DOMAIN.md §5). What
+/// each one means lives in its body type, in `Types/`.
 public enum EventType: String, Sendable, Codable, CaseIterable {
     case submitted
     case rejected
@@ -20,36 +21,39 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case merged
     case closed
     case noteAdded
-    /// A coordinator invites an observer (press, association, expert) to comment on the case.
     case observerInvited
-    /// Personal data masked in the title, the content or the answer before publication: the
-    /// original stays private, the event holds the public version (DOMAIN.md §6).
     case redacted
-    /// A coordinator marks a petition as useful, with what it led to (an amended regulation).
     case markedUseful
 
-    /// Whether the public timeline shows this event. Drafts, internal coordination and notes stay
-    /// inside the administration until an answer is published.
-    public var isPublic: Bool {
+    /// The type that holds this event's fields and rules: the one table from names to types.
+    public var body: any EventBody.Type {
         switch self {
-        case .submitted, .rejected, .infoRequested, .infoProvided, .assigned, .returned,
-            .acknowledged, .progressUpdated, .answerPublished, .followedUp, .rated,
-            .escalated, .decided, .merged, .closed:
-            true
-        case .markedUseful:
-            true
-        case .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .noteAdded, .observerInvited, .redacted:
-            false
+        case .submitted: Submitted.self
+        case .rejected: Rejected.self
+        case .infoRequested: InfoRequested.self
+        case .infoProvided: InfoProvided.self
+        case .assigned: Assigned.self
+        case .returned: Returned.self
+        case .acknowledged: Acknowledged.self
+        case .progressUpdated: ProgressUpdated.self
+        case .coordinationRequested: CoordinationRequested.self
+        case .coordinationReplied: CoordinationReplied.self
+        case .answerDrafted: AnswerDrafted.self
+        case .answerApproved: AnswerApproved.self
+        case .answerPublished: AnswerPublished.self
+        case .followedUp: FollowedUp.self
+        case .rated: Rated.self
+        case .escalated: Escalated.self
+        case .decided: Decided.self
+        case .merged: Merged.self
+        case .closed: Closed.self
+        case .noteAdded: NoteAdded.self
+        case .observerInvited: ObserverInvited.self
+        case .redacted: Redacted.self
+        case .markedUseful: MarkedUseful.self
         }
     }
 
-    /// What the submitter writes after filing (information provided, a follow-up, a rating's
-    /// comment) goes to staff and the submitter only: the public timeline shows that it
-    /// happened, never the words, which may carry personal data (DOMAIN.md §6).
-    public var keepsTextPrivate: Bool {
-        switch self {
-        case .infoProvided, .followedUp, .rated: true
-        default: false
-        }
-    }
+    /// Whether the public timeline shows this event.
+    public var isPublic: Bool { body.isPublic }
 }

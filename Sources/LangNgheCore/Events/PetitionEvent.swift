@@ -31,39 +31,44 @@ public enum Actor: Sendable, Hashable, Codable {
     }
 }
 
-extension PetitionEvent {
-    /// The text the public timeline shows: empty for what the submitter wrote.
-    public var publicText: String { type.keepsTextPrivate ? "" : text }
-}
-
-/// One entry of a petition's append-only log. Events are never updated in place: the roadmap's
-/// tamper-evident log makes each one a leaf of a Merkle tree.
+/// One entry of a petition's append-only log: who, when, for which agency, and the typed body
+/// of its type. Events are never updated in place; their canonical bytes are what the
+/// tamper-evident log hashes.
 public struct PetitionEvent: Sendable, Hashable {
     /// Position in this petition's log, from 1.
     public var sequence: Int
-    public var type: EventType
-    /// When it happened (UTC).
+    /// When it happened (UTC, to the millisecond).
     public var at: Date
     public var actor: Actor
     /// The agency acting (VPCP for coordinators, the handling agency for officers).
     public var agencyCode: String?
-    /// The public or internal text: a reason, a note, an answer.
-    public var text: String
     public var isPublic: Bool
-    /// Typed fields of the event (lead agency, reason code, rating, …), as strings.
-    public var data: [String: String]
+    /// The event's typed fields; its type is the body's.
+    public var body: any EventBody
 
-    public init(
-        sequence: Int, type: EventType, at: Date, actor: Actor, agencyCode: String?,
-        text: String = "", isPublic: Bool? = nil, data: [String: String] = [:]
-    ) {
+    public init(sequence: Int, at: Date, actor: Actor, agencyCode: String?, isPublic: Bool? = nil, body: any EventBody) {
         self.sequence = sequence
-        self.type = type
         self.at = at
         self.actor = actor
         self.agencyCode = agencyCode
-        self.text = text
-        self.isPublic = isPublic ?? type.isPublic
-        self.data = data
+        self.body = body
+        self.isPublic = isPublic ?? Swift.type(of: body).isPublic
+    }
+
+    public var type: EventType { Swift.type(of: body).type }
+    /// The main text: a reason, a note, an answer.
+    public var text: String { body.text }
+
+    /// The body as `T`, if the event is of that type.
+    public func body<T: EventBody>(_: T.Type) -> T? { body as? T }
+
+    public static func == (a: PetitionEvent, b: PetitionEvent) -> Bool {
+        a.sequence == b.sequence && a.at == b.at && a.actor == b.actor && a.agencyCode == b.agencyCode
+            && a.isPublic == b.isPublic && a.body.anyHashable == b.body.anyHashable
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sequence)
+        hasher.combine(body.anyHashable)
     }
 }

@@ -99,7 +99,7 @@ public struct CaseFacts: Sendable, Hashable {
         self.fieldCode = fieldCode
         receivedAt = submitted.at
         receivedOn = CivilDate.localDate(of: submitted.at, offsetSeconds: offset)
-        status = StatusDerivation.status(after: known)
+        status = CaseState(events: known).status
         agencyCode = reader.agencyCode ?? Agency.governmentOfficeCode
         returns = reader.returns
         reassignments = reader.reassignments

@@ -34,7 +34,7 @@ struct CaseFactsReader {
     mutating func read(_ event: PetitionEvent) {
         switch event.type {
         case .assigned:
-            let to = Self.code(event.data["leadAgency"])
+            let to = Self.code(event.body(Assigned.self)?.leadAgency)
             assignments += 1
             if let to {
                 if assignments > 1 { reassignments.append(.init(from: lead ?? lastLead, to: to)) }
@@ -48,12 +48,12 @@ struct CaseFactsReader {
             lead = nil
             withdrawCoordination()
         case .decided:
-            if let named = Self.code(event.data["leadAgency"]) {
+            if let named = Self.code(event.body(Decided.self)?.leadAgency) {
                 lead = named
                 lastLead = named
             }
         case .coordinationRequested:
-            if let agency = Self.code(event.data["agency"]) { coordination.append(Request(agencyCode: agency, at: event.at)) }
+            if let agency = Self.code(event.body(CoordinationRequested.self)?.agency) { coordination.append(Request(agencyCode: agency, at: event.at)) }
         case .coordinationReplied:
             // The replier's oldest open request is the one answered, as the deadline engine meets it.
             if let i = coordination.firstIndex(where: { $0.isOpen && $0.agencyCode == event.agencyCode }) {
@@ -67,7 +67,7 @@ struct CaseFactsReader {
         case .followedUp:
             if firstAnswer != nil { followedUpAfterAnswer = true }
         case .rated:
-            if let rating = event.data["satisfaction"].flatMap({ Int($0) }), (1...5).contains(rating) {
+            if let rating = event.body(Rated.self)?.satisfaction, (1...5).contains(rating) {
                 ratings.append(rating)
             }
         case .escalated:

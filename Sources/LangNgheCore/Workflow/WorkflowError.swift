@@ -31,4 +31,6 @@ public enum ConflictReason: String, Sendable, Codable, CaseIterable {
     case systemOnly
     /// The account that drafted an answer may not approve it.
     case approverIsDrafter
+    /// At screening, only a matter within the Government's own authority goes up.
+    case onlyGovernmentAuthorityAtScreening
 }

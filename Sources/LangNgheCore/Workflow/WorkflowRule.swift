@@ -25,33 +25,14 @@ public struct WorkflowRule: Sendable {
     public let actors: Actors
     public let statuses: Set<PetitionStatus>
 
-    /// The rule for each event type.
-    public static func rule(for type: EventType) -> WorkflowRule {
-        let open: Set<PetitionStatus> = [.received, .awaitingInfo, .assigned, .inProgress, .answered, .escalated]
-        switch type {
-        case .submitted: return .init(actors: .system, statuses: [])
-        case .assigned: return .init(actors: .coordinator, statuses: [.received, .assigned, .inProgress])
-        case .rejected: return .init(actors: .coordinator, statuses: [.received, .awaitingInfo])
-        case .returned: return .init(actors: .leadHandlers, statuses: [.assigned, .inProgress])
-        case .acknowledged: return .init(actors: .leadHandlers, statuses: [.assigned])
-        case .infoRequested: return .init(actors: .coordinatorOrLeadHandlers, statuses: [.received, .assigned, .inProgress])
-        case .infoProvided: return .init(actors: .submitter, statuses: [.awaitingInfo])
-        case .progressUpdated: return .init(actors: .leadHandlers, statuses: [.inProgress])
-        case .coordinationRequested: return .init(actors: .leadHandlers, statuses: [.inProgress])
-        case .coordinationReplied: return .init(actors: .coordinationTarget, statuses: [.inProgress, .answered, .escalated])
-        case .answerDrafted: return .init(actors: .leadHandlers, statuses: [.inProgress, .answered])
-        case .answerApproved: return .init(actors: .leadLeader, statuses: [.inProgress, .answered])
-        case .answerPublished: return .init(actors: .leadLeaderOrCoordinator, statuses: [.inProgress, .answered])
-        case .followedUp: return .init(actors: .submitter, statuses: [.answered])
-        case .rated: return .init(actors: .submitter, statuses: [.answered, .closed])
-        case .escalated: return .init(actors: .coordinator, statuses: [.assigned, .inProgress, .answered])
-        case .decided: return .init(actors: .coordinator, statuses: [.escalated])
-        case .merged: return .init(actors: .coordinator, statuses: [.received, .awaitingInfo, .assigned, .inProgress])
-        case .closed: return .init(actors: .coordinator, statuses: [.answered])
-        case .noteAdded: return .init(actors: .participants, statuses: Set(PetitionStatus.allCases))
-        case .observerInvited: return .init(actors: .coordinator, statuses: open)
-        case .redacted: return .init(actors: .leadLeaderOrCoordinator, statuses: [.inProgress, .answered, .closed])
-        case .markedUseful: return .init(actors: .coordinator, statuses: [.answered, .closed])
-        }
+    public init(actors: Actors, statuses: Set<PetitionStatus>) {
+        self.actors = actors
+        self.statuses = statuses
     }
+
+    /// Every status in which a case is still open.
+    public static let open: Set<PetitionStatus> = [.received, .awaitingInfo, .assigned, .inProgress, .answered, .escalated]
+
+    /// The rule for each event type: its body's.
+    public static func rule(for type: EventType) -> WorkflowRule { type.body.rule }
 }

@@ -6,10 +6,18 @@ struct Migration: Sendable {
     /// Dialect code, kept small: full-text search is the one place the databases truly differ.
     var sqliteOnly: [String] = []
     var postgresqlOnly: [String] = []
+    /// Work SQL alone cannot do (rewriting stored values), run after the statements in the same
+    /// transaction, and statements to run after it.
+    var transform: (@Sendable (any SQLConnection) async throws -> Void)? = nil
+    var after: [String] = []
 
     /// `{ID}`: an auto-numbered 64-bit primary key. `{BLOB}`: bytes.
     func sql(for dialect: SQLDialect) -> [String] {
-        (statements + (dialect == .sqlite ? sqliteOnly : postgresqlOnly)).map { statement in
+        Self.spelled(statements + (dialect == .sqlite ? sqliteOnly : postgresqlOnly), for: dialect)
+    }
+
+    static func spelled(_ statements: [String], for dialect: SQLDialect) -> [String] {
+        statements.map { statement in
             switch dialect {
             case .sqlite:
                 statement.replacingOccurrences(of: "{ID}", with: "INTEGER PRIMARY KEY")

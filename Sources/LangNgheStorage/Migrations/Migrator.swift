@@ -13,13 +13,15 @@ struct Migrator {
         Schema.v4Publication,
         Schema.v5APIKeys,
         Schema.v6AdminGrants,
+        Schema.v7TypedEvents,
     ]
 
     let database: any SQLDatabase
 
-    /// Returns the names of the migrations it applied.
+    /// Returns the names of the migrations it applied; `through` stops after the one of that
+    /// name (tests bring a database to an older schema that way).
     @discardableResult
-    func migrate() async throws -> [String] {
+    func migrate(through last: String? = nil) async throws -> [String] {
         try await database.write { db in
             try await db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -37,12 +39,17 @@ struct Migrator {
                 for statement in migration.sql(for: dialect) {
                     try await db.execute(statement)
                 }
+                try await migration.transform?(db)
+                for statement in Migration.spelled(migration.after, for: dialect) {
+                    try await db.execute(statement)
+                }
                 try await db.execute(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                     migration.name, Timestamp.string(Date()))
                 return true
             }
             if didApply { applied.append(migration.name) }
+            if migration.name == last { break }
         }
         return applied
     }

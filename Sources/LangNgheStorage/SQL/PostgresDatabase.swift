@@ -19,13 +19,20 @@ public final class PostgresDatabase: SQLDatabase {
         await client.run()
     }
 
+    /// One read-only transaction at REPEATABLE READ: every statement of the body sees the same
+    /// snapshot, as `SQLDatabase` promises.
     public func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await body(Connection(connection: connection, logger: logger))
+        try await transaction { connection in
+            try await connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", [])
+            return try await body(connection)
         }
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+        try await transaction(body)
+    }
+
+    private func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in
                 try await body(Connection(connection: connection, logger: logger))

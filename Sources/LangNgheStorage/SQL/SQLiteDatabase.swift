@@ -1,35 +1,40 @@
 import Foundation
 import GRDB
 
-/// SQLite through GRDB: a WAL database pool for files, a queue for in-memory test databases.
+/// SQLite through GRDB: one writer connection (WAL) and a few read-only connections for files;
+/// one queue for in-memory test databases, whose readers share the writer's connection under
+/// the lock (so that they never see an open transaction).
+///
+/// Each read or write is one SQLite transaction spanning the body's statements, so a read
+/// sees one snapshot and a write is all or nothing.
 public final class SQLiteDatabase: SQLDatabase {
     public let dialect = SQLDialect.sqlite
     private let writer: any DatabaseWriter
-    /// WAL readers, or nil for an in-memory queue, whose single connection readers must share
-    /// with the writer (under the lock, so that they never see an open transaction).
-    private let reader: (any DatabaseReader)?
+    /// Read-only connections to the file, or nil for an in-memory queue.
+    private let readers: ConnectionPool<DatabaseQueue>?
     private let writeLock = AsyncLock()
 
     /// Opens (creating it and its folder if needed) the database file at `path`.
-    public init(path: String) throws {
+    public init(path: String, readers count: Int = 4) throws {
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: path, configuration: Self.configuration())
-        writer = pool
-        reader = pool
+        // The pool puts the file in WAL mode, in which readers never wait for the writer.
+        writer = try DatabasePool(path: path, configuration: Self.configuration())
+        var readOnly = Self.configuration()
+        readOnly.readonly = true
+        readers = ConnectionPool(try (0..<max(1, count)).map { _ in try DatabaseQueue(path: path, configuration: readOnly) })
     }
 
     /// A private in-memory database, for tests.
     public init() throws {
-        let queue = try DatabaseQueue(configuration: Self.configuration())
-        writer = queue
-        reader = nil
+        writer = try DatabaseQueue(configuration: Self.configuration())
+        readers = nil
     }
 
     private static func configuration() -> Configuration {
         var configuration = Configuration()
-        // A write transaction spans several GRDB accesses (one per statement, because the
-        // transaction's body is async); `writeLock` keeps it exclusive.
+        // A transaction spans several GRDB accesses (one per statement, because the body is
+        // async); the write lock, or the pool lending a reader to one task, keeps it exclusive.
         configuration.allowsUnsafeTransactions = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -40,50 +45,52 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
-        guard let reader else {
-            return try await writeLock.withLock { try await body(Connection(access: .write(writer))) }
+        guard let readers else {
+            return try await writeLock.withLock { try await Self.transaction("BEGIN DEFERRED", on: writer, body) }
         }
-        return try await body(Connection(access: .read(reader)))
+        return try await readers.withConnection { reader in try await Self.transaction("BEGIN DEFERRED", on: reader, body) }
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
-        try await writeLock.withLock {
-            let connection = Connection(access: .write(writer))
-            try await connection.execute("BEGIN IMMEDIATE", [])
-            do {
-                let result = try await body(connection)
-                try await connection.execute("COMMIT", [])
-                return result
-            } catch {
-                try? await connection.execute("ROLLBACK", [])
-                throw error
+        try await writeLock.withLock { try await Self.transaction("BEGIN IMMEDIATE", on: writer, body) }
+    }
+
+    /// `body` inside one transaction on `connection`: committed when it returns, rolled back
+    /// when anything throws, the task's cancellation included.
+    private static func transaction<T: Sendable>(
+        _ begin: String, on connection: any DatabaseWriter, _ body: @Sendable (any SQLConnection) async throws -> T
+    ) async throws -> T {
+        let sql = Connection(writer: connection)
+        do {
+            try await sql.execute(begin, [])
+            let result = try await body(sql)
+            try await sql.execute("COMMIT", [])
+            return result
+        } catch {
+            // Synchronous, so that a cancelled task cannot skip it and leave the connection
+            // inside a transaction that would jam every later write.
+            let rollback: () throws -> Void = {
+                try connection.writeWithoutTransaction { db in
+                    if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
+                }
             }
+            try? rollback()
+            throw error
         }
     }
 
     struct Connection: SQLConnection {
-        enum Access: @unchecked Sendable {
-            case read(any DatabaseReader)
-            case write(any DatabaseWriter)
-        }
-        let access: Access
+        let writer: any DatabaseWriter
 
         func execute(_ sql: String, _ arguments: [SQLValue]) async throws {
             let args = StatementArguments(arguments.map(\.databaseValue))
-            switch access {
-            case .read(let reader): try await reader.read { db in try db.cachedStatement(sql: sql).execute(arguments: args) }
-            case .write(let writer): try await writer.writeWithoutTransaction { db in try db.cachedStatement(sql: sql).execute(arguments: args) }
-            }
+            try await writer.writeWithoutTransaction { db in try db.cachedStatement(sql: sql).execute(arguments: args) }
         }
 
         func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
             let args = StatementArguments(arguments.map(\.databaseValue))
-            let fetch: @Sendable (Database) throws -> [SQLRow] = { db in
+            return try await writer.writeWithoutTransaction { db in
                 try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args).map(SQLRow.init(grdb:))
-            }
-            switch access {
-            case .read(let reader): return try await reader.read(fetch)
-            case .write(let writer): return try await writer.writeWithoutTransaction(fetch)
             }
         }
     }

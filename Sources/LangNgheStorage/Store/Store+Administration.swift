@@ -37,8 +37,8 @@ extension Store {
             _ = try await append(to: code) { state in
                 let coordinating = state.coordinatingAgencies.filter { $0 != from && $0 != into }
                 return [PetitionEvent(
-                    sequence: 0, type: .assigned, at: date, actor: .system, agencyCode: Agency.governmentOfficeCode,
-                    text: "", data: ["leadAgency": into, "coordinatingAgencies": coordinating.joined(separator: ","), "mergedFrom": from])]
+                    sequence: 0, at: date, actor: .system, agencyCode: Agency.governmentOfficeCode,
+                    body: Assigned(leadAgency: into, coordinatingAgencies: coordinating, mergedFrom: from))]
             }
         }
         return codes

@@ -4,10 +4,11 @@ import LangNgheCore
 extension Store {
     /// Appends the events that `decide` makes of the case as it is now, in one transaction:
     /// the case is locked and read, `decide` applies the workflow's rules to it (throwing to
-    /// refuse), the events are appended, and the status and agencies folded from the whole log
-    /// are written beside the petition for queues. Two people acting at once take turns.
+    /// refuse), the events are appended, the read models folded from the whole log are written
+    /// beside the petition, and the audit line, if any, is written with them: all or nothing.
+    /// Two people acting at once take turns.
     public func append(
-        to code: TrackingCode, _ decide: @Sendable (CaseState) throws -> [PetitionEvent]
+        to code: TrackingCode, audit: SecurityLogEntry? = nil, _ decide: @Sendable (CaseState) throws -> [PetitionEvent]
     ) async throws -> (events: [PetitionEvent], state: CaseState) {
         try await database.write { db in
             guard let id = try await db.first(Self.lockPetition(dialect: self.dialect), code.description)?.int("id") else {
@@ -22,24 +23,35 @@ extension Store {
                 appended.append(event)
             }
             let state = CaseState(events: log)
-            try await db.execute(
-                "UPDATE petitions SET status = ?, lead_agency_code = ?, awaiting = ?, updated_at = ? WHERE id = ?",
-                state.status.rawValue, state.leadAgency, state.awaiting, Timestamp.string(log.last?.at ?? Date()), id)
-            try await db.execute("DELETE FROM petition_agencies WHERE petition_id = ?", id)
-            for agency in state.involvedAgencies {
-                try await db.execute(
-                    "INSERT INTO petition_agencies (petition_id, agency_code, role) VALUES (?, ?, ?)",
-                    id, agency, agency == state.leadAgency ? "lead" : "coordinating")
-            }
-            try await Self.republish(petitionID: id, state: state, log: log, dialect: self.dialect, in: db)
+            try await Self.project(petitionID: id, state: state, log: log, dialect: self.dialect, in: db)
+            if let audit { try await Self.insert(audit, in: db) }
             return (appended, state)
         }
     }
 
-    /// Appends events already checked (the demo seeder's history).
+    /// Appends events already checked (the demo seeder's history, tests' fixtures).
     @discardableResult
     public func append(_ events: [PetitionEvent], to code: TrackingCode) async throws -> PetitionStatus {
         try await append(to: code) { _ in events }.state.status
+    }
+
+    /// The read models of one case, rewritten from its state: status and agencies for queues,
+    /// the observers invited, and the public record.
+    static func project(petitionID id: Int, state: CaseState, log: [PetitionEvent], dialect: SQLDialect, in db: any SQLConnection) async throws {
+        try await db.execute(
+            "UPDATE petitions SET status = ?, lead_agency_code = ?, awaiting = ?, updated_at = ? WHERE id = ?",
+            state.status.rawValue, state.leadAgency, state.awaiting, Timestamp.string(log.last?.at ?? Date()), id)
+        try await db.execute("DELETE FROM petition_agencies WHERE petition_id = ?", id)
+        for agency in state.involvedAgencies {
+            try await db.execute(
+                "INSERT INTO petition_agencies (petition_id, agency_code, role) VALUES (?, ?, ?)",
+                id, agency, agency == state.leadAgency ? "lead" : "coordinating")
+        }
+        try await db.execute("DELETE FROM case_observers WHERE petition_id = ?", id)
+        for observer in state.invitedObservers.sorted() {
+            try await db.execute("INSERT INTO case_observers (petition_id, staff_id) VALUES (?, ?)", id, observer)
+        }
+        try await republish(petitionID: id, state: state, log: log, dialect: dialect, in: db)
     }
 
     /// PostgreSQL locks the petition's row for the transaction, so that two staff acting on one
@@ -49,42 +61,31 @@ extension Store {
         return dialect == .postgresql ? select + " FOR UPDATE" : select
     }
 
+    /// Writes an event; its `data` is its body in canonical JSON (docs/events.md).
     static func insert(_ event: PetitionEvent, petitionID: Int64, in db: any SQLConnection) async throws {
         try await db.execute(
             """
-            INSERT INTO events (petition_id, sequence, type, at, actor_kind, actor_id, agency_code, text, is_public, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO events (petition_id, sequence, type, at, actor_kind, actor_id, agency_code, is_public, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, petitionID, event.sequence, event.type.rawValue, Timestamp.string(event.at), event.actor.kind,
-            event.actor.staffID, event.agencyCode, event.text, event.isPublic, canonicalJSON(event.data))
+            event.actor.staffID, event.agencyCode, event.isPublic, try event.canonicalData().text)
     }
+
+    /// The columns every event query selects.
+    static let eventColumns = "e.sequence, e.type, e.at, e.actor_kind, e.actor_id, e.agency_code, e.is_public, e.data"
 
     static func events(petitionID: Int64, in db: any SQLConnection) async throws -> [PetitionEvent] {
-        try await db.query(
-            """
-            SELECT sequence, type, at, actor_kind, actor_id, agency_code, text, is_public, data
-            FROM events WHERE petition_id = ? ORDER BY sequence
-            """, petitionID
-        ).compactMap(PetitionEvent.init(row:))
-    }
-
-    /// Sorted keys, no escaped slashes: the same event always serialises to the same bytes
-    /// (the roadmap signs and hashes them).
-    static func canonicalJSON(_ data: [String: String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(data)) ?? Data("{}".utf8), as: UTF8.self)
+        let rows = try await db.query("SELECT \(eventColumns) FROM events e WHERE e.petition_id = ? ORDER BY e.sequence", petitionID)
+        return try rows.map(PetitionEvent.init(row:))
     }
 }
 
 extension PetitionEvent {
-    init?(row: SQLRow) {
-        guard let type = EventType(rawValue: row.string("type") ?? ""),
-            let actor = Actor(kind: row.string("actor_kind") ?? "", staffID: row.int("actor_id").map(Int64.init)),
-            let at = Timestamp.date(row.string("at") ?? "")
-        else { return nil }
-        let data = (try? JSONDecoder().decode([String: String].self, from: Data((row.string("data") ?? "{}").utf8))) ?? [:]
-        self.init(
-            sequence: row.int("sequence") ?? 0, type: type, at: at, actor: actor, agencyCode: row.string("agency_code"),
-            text: row.string("text") ?? "", isPublic: row.bool("is_public"), data: data)
+    /// Reads an event row; one that cannot be read throws (`UnreadableEvent`).
+    init(row: SQLRow) throws {
+        self = try PetitionEvent.stored(
+            sequence: row.int("sequence") ?? 0, type: row.string("type") ?? "", at: row.string("at") ?? "",
+            actorKind: row.string("actor_kind") ?? "", actorID: row.int("actor_id").map(Int64.init), agencyCode: row.string("agency_code"),
+            isPublic: row.bool("is_public"), data: row.string("data") ?? "")
     }
 }

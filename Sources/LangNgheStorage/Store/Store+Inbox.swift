@@ -70,8 +70,8 @@ extension Store {
                 scope = "p.awaiting = 'approval' AND p.lead_agency_code = ?"
                 scopeArguments = [.text(code)]
             case .invited(let id):
-                scope = "p.id IN (SELECT petition_id FROM events WHERE type = 'observerInvited' AND data LIKE ?)"
-                scopeArguments = [.text("%\"observerID\":\"\(id)\"%")]
+                scope = "p.id IN (SELECT petition_id FROM case_observers WHERE staff_id = ?)"
+                scopeArguments = [.int(id)]
             }
             var conditions = [scope]
             var arguments = scopeArguments
@@ -145,14 +145,14 @@ extension Store {
                 let marks = chunk.map { _ in "?" }.joined(separator: ", ")
                 let rows = try await db.query(
                     """
-                    SELECT p.tracking_code, e.sequence, e.type, e.at, e.actor_kind, e.actor_id, e.agency_code, e.text, e.is_public, e.data
+                    SELECT p.tracking_code, \(Self.eventColumns)
                     FROM events e JOIN petitions p ON p.id = e.petition_id WHERE p.tracking_code IN (\(marks)) ORDER BY e.petition_id, e.sequence
                     """, chunk.map { .text($0.description) })
                 return rows
             }
             for row in rows {
-                guard let code = TrackingCode(row.string("tracking_code") ?? ""), let event = PetitionEvent(row: row) else { continue }
-                logs[code, default: []].append(event)
+                guard let code = TrackingCode(row.string("tracking_code") ?? "") else { throw StoreError.unreadable("petitions.tracking_code") }
+                logs[code, default: []].append(try PetitionEvent(row: row))
             }
         }
         return logs

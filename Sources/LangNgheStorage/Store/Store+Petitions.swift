@@ -43,8 +43,8 @@ extension Store {
                     """, petitionID, position, file.fileName, file.type.mediaType, file.content.count, file.sha256, file.content)
             }
             let event = PetitionEvent(
-                sequence: 1, type: .submitted, at: intake.receivedAt, actor: intake.actor,
-                agencyCode: intake.actorAgencyCode, data: ["channel": intake.channel.rawValue])
+                sequence: 1, at: intake.receivedAt, actor: intake.actor, agencyCode: intake.actorAgencyCode,
+                body: Submitted(channel: intake.channel))
             try await Self.insert(event, petitionID: Int64(petitionID), in: db)
             return code
         }

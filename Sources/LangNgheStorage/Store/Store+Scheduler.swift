@@ -133,10 +133,11 @@ extension Store {
                 guard let first = ids.first, let last = ids.last else { return [] }
                 var logs: [Int: [PetitionEvent]] = [:]
                 for row in try await db.query(
-                    "SELECT petition_id, sequence, type, at, actor_kind, actor_id, agency_code, text, is_public, data FROM events WHERE petition_id BETWEEN ? AND ? ORDER BY petition_id, sequence",
+                    "SELECT e.petition_id, \(Self.eventColumns) FROM events e WHERE e.petition_id BETWEEN ? AND ? ORDER BY e.petition_id, e.sequence",
                     first, last)
                 {
-                    if let id = row.int("petition_id"), let event = PetitionEvent(row: row) { logs[id, default: []].append(event) }
+                    guard let id = row.int("petition_id") else { throw StoreError.unreadable("events.petition_id") }
+                    logs[id, default: []].append(try PetitionEvent(row: row))
                 }
                 return rows.compactMap { row in
                     guard let id = row.int("id"), let code = TrackingCode(row.string("tracking_code") ?? "") else { return nil }

@@ -25,11 +25,14 @@ public struct SecurityLogEntry: Sendable, Hashable {
 
 extension Store {
     public func log(_ entry: SecurityLogEntry) async throws {
-        try await database.write { db in
-            try await db.execute(
-                "INSERT INTO security_log (at, action, staff_id, username, ip, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                Timestamp.string(entry.at), entry.action, entry.staffID, entry.username, entry.ip, entry.detail)
-        }
+        try await database.write { db in try await Self.insert(entry, in: db) }
+    }
+
+    /// Inside a transaction that also writes what the line records.
+    static func insert(_ entry: SecurityLogEntry, in db: any SQLConnection) async throws {
+        try await db.execute(
+            "INSERT INTO security_log (at, action, staff_id, username, ip, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            Timestamp.string(entry.at), entry.action, entry.staffID, entry.username, entry.ip, entry.detail)
     }
 
     /// Failed sign-ins since `since`, for this username and for this address (throttling).

@@ -26,24 +26,48 @@ extension Store {
     /// The live session with this hash: not expired, not idle longer than `idleLimit` (web
     /// sessions), its account active. Seeing it counts as activity.
     public func session(hash: String, now: Date, idleLimit: TimeInterval) async throws -> SessionRecord? {
-        try await database.write { db in
-            guard let row = try await db.first(
-                """
-                SELECT s.kind, s.last_seen_at, s.expires_at, st.* FROM sessions s JOIN staff st ON st.id = s.staff_id
-                WHERE s.id_hash = ?
-                """, hash),
-                let kind = SessionRecord.Kind(rawValue: row.string("kind") ?? ""),
-                let account = StaffAccount(row: row), account.active,
-                let expires = Timestamp.date(row.string("expires_at") ?? ""),
-                let lastSeen = Timestamp.date(row.string("last_seen_at") ?? "")
-            else { return nil }
-            if now >= expires || (kind == .web && now.timeIntervalSince(lastSeen) > idleLimit) {
-                try await db.execute("DELETE FROM sessions WHERE id_hash = ?", hash)
-                return nil
+        // Most requests only read: the session is written when it ends, or to note activity at
+        // most once a minute (so idle time is known to the minute, and pages cost no write).
+        let found = try await database.read { db in try await Self.liveSession(hash: hash, now: now, idleLimit: idleLimit, in: db) }
+        switch found {
+        case .missing: return nil
+        case .live(let record, let lastSeen) where now.timeIntervalSince(lastSeen) < Self.activityGranularity: return record
+        case .live, .ended:
+            return try await database.write { db in
+                switch try await Self.liveSession(hash: hash, now: now, idleLimit: idleLimit, in: db) {
+                case .missing: return nil
+                case .ended:
+                    try await db.execute("DELETE FROM sessions WHERE id_hash = ?", hash)
+                    return nil
+                case .live(let record, _):
+                    try await db.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", Timestamp.string(now), hash)
+                    return record
+                }
             }
-            try await db.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", Timestamp.string(now), hash)
-            return SessionRecord(kind: kind, account: account, expiresAt: expires)
         }
+    }
+
+    /// How often a session's activity is written.
+    static let activityGranularity: TimeInterval = 60
+
+    private enum Lookup {
+        case missing, ended
+        case live(SessionRecord, lastSeen: Date)
+    }
+
+    private static func liveSession(hash: String, now: Date, idleLimit: TimeInterval, in db: any SQLConnection) async throws -> Lookup {
+        guard let row = try await db.first(
+            """
+            SELECT s.kind, s.last_seen_at, s.expires_at, st.* FROM sessions s JOIN staff st ON st.id = s.staff_id
+            WHERE s.id_hash = ?
+            """, hash),
+            let kind = SessionRecord.Kind(rawValue: row.string("kind") ?? ""),
+            let account = StaffAccount(row: row), account.active,
+            let expires = Timestamp.date(row.string("expires_at") ?? ""),
+            let lastSeen = Timestamp.date(row.string("last_seen_at") ?? "")
+        else { return .missing }
+        if now >= expires || (kind == .web && now.timeIntervalSince(lastSeen) > idleLimit) { return .ended }
+        return .live(SessionRecord(kind: kind, account: account, expiresAt: expires), lastSeen: lastSeen)
     }
 
     public func deleteSession(hash: String) async throws {

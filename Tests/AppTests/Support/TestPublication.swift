@@ -7,15 +7,15 @@ import HummingbirdTesting
 /// own tests cover the rules; these tests are about what the public then sees).
 func publish(_ code: String, in store: Store, agency: String = "HCM", answer: String, at date: Date = Date()) async throws {
     let trackingCode = TrackingCode(code)!
-    func event(_ type: EventType, _ agencyCode: String?, _ text: String = "", _ data: [String: String] = [:], minutes: Double) -> PetitionEvent {
-        PetitionEvent(sequence: 0, type: type, at: date.addingTimeInterval(minutes * 60), actor: .system, agencyCode: agencyCode, text: text, data: data)
+    func event(_ body: any EventBody, _ agencyCode: String?, minutes: Double) -> PetitionEvent {
+        PetitionEvent(sequence: 0, at: date.addingTimeInterval(minutes * 60), actor: .system, agencyCode: agencyCode, body: body)
     }
     try await store.append([
-        event(.assigned, "VPCP", "", ["leadAgency": agency, "coordinatingAgencies": ""], minutes: 1),
-        event(.acknowledged, agency, minutes: 2),
-        event(.answerDrafted, agency, answer, minutes: 3),
-        event(.answerApproved, agency, minutes: 4),
-        event(.answerPublished, agency, answer, minutes: 5),
+        event(Assigned(leadAgency: agency), "VPCP", minutes: 1),
+        event(Acknowledged(), agency, minutes: 2),
+        event(AnswerDrafted(content: answer), agency, minutes: 3),
+        event(AnswerApproved(), agency, minutes: 4),
+        event(AnswerPublished(answer: answer), agency, minutes: 5),
     ], to: trackingCode)
 }
 

@@ -57,7 +57,7 @@ struct StatusDerivationTests {
 
     @Test(arguments: PetitionStatus.allCases)
     func prefixesLeadToTheirStatus(_ status: PetitionStatus) {
-        #expect(StatusDerivation.status(after: statusTestLog(Self.prefixes[status]!)) == status)
+        #expect(CaseState(events: statusTestLog(Self.prefixes[status]!)).status == status)
     }
 
     @Test("Every (status, event) pair", arguments: PetitionStatus.allCases, EventType.allCases)
@@ -67,7 +67,7 @@ struct StatusDerivationTests {
         log.append(statusTestEvent(type, sequence: log.count + 1, outcome: type == .decided ? "implement" : nil))
 
         // MUT
-        let after = StatusDerivation.status(after: log)
+        let after = CaseState(events: log).status
 
         // validate: the awaitingInfo prefix was interrupted while received
         let expected: PetitionStatus =
@@ -80,7 +80,7 @@ struct StatusDerivationTests {
     }
 
     @Test func anEmptyLogIsReceived() {
-        #expect(StatusDerivation.status(after: []) == .received)
+        #expect(CaseState(events: []).status == .received)
     }
 
     @Test(
@@ -98,7 +98,7 @@ struct StatusDerivationTests {
             ([.submitted, .assigned, .acknowledged, .infoProvided], .inProgress),
         ] as [([EventType], PetitionStatus)])
     func infoRequestCycle(types: [EventType], expected: PetitionStatus) {
-        #expect(StatusDerivation.status(after: statusTestLog(types)) == expected)
+        #expect(CaseState(events: statusTestLog(types)).status == expected)
     }
 
     @Test(
@@ -110,13 +110,13 @@ struct StatusDerivationTests {
         log.append(statusTestEvent(.decided, sequence: log.count + 1, outcome: outcome))
 
         // MUT, validate
-        #expect(StatusDerivation.status(after: log) == expected)
+        #expect(CaseState(events: log).status == expected)
     }
 
     @Test func returnedByTheAgencyGoesBackToReceived() {
-        #expect(StatusDerivation.status(after: statusTestLog([.submitted, .assigned, .returned])) == .received)
-        #expect(StatusDerivation.status(after: statusTestLog([.submitted, .assigned, .acknowledged, .returned])) == .received)
-        #expect(StatusDerivation.status(after: statusTestLog([.submitted, .assigned, .returned, .assigned])) == .assigned)
+        #expect(CaseState(events: statusTestLog([.submitted, .assigned, .returned])).status == .received)
+        #expect(CaseState(events: statusTestLog([.submitted, .assigned, .acknowledged, .returned])).status == .received)
+        #expect(CaseState(events: statusTestLog([.submitted, .assigned, .returned, .assigned])).status == .assigned)
     }
 
     @Test func aWholeCase() {
@@ -126,13 +126,13 @@ struct StatusDerivationTests {
             .answerDrafted, .answerApproved, .answerPublished, .followedUp, .escalated,
         ])
         log.append(statusTestEvent(.decided, sequence: log.count + 1, outcome: "implement"))
-        #expect(StatusDerivation.status(after: log) == .inProgress)
+        #expect(CaseState(events: log).status == .inProgress)
 
         // MUT
         log += statusTestLog([.answerPublished, .rated, .closed], from: log.count + 1)
 
         // validate
-        #expect(StatusDerivation.status(after: log) == .closed)
+        #expect(CaseState(events: log).status == .closed)
     }
 }
 

@@ -42,7 +42,7 @@ import Testing
         let state = CaseState(events: events)
         for (name, principal) in WorkflowFixture.principals.sorted(by: { $0.key < $1.key }) {
             let result = Workflow.prepare(
-                type, fields: WorkflowFixture.validFields(type), by: principal, on: state,
+                type, input: EventInput(WorkflowFixture.validFields(type)), by: principal, on: state,
                 reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
             switch result {
             case .success(let event):
@@ -64,7 +64,7 @@ import Testing
     @Test func staffActFortheirAgencyAndTheSubmitterForNobody() throws {
         let state = CaseState(events: WorkflowFixture.inProgress)
         let event = try Workflow.prepare(
-            .progressUpdated, fields: ["note": "Đang xử lý"], by: WorkflowFixture.principals["officerOwn"]!, on: state,
+            .progressUpdated, input: EventInput(["note": "Đang xử lý"]), by: WorkflowFixture.principals["officerOwn"]!, on: state,
             reference: WorkflowFixture.reference, at: WorkflowFixture.t0
         ).get()
         #expect(event.agencyCode == "BTC")

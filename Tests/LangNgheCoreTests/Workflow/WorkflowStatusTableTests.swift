@@ -20,7 +20,8 @@ import Testing
         .answerPublished: [.inProgress, .answered],
         .followedUp: [.answered],
         .rated: [.answered, .closed],
-        .escalated: [.assigned, .inProgress, .answered],
+        // At screening only for matters within the Government's own authority (its fields decide).
+        .escalated: [.received, .assigned, .inProgress, .answered],
         .decided: [.escalated],
         .merged: [.received, .awaitingInfo, .assigned, .inProgress],
         .closed: [.answered],
@@ -72,20 +73,51 @@ import Testing
     @Test func escalationNeedsItsGrounds() {
         let coordinator = WorkflowFixture.principals["coordinator"]!
         let alone = CaseState(events: WorkflowFixture.received + [WorkflowFixture.event(.assigned, ["leadAgency": "BTC"])])
-        let result = Workflow.prepare(.escalated, fields: ["reason": "disagreement", "summary": "x"], by: coordinator, on: alone, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let result = Workflow.prepare(.escalated, input: EventInput(["reason": "disagreement", "summary": "x"]), by: coordinator, on: alone, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
         #expect(result.failure == .conflict(.needsTwoAgencies))
         let noFollowUp = CaseState(events: WorkflowFixture.answered)
-        let second = Workflow.prepare(.escalated, fields: ["reason": "repeatedComplaint", "summary": "x"], by: coordinator, on: noFollowUp, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let second = Workflow.prepare(.escalated, input: EventInput(["reason": "repeatedComplaint", "summary": "x"]), by: coordinator, on: noFollowUp, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
         #expect(second.failure == .conflict(.needsFollowUp))
         let twoAgencies = CaseState(events: WorkflowFixture.inProgress)
-        let third = Workflow.prepare(.escalated, fields: ["reason": "disagreement", "summary": "x"], by: coordinator, on: twoAgencies, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let third = Workflow.prepare(.escalated, input: EventInput(["reason": "disagreement", "summary": "x"]), by: coordinator, on: twoAgencies, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
         #expect(third.failure == nil)
+    }
+
+    /// A matter within the Government's own authority goes up at screening, before any agency
+    /// has it; a decision to implement it must then name the agency.
+    @Test func governmentAuthorityGoesUpAtScreening() throws {
+        let coordinator = WorkflowFixture.principals["coordinator"]!
+        let screening = CaseState(events: WorkflowFixture.received)
+        let refused = Workflow.prepare(.escalated, input: EventInput(["reason": "disagreement", "summary": "x"]), by: coordinator, on: screening, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        #expect(refused.failure == .conflict(.onlyGovernmentAuthorityAtScreening))
+        let fields = ["reason": "governmentAuthority", "summary": "Thuộc thẩm quyền Thủ tướng", "proposalNumber": "123/TTr-VPCP"]
+        let escalated = try Workflow.prepare(.escalated, input: EventInput(fields), by: coordinator, on: screening, reference: WorkflowFixture.reference, at: WorkflowFixture.t0).get()
+        #expect(escalated.body(Escalated.self)?.proposalNumber == "123/TTr-VPCP")
+        let waiting = CaseState(events: WorkflowFixture.received + [escalated])
+        #expect(waiting.status == .escalated)
+        let noAgency = Workflow.prepare(.decided, input: EventInput(["decision": "Giao thực hiện", "outcome": "implement"]), by: coordinator, on: waiting, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        #expect(noAgency.failure == .invalid([FieldError("leadAgency", .required)]))
+        let decided = try Workflow.prepare(
+            .decided, input: EventInput(["decision": "Giao Bộ Tài chính", "leadAgency": "BTC", "documentNumber": "45/TB-VPCP", "signer": "Phó Thủ tướng"]),
+            by: coordinator, on: waiting, reference: WorkflowFixture.reference, at: WorkflowFixture.t0).get()
+        let after = CaseState(events: WorkflowFixture.received + [escalated, decided])
+        #expect(after.status == .inProgress && after.leadAgency == "BTC")
+    }
+
+    @Test func whoeverDraftedCannotApprove() {
+        let leader = WorkflowFixture.principals["leaderOwn"]!
+        let drafted = WorkflowFixture.inProgress + [
+            PetitionEvent(sequence: 0, at: WorkflowFixture.t0, actor: .staff(leader.staff!.id), agencyCode: "BTC", body: AnswerDrafted(content: "Trả lời"))
+        ]
+        #expect(Workflow.check(.answerApproved, by: leader, on: CaseState(events: drafted)) == .conflict(.approverIsDrafter))
+        #expect(!Workflow.allowedEvents(for: leader, on: CaseState(events: drafted)).contains(.answerApproved))
+        #expect(Workflow.check(.answerApproved, by: leader, on: CaseState(events: WorkflowFixture.drafted)) == nil)
     }
 
     @Test func missingFieldsAreNamed() {
         let coordinator = WorkflowFixture.principals["coordinator"]!
         let state = CaseState(events: WorkflowFixture.received)
-        let result = Workflow.prepare(.assigned, fields: ["coordinatingAgencies": "XYZ"], by: coordinator, on: state, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let result = Workflow.prepare(.assigned, input: EventInput(["coordinatingAgencies": "XYZ"]), by: coordinator, on: state, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
         guard case .invalid(let errors) = result.failure else {
             Issue.record("expected invalid fields")
             return

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import LangNgheCore
+
+/// The canonical bytes of events (docs/events.md): the tamper-evident log hashes exactly these,
+/// so they are pinned byte for byte.
+@Suite struct CanonicalEventTests {
+    static let at = Timestamp.date("2026-03-12T03:00:00.000Z")!
+
+    @Test func anAssignmentHasTheseExactBytes() throws {
+        let event = PetitionEvent(
+            sequence: 2, at: Self.at, actor: .staff(42), agencyCode: "VPCP",
+            body: Assigned(leadAgency: "BTC", coordinatingAgencies: ["BYT", "BXD"], note: "Chuyển Bộ Tài chính"))
+        let expected = #"{"actor":{"id":42,"kind":"staff"},"agency":"VPCP","at":"2026-03-12T03:00:00.000Z","data":{"coordinatingAgencies":["BYT","BXD"],"leadAgency":"BTC","note":"Chuyển Bộ Tài chính"},"public":true,"sequence":2,"type":"assigned"}"#
+        #expect(String(decoding: try event.canonicalBytes(), as: UTF8.self) == expected)
+    }
+
+    @Test func optionalFieldsAreLeftOutAndTheSubmitterHasNoID() throws {
+        let event = PetitionEvent(sequence: 7, at: Self.at, actor: .submitter, agencyCode: nil, body: Rated(satisfaction: 4))
+        #expect(try event.canonicalDocument().text == #"{"actor":{"kind":"submitter"},"agency":null,"at":"2026-03-12T03:00:00.000Z","data":{"comment":"","satisfaction":4},"public":true,"sequence":7,"type":"rated"}"#)
+        let decided = PetitionEvent(sequence: 9, at: Self.at, actor: .system, agencyCode: "VPCP", body: Decided(decision: "Kết thúc", outcome: .close))
+        #expect(try decided.canonicalData().text == #"{"decision":"Kết thúc","outcome":"close"}"#)
+    }
+
+    @Test func textIsNFCAndOnlyQuotesBackslashesAndControlsAreEscaped() {
+        // "ễ" written decomposed (e + circumflex + tilde) becomes the one composed character.
+        let decomposed = "Nguye\u{0302}\u{0303}n"
+        let value = CanonicalJSON.object(["b": .string("\"/\\\n\t\u{01}</script> \(decomposed) 🇻🇳"), "a": .int(-3), "c": .bool(false), "d": .null])
+        #expect(value.text == "{\"a\":-3,\"b\":\"\\\"/\\\\\\n\\t\\u0001</script> Nguyễn 🇻🇳\",\"c\":false,\"d\":null}")
+    }
+
+    @Test func keysAreSortedByTheirBytes() {
+        let value = CanonicalJSON.object(["é": .int(1), "z": .int(2), "A": .int(3), "a": .int(4)])
+        #expect(value.text == #"{"A":3,"a":4,"z":2,"é":1}"#)
+    }
+
+    @Test func numbersWithFractionsAreNotCanonical() {
+        #expect(throws: (any Error).self) { try JSONDecoder().decode(CanonicalJSON.self, from: Data("1.5".utf8)) }
+        #expect(try! JSONDecoder().decode(CanonicalJSON.self, from: Data("[true, 1, \"1\"]".utf8)) == .array([.bool(true), .int(1), .string("1")]))
+    }
+
+    @Test(arguments: EventType.allCases)
+    func everyTypeRoundTripsThroughItsStoredData(_ type: EventType) throws {
+        let event = PetitionEvent(sequence: 1, type: type, at: Self.at, actor: .staff(3), agencyCode: "BTC", text: "Nội dung", data: [:])
+        let stored = try event.canonicalData().text
+        let read = try PetitionEvent.stored(
+            sequence: 1, type: type.rawValue, at: Timestamp.string(Self.at), actorKind: "staff", actorID: 3, agencyCode: "BTC",
+            isPublic: event.isPublic, data: stored)
+        #expect(read == event)
+        #expect(try read.canonicalBytes() == event.canonicalBytes())
+    }
+
+    @Test func anUnreadableEventIsAnErrorNotSkipped() {
+        #expect(throws: UnreadableEvent.self) {
+            try PetitionEvent.stored(sequence: 4, type: "assigned", at: "2026-03-12T03:00:00.000Z", actorKind: "system", actorID: nil, agencyCode: nil, isPublic: true, data: #"{"note":"x"}"#)
+        }
+        #expect(throws: UnreadableEvent.self) {
+            try PetitionEvent.stored(sequence: 4, type: "teleported", at: "2026-03-12T03:00:00.000Z", actorKind: "system", actorID: nil, agencyCode: nil, isPublic: true, data: "{}")
+        }
+    }
+
+    @Test func legacyRowsConvert() throws {
+        let body = try LegacyEventFormat.body(type: .assigned, text: "Chuyển", data: ["leadAgency": "BTC", "coordinatingAgencies": "BYT, BXD"])
+        #expect(body as? Assigned == Assigned(leadAgency: "BTC", coordinatingAgencies: ["BYT", "BXD"], note: "Chuyển"))
+        #expect(throws: LegacyEventFormat.Unreadable.self) { try LegacyEventFormat.body(type: .rated, text: "", data: ["satisfaction": "9"]) }
+    }
+}
