@@ -70,11 +70,14 @@ func vietnamMorning(_ iso: String) -> Date {
             let overdue = try await vpcp.get("/api/v1/inbox?overdue=true&sort=due").json()
             #expect(overdue["total"] as? Int == 2)
             #expect((overdue["items"] as? [[String: Any]])?.first?["overdue"] as? Bool == true)
-            // A progress update restarts the clock: the case is no longer overdue.
+            // A real progress update restarts the clock: the case is no longer overdue. Two
+            // words, or the same words again, are not one.
             try await vpcp.act(second, "assigned", ["leadAgency": "HCM"])
             let officer = try await APIUser.signIn(client, "hcm-officer")
             try await officer.act(second, "acknowledged")
             try await officer.act(second, "progressUpdated", ["note": "Đang xác minh"])
+            #expect(try await client.execute(uri: "/api/v1/petitions/\(second)", method: .get).json()["overdue"] as? Bool == true)
+            try await officer.act(second, "progressUpdated", ["note": "Sở đang xác minh hồ sơ với Văn phòng đăng ký đất đai."])
             let updated = try await client.execute(uri: "/api/v1/petitions/\(second)", method: .get).json()
             #expect(updated["overdue"] as? Bool == false)
             #expect(try await vpcp.get("/api/v1/inbox?overdue=true").json()["total"] as? Int == 1)
@@ -149,6 +152,36 @@ func vietnamMorning(_ iso: String) -> Date {
             let added = try await admin.post(BackOfficePaths.calendar, fields: [("date", "2027-02-05"), ("kind", "dayOff"), ("reason", "Nghỉ Tết"), ("legalBasis", "Công văn số …")], csrf: token)
             #expect(added.status == .seeOther)
             #expect(try await store.calendarOverrides().contains { $0.date == CivilDate(iso: "2027-02-05") })
+        }
+    }
+}
+
+@Suite struct FairDeadlineAppTests {
+    @Test func refusedAndMergedCasesHaveNoDueDateAndAMergedOneNamesTheOther() async throws {
+        let clock = TestClock(vietnamMorning("2026-02-11"))
+        try await withApp(environment: AppEnvironment(now: { clock.now })) { client, store in
+            try await TestStaff.create(in: store)
+            let (kept, _) = try await submitPetition(client)
+            let (duplicate, _) = try await submitPetition(client)
+            let (refused, _) = try await submitPetition(client)
+            let vpcp = try await APIUser.signIn(client, "vpcp")
+            #expect(try await vpcp.act(duplicate, "merged", ["into": kept]).status == .created)
+            #expect(try await vpcp.act(refused, "rejected", ["reasonCode": "legalQuestion"]).status == .created)
+            clock.advance(86_400 * 60)
+            for code in [duplicate, refused] {
+                let view = try await client.execute(uri: "/api/v1/petitions/\(code)", method: .get).json()
+                #expect(view["dueDate"] == nil && view["overdue"] as? Bool == false, "\(code)")
+                let page = try await client.execute(uri: "/tra-cuu?ma=\(code)", method: .get).text
+                #expect(!page.contains("Hạn trả lời"), "\(code) shows a due date")
+            }
+            let merged = try await client.execute(uri: "/tra-cuu?ma=\(duplicate)", method: .get).text
+            #expect(merged.contains("Đã gộp vào PAKN \(kept)"))
+            // The case page counts lateness in words, never as a negative number.
+            let browser = Browser(client)
+            try await browser.signIn("vpcp")
+            let late = try await browser.get(BackOfficePaths.petition(kept)).text
+            #expect(late.contains("quá hạn") && late.contains("ngày làm việc"))
+            #expect(!late.contains("(-"))
         }
     }
 }

@@ -54,8 +54,8 @@ struct PetitionView: Encodable {
     var attachments: [AttachmentView]?
 
     init(_ p: PetitionRecord, publishedTitle: String?, includePrivate: Bool, deadline: DeadlineStatus?, words: CatalogueWords) {
-        let open = deadline.map { $0.deadline.isOpen || $0.deadline.endedOn != nil } ?? false
-        dueDate = open ? deadline?.deadline.dueDate.iso : nil
+        let open = deadline?.shownDueDate != nil
+        dueDate = deadline?.shownDueDate?.iso
         dueAt = open ? deadline.map { Timestamp.string($0.deadline.dueAt) } : nil
         overdue = deadline?.overdue ?? false
         trackingCode = p.trackingCode.description

@@ -122,7 +122,9 @@ extension CasePage {
         actionURL = BackOfficePaths.events(code)
         self.error = error
         self.preview = preview
-        due = deadline.map { DisplayDate.format($0.deadline.dueDate) + ($0.deadline.isOpen ? " (\($0.workingDaysLeft) " + t("deadline_days_left") + ")" : "") }
+        due = deadline.flatMap { status in
+            status.shownDueDate.map { DisplayDate.format($0) + (status.daysLeftText(t).map { " (" + $0 + ")" } ?? "") }
+        }
         deadlineBadge = deadline?.badge ?? "none"
         deadlineLabel = deadline.map { t("deadline_" + $0.badge) } ?? ""
     }

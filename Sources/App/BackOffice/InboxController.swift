@@ -56,7 +56,7 @@ struct InboxController {
                     title: item.title, status: t("status_" + item.status.rawValue), statusKey: item.status.rawValue,
                     agency: item.leadAgencyCode.flatMap { agencies[$0]?.name(language) } ?? "—",
                     receivedAt: DisplayDate.format(item.receivedAt),
-                    due: deadline.map { DisplayDate.format($0.deadline.dueDate) } ?? "—",
+                    due: deadline?.shownDueDate.map(DisplayDate.format) ?? "—",
                     deadlineBadge: deadline?.badge ?? "none", deadlineLabel: deadline.map { t("deadline_" + $0.badge) } ?? "")
             },
             total: result.total, isEmpty: result.items.isEmpty,

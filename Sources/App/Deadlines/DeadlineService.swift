@@ -57,6 +57,21 @@ struct DeadlineStatus: Sendable {
         dueSoon = deadline.isOpen && !overdue && workingDaysLeft <= 3
     }
 
+    /// The due date to show: none once the deadline no longer applies (refused, merged, closed
+    /// by a decision), which must never read as a date the case was late against.
+    var shownDueDate: CivilDate? {
+        if case .cancelled = deadline.state { return nil }
+        return deadline.dueDate
+    }
+
+    /// "quá hạn 3 ngày làm việc" or "còn 5 ngày làm việc": never a negative count.
+    func daysLeftText(_ t: (String) -> String) -> String? {
+        guard deadline.isOpen else { return nil }
+        return workingDaysLeft < 0
+            ? t("deadline_overdue_by").replacingOccurrences(of: "{n}", with: String(-workingDaysLeft))
+            : t("deadline_left").replacingOccurrences(of: "{n}", with: String(workingDaysLeft))
+    }
+
     /// "overdue", "dueSoon", "onTrack", "met", "metLate", "paused" or "cancelled": the badge's style and text key.
     var badge: String {
         switch deadline.state {

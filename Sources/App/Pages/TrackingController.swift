@@ -82,9 +82,9 @@ struct TrackingController {
             petition, publishedTitle: try await store.publishedAnswer(code)?.title, details: unlocked ? TrackingPage.Details(petition, accessKey: accessKey ?? "") : nil,
             catalogue: views.catalogue, language: language, agencies: agencies, fields: fields)
         if let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
-            deadline.deadline.isOpen || deadline.deadline.endedOn != nil
+            let dueDate = deadline.shownDueDate
         {
-            found.due = DisplayDate.format(deadline.deadline.dueDate)
+            found.due = DisplayDate.format(dueDate)
             found.deadlineBadge = deadline.badge
             found.deadlineLabel = views.catalogue.text("deadline_" + deadline.badge, language)
         }

@@ -15,6 +15,8 @@ public struct DeadlineEngine: Sendable {
     private let actions: [EventType: [DeadlineActions]]
     /// Whether each rule is one an answer meets: the candidates for `answerDeadline`.
     private let isAnswerRule: [Bool]
+    /// Every rule cancelled: what an event that ends every clock does.
+    private let endAll: [DeadlineActions]
 
     /// An engine over `policies`.
     ///
@@ -40,6 +42,7 @@ public struct DeadlineEngine: Sendable {
             if actions.contains(where: { !$0.isEmpty }) { table[type] = actions }
         }
         isAnswerRule = runnable.map { $0.stop.contains(.answerPublished) && $0.whileOverdue == nil && !$0.perAgency }
+        endAll = runnable.map { _ in DeadlineActions(cancel: true) }
     }
 
     /// The deadlines of a petition as they stand on `today`, in the order of `policies` and,
@@ -81,8 +84,13 @@ public struct DeadlineEngine: Sendable {
         let startOfToday = today.startOfDay(offsetSeconds: officeHours.utcOffsetSeconds)
         let endOfToday = today.adding(days: 1).startOfDay(offsetSeconds: officeHours.utcOffsetSeconds)
         for event in events where event.at < endOfToday {
-            guard let actions = actions[event.type] else { continue }  // an event no clock hears
-            reading.read(event, actions: actions)
+            switch event.body.clockEffect {
+            case .none: continue
+            case .endsEveryClock: reading.read(event, actions: endAll)
+            case .asPolicies:
+                guard let actions = actions[event.type] else { continue }  // an event no clock hears
+                reading.read(event, actions: actions)
+            }
         }
         return reading.deadlines(today: today, startOfToday: startOfToday)
     }

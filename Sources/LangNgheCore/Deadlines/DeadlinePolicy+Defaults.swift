@@ -5,6 +5,11 @@ extension DeadlinePolicy {
 
     /// The events after which no deadline of a case applies any more.
     static let caseEnded: [EventType] = [.rejected, .merged, .closed]
+    /// The case waits for someone outside the agency — the submitter's information, the
+    /// Government's decision — and the answer clock with it; a decision that closes the case
+    /// ends every clock instead (`Decided.clockEffect`).
+    static let waiting: [EventType] = [.infoRequested, .escalated]
+    static let waitOver: [EventType] = [.infoProvided, .decided]
 
     /// Answer and publish within 20 working days of receipt, or of the last published progress
     /// update: the seed's rolling clock, where every published status restarts the count.
@@ -14,7 +19,7 @@ extension DeadlinePolicy {
             "Chỉ đạo của Thủ tướng Chính phủ do Văn phòng Chính phủ truyền đạt (20 ngày làm việc kể từ ngày tiếp nhận "
             + "hoặc từ ngày cung cấp thông tin về tình hình xử lý trước đó); Quyết định 574/QĐ-TTg (2017)",
         length: 20, unit: .workingDays, start: [.submitted, .progressUpdated], stop: [.answerPublished],
-        pause: [.infoRequested], resume: [.infoProvided], cancel: caseEnded, publicEventsOnly: true)
+        pause: waiting, resume: waitOver, cancel: caseEnded, publicEventsOnly: true)
 
     /// An agency that is assigned a petition accepts it or returns it, as not competent, within
     /// 5 working days. A new assignment after a return starts a new clock.
@@ -51,6 +56,6 @@ extension DeadlinePolicy {
         nameEn: "Answer on a legal normative document",
         legalBasis: "Quyết định 48/2025/QĐ-TTg; Công điện 89/CĐ-TTg (2025)",
         length: 15, unit: .calendarDays, start: [.submitted], stop: [.answerPublished],
-        pause: [.infoRequested], resume: [.infoProvided], cancel: caseEnded, publicEventsOnly: true,
+        pause: waiting, resume: waitOver, cancel: caseEnded, publicEventsOnly: true,
         appliesTo: Scope(fields: ["legal-documents"]))
 }

@@ -29,6 +29,18 @@ public protocol EventBody: Sendable, Hashable, Codable {
     func details(_ words: any EventWords) -> String?
     /// What the public timeline shows of it.
     func publicText(_ words: any EventWords) -> String
+    /// What it does to the deadlines' clocks, beyond what the policies say of its type.
+    var clockEffect: ClockEffect { get }
+}
+
+/// How an event moves the clocks: as the deadline policies say of its type (the data), not at
+/// all, or ending every clock whatever the policies say.
+public enum ClockEffect: Sendable, Hashable {
+    case asPolicies
+    /// A progress update that is not a real public update restarts nothing and counts as no update.
+    case none
+    /// A decision that closes the case: nothing is owed any more, so nothing can be late.
+    case endsEveryClock
 }
 
 extension EventBody {
@@ -39,6 +51,7 @@ extension EventBody {
     public func conflict(with state: CaseState, by principal: Principal) -> ConflictReason? { nil }
     public func details(_ words: any EventWords) -> String? { nil }
     public func publicText(_ words: any EventWords) -> String { text }
+    public var clockEffect: ClockEffect { .asPolicies }
 
     var anyHashable: AnyHashable { AnyHashable(self) }
 

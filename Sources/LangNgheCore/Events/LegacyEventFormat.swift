@@ -28,7 +28,8 @@ public enum LegacyEventFormat {
         case .assigned: return Assigned(leadAgency: try value("leadAgency"), coordinatingAgencies: codes("coordinatingAgencies"), note: text, mergedFrom: optional("mergedFrom"))
         case .returned: return Returned(reason: text)
         case .acknowledged: return Acknowledged(note: text)
-        case .progressUpdated: return ProgressUpdated(note: text)
+        // Every update restarted the clock before the rule on real updates.
+        case .progressUpdated: return ProgressUpdated(note: text, restartsClock: true)
         case .coordinationRequested: return CoordinationRequested(agency: try value("agency"), question: text)
         case .coordinationReplied: return CoordinationReplied(reply: text)
         case .answerDrafted: return AnswerDrafted(content: text)

@@ -58,10 +58,8 @@ public struct AgencyStatistics: Sendable, Hashable {
             }
             if facts.isEscalated { escalations += 1 }
             ratings += facts.ratings
-            if facts.followedUpAfterAnswer {
-                followUps += 1
-                note(.followedUpAfterAnswer, facts)
-            }
+            // Counted, never a ground for naming: a citizen who keeps writing is not the agency dodging.
+            if facts.followedUpAfterAnswer { followUps += 1 }
         }
         for made in facts.returns where concerns(made.agencyCode) {
             returns += 1

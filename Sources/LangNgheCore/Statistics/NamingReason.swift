@@ -10,8 +10,6 @@ public enum NamingReason: String, Sendable, Codable, CaseIterable {
     /// dodging.
     case overruledReturns
     /// Coordination requests the agency left unanswered past their deadline: not cooperating.
+    /// They count against the agency asked, never the lead that asked.
     case unansweredCoordination
-    /// Cases whose submitter kept complaining after the answer: an answer that did not settle
-    /// the matter, or was not implemented.
-    case followedUpAfterAnswer
 }

@@ -26,6 +26,10 @@ public struct CaseState: Sendable, Hashable {
     public internal(set) var publicContent: String?
     /// What a petition marked useful led to.
     public internal(set) var usefulOutcome: String?
+    /// The last progress update's text, and how many updates restarted the answer clock since
+    /// the last answer (a case restarted twice or more without an answer is prolonged).
+    public internal(set) var lastProgressNote: String?
+    public internal(set) var clockRestarts = 0
     /// The case this one was merged into.
     public internal(set) var mergedInto: TrackingCode?
 

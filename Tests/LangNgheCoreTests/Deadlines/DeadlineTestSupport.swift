@@ -18,6 +18,14 @@ struct Log {
                 isPublic: isPublic, data: data))
         return log
     }
+
+    /// The log with one more event of this body.
+    func with(_ body: any EventBody, _ at: String, agency: String? = nil) -> Log {
+        var log = self
+        let instant = isoInstant(at.replacingOccurrences(of: " ", with: "T") + ":00+07:00")
+        log.events.append(PetitionEvent(sequence: events.count + 1, at: instant, actor: .system, agencyCode: agency, body: body))
+        return log
+    }
 }
 
 extension DeadlineEngine {

@@ -64,7 +64,7 @@ struct AgencyRankingTests {
         }
         let statistics = Statistics(facts: facts, period: march)
 
-        let ranking = AgencyRanking(statistics: statistics)
+        let ranking = AgencyRanking(statistics: statistics, criteria: RankingCriteria(minimumEvidence: 1))
 
         typealias Finding = AgencyRanking.Naming.Finding
         #expect(
@@ -74,12 +74,19 @@ struct AgencyRankingTests {
                     findings: [
                         Finding(reason: .overdueCases, trackingCodes: [statsCode(1)]),
                         Finding(reason: .lateAnswers, trackingCodes: [statsCode(2)]),
-                        Finding(reason: .followedUpAfterAnswer, trackingCodes: [statsCode(5)]),
                     ]),
                 .init(agencyCode: "BXD", findings: [Finding(reason: .unansweredCoordination, trackingCodes: [statsCode(4)])]),
                 .init(agencyCode: "BYT", findings: [Finding(reason: .overruledReturns, trackingCodes: [statsCode(3)])]),
             ])
         #expect(AgencyRanking(statistics: statistics, criteria: RankingCriteria(minimumEvidence: 2)).named.isEmpty)
+        // By default one late case names nobody; three do. A follow-up never names the agency.
+        #expect(AgencyRanking(statistics: statistics).named.isEmpty)
+        let threeLate = try (1...3).map { i in
+            try statsFacts(statsLog(agency: "BTC", received: "2026-03-02 10:00", answered: "2026-03-31 10:00").with(.followedUp, "2026-04-01 09:00"), code: statsCode(10 + i), today: "2026-04-01")
+        }
+        let named = AgencyRanking(statistics: Statistics(facts: threeLate, period: march)).named
+        #expect(named.map(\.agencyCode) == ["BTC"])
+        #expect(named.first?.findings.map(\.reason) == [.lateAnswers])
     }
 
     @Test func theCriteriaArePublishedAsData() throws {

@@ -27,5 +27,6 @@ public struct AnswerPublished: EventBody {
         state.answersPublished += 1
         state.ratedSinceAnswer = false
         state.followedUpSinceAnswer = false
+        state.clockRestarts = 0
     }
 }

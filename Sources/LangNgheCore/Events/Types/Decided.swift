@@ -45,6 +45,8 @@ public struct Decided: EventBody {
             signer: input.optionalLine("signer"))
     }
 
+    public var clockEffect: ClockEffect { outcome == .close ? .endsEveryClock : .asPolicies }
+
     public func apply(to state: inout CaseState, _ event: PetitionEvent) {
         state.status = outcome == .close ? .closed : .inProgress
         if let leadAgency { state.leadAgency = leadAgency }
