@@ -66,3 +66,26 @@ import Testing
         #expect(throws: LegacyEventFormat.Unreadable.self) { try LegacyEventFormat.body(type: .rated, text: "", data: ["satisfaction": "9"]) }
     }
 }
+
+/// docs/events.md describes every event type and shows the example's bytes as they are.
+@Suite struct EventDocumentationTests {
+    static func document(filePath: String = #filePath) throws -> String {
+        let root = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return try String(contentsOf: root.appendingPathComponent("docs/events.md"), encoding: .utf8)
+    }
+
+    @Test func everyTypeHasItsSection() throws {
+        let document = try Self.document()
+        for type in EventType.allCases {
+            #expect(document.contains("\n### \(type.rawValue)\n"), "docs/events.md has no section for \(type.rawValue)")
+        }
+    }
+
+    @Test func theExampleShowsTheRealBytes() throws {
+        let event = PetitionEvent(
+            sequence: 2, at: CanonicalEventTests.at, actor: .staff(42), agencyCode: "VPCP",
+            body: Assigned(leadAgency: "BTC", coordinatingAgencies: ["BYT", "BXD"], note: "Chuyển Bộ Tài chính"))
+        #expect(try Self.document().contains("\n" + String(decoding: try event.canonicalBytes(), as: UTF8.self) + "\n"))
+    }
+}
