@@ -10,7 +10,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let catalogue = try Catalogue.bundled()
     let views = try await Views.bundled(catalogue: catalogue)
-    let deadlines = DeadlineService(store: store, environment: environment, policies: try ShippedData.deadlinePolicies())
+    let deadlines = DeadlineService(store: store, environment: environment)
     let router = try buildRouter(settings: settings, store: store, views: views, environment: environment, deadlines: deadlines, logger: logger)
     let address = "http://\(settings.hostname):\(settings.port)"
     var services: [any Service] = []

@@ -89,7 +89,7 @@ func vietnamMorning(_ iso: String) -> Date {
         let clock = TestClock(vietnamMorning("2026-02-11"))
         try await withApp(environment: AppEnvironment(now: { clock.now })) { client, store in
             let (code, _) = try await submitPetition(client)
-            let deadlines = DeadlineService(store: store, environment: AppEnvironment(now: { clock.now }), policies: try ShippedData.deadlinePolicies())
+            let deadlines = DeadlineService(store: store, environment: AppEnvironment(now: { clock.now }))
             let job = ReminderJob(store: store, deadlines: deadlines, holder: "test")
             let logger = Logger(label: "test")
             #expect(try await job.runOnce(logger: logger).recorded.isEmpty)
@@ -111,10 +111,9 @@ func vietnamMorning(_ iso: String) -> Date {
             for _ in 0..<30 { _ = try await submitPetition(client) }
             clock.advance(86_400 * 44)
             let environment = AppEnvironment(now: { clock.now })
-            let policies = try ShippedData.deadlinePolicies()
             // Each instance has its own services, as two servers would.
-            let first = ReminderJob(store: store, deadlines: DeadlineService(store: store, environment: environment, policies: policies), holder: "server-a")
-            let second = ReminderJob(store: store, deadlines: DeadlineService(store: store, environment: environment, policies: policies), holder: "server-b")
+            let first = ReminderJob(store: store, deadlines: DeadlineService(store: store, environment: environment), holder: "server-a")
+            let second = ReminderJob(store: store, deadlines: DeadlineService(store: store, environment: environment), holder: "server-b")
             let logger = Logger(label: "test")
             for _ in 0..<3 {
                 async let a = first.runOnce(logger: logger)

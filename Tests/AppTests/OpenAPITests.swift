@@ -33,7 +33,7 @@ import Testing
         try await TestDatabase.withStore { store in
             let environment = AppEnvironment.live
             let views = try await Views.bundled(catalogue: try Catalogue.bundled())
-            let deadlines = DeadlineService(store: store, environment: environment, policies: try ShippedData.deadlinePolicies())
+            let deadlines = DeadlineService(store: store, environment: environment)
             let router = try buildRouter(
                 settings: Settings(environment: .testing), store: store, views: views, environment: environment, deadlines: deadlines,
                 logger: TestDatabase.logger)

@@ -69,11 +69,11 @@ struct EventsAPIController {
         let scope = try InboxScope.scope(for: staff, agency: query.get("agency"))
         let page: Int
         do { page = try PageNumber(parsing: query.get("page")).value } catch { throw AppError.validation([error]) }
-        let filter = InboxFilter(scope: scope, statuses: statuses, query: query.get("q") ?? "", page: page)
-        guard let sort = QueueService.Sort(rawValue: query.get("sort") ?? "received") else {
+        guard let sort = InboxFilter.Sort(rawValue: query.get("sort") ?? "received") else {
             throw AppError.validation([FieldError("sort", .invalidChoice)])
         }
-        let (result, due) = try await QueueService(store: store, deadlines: deadlines).page(filter, sort: sort, overdueOnly: query.get("overdue") == "true")
+        let filter = InboxFilter(scope: scope, statuses: statuses, query: query.get("q") ?? "", page: page, sort: sort)
+        let (result, due) = try await QueueService(store: store, deadlines: deadlines).page(filter, overdueOnly: query.get("overdue") == "true")
         return JSONBody.response(InboxView(result, page: page, due: due))
     }
 

@@ -23,9 +23,9 @@ struct InboxController {
         do { page = try PageNumber(parsing: parameters.get("trang"), field: "trang").value } catch { throw AppError.validation([error]) }
         let sortByDue = parameters.get("sap-xep") == "han"
         let overdueOnly = parameters.get("qua-han") == "1"
-        let (result, due) = try await QueueService(store: store, deadlines: deadlines).page(
-            try queue.filter(for: staff, statuses: status.map { [$0] } ?? [], query: query, page: page),
-            sort: sortByDue ? .due : .received, overdueOnly: overdueOnly)
+        var filter = try queue.filter(for: staff, statuses: status.map { [$0] } ?? [], query: query, page: page)
+        filter.sort = sortByDue ? .due : .received
+        let (result, due) = try await QueueService(store: store, deadlines: deadlines).page(filter, overdueOnly: overdueOnly)
 
         let language = context.language
         let t = { (key: String) in views.catalogue.text(key, language) }

@@ -17,7 +17,7 @@ struct JobsCommand: AsyncParsableCommand {
             let settings = try StartUp.settings()
             let logger = StartUp.logger()
             try await StartUp.withPreparedStore(settings, logger: logger) { store in
-                let deadlines = DeadlineService(store: store, environment: .live, policies: try ShippedData.deadlinePolicies())
+                let deadlines = DeadlineService(store: store, environment: .live)
                 let job = ReminderJob(store: store, deadlines: deadlines, holder: "cli-" + UUID().uuidString)
                 let outcome = try await job.runOnce(logger: logger)
                 guard outcome.ran else {

@@ -5,7 +5,9 @@ public struct LangNgheCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "langnghe",
         abstract: "LangNghe — tiếp nhận, xử lý, trả lời phản ánh, kiến nghị (PAKN).",
-        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, UserCommand.self, JobsCommand.self],
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, UserCommand.self, JobsCommand.self, ProjectionsCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}

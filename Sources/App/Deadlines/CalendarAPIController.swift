@@ -70,7 +70,6 @@ struct CalendarAPIController {
         let object = try await request.jsonObject(limit: 65_536)
         let override = try Self.override(from: object.compactMapValues { $0 as? String })
         try await store.saveCalendarOverride(override)
-        deadlines.invalidate()
         try await store.log(SecurityLogEntry(at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip, detail: "\(override.date.iso) \(override.kind.rawValue)"))
         return JSONBody.response(override, status: .created)
     }
@@ -79,7 +78,6 @@ struct CalendarAPIController {
         let admin = try context.requireAPIAdmin()
         guard let date = context.parameters.get("date").flatMap(CivilDate.init(iso:)) else { throw AppError.notFound }
         guard try await store.deleteCalendarOverride(date) else { throw AppError.notFound }
-        deadlines.invalidate()
         try await store.log(SecurityLogEntry(at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip, detail: "\(date.iso) removed"))
         return Response(status: .noContent)
     }

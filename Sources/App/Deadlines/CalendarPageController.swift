@@ -90,7 +90,6 @@ struct CalendarPageController {
             let messages = PetitionFormController.messages(errors, views: views, context: context)
             return try await overridesPage(context: context, errors: messages, values: fields, status: .unprocessableContent)
         }
-        deadlines.invalidate()
         try await store.log(SecurityLogEntry(
             at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip,
             detail: "\(form["date"] ?? "") \(form["operation"] ?? form["kind"] ?? "")"))

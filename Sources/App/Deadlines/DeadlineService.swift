@@ -1,33 +1,22 @@
 import Foundation
 import LangNgheCore
 import LangNgheStorage
-import Synchronization
 
-/// The working calendar (computed holidays plus the overrides in the database) and the deadline
-/// policies, built once and rebuilt when an admin changes an override. Deadlines themselves are
-/// never stored: they are computed from each case's events when asked.
+/// Deadlines as pages and the API show them, computed from a case's events with the store's
+/// engine (the working calendar in the database and the policies).
 final class DeadlineService: Sendable {
     let store: Store
-    let policies: [DeadlinePolicy]
     let environment: AppEnvironment
-    private let cached = Mutex<DeadlineEngine?>(nil)
 
-    init(store: Store, environment: AppEnvironment, policies: [DeadlinePolicy]) {
+    init(store: Store, environment: AppEnvironment) {
         self.store = store
         self.environment = environment
-        self.policies = policies
     }
 
+    /// The store's engine: the store keeps the case rows' clocks with it, and drops it when
+    /// the calendar changes.
     func engine() async throws -> DeadlineEngine {
-        if let engine = cached.withLock({ $0 }) { return engine }
-        let engine = DeadlineEngine(calendar: WorkingCalendar(overrides: try await store.calendarOverrides()), policies: policies)
-        cached.withLock { $0 = engine }
-        return engine
-    }
-
-    /// Call after the overrides change.
-    func invalidate() {
-        cached.withLock { $0 = nil }
+        try await store.deadlineEngine()
     }
 
     /// Today in Vietnam.

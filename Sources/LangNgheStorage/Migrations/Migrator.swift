@@ -14,7 +14,11 @@ struct Migrator {
         Schema.v5APIKeys,
         Schema.v6AdminGrants,
         Schema.v7TypedEvents,
+        Schema.v8CaseReadModels,
     ]
+
+    /// Migrations that add read models, to be filled from the events once applied.
+    static let rebuildsProjections: Set<String> = [Schema.v8CaseReadModels.name]
 
     let database: any SQLDatabase
 

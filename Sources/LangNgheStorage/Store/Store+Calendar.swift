@@ -7,7 +7,7 @@ extension Store {
     /// the same day's.
     @discardableResult
     public func loadCalendarOverrides(_ overrides: [CalendarOverride], version: Int) async throws -> Bool {
-        try await database.write { db -> Bool in
+        let loaded = try await database.write { db -> Bool in
             let current = try await db.first("SELECT version FROM reference_versions WHERE name = 'calendar'")?.int("version")
             if current == version { return false }
             for o in overrides { try await Self.upsert(o, in: db) }
@@ -18,32 +18,40 @@ extension Store {
                 """, version, Timestamp.string(Date()))
             return true
         }
+        if loaded { try await calendarChanged() }
+        return loaded
     }
 
     public func calendarOverrides() async throws -> [CalendarOverride] {
-        try await database.read { db in
-            try await db.query("SELECT * FROM calendar_overrides ORDER BY day").compactMap { row in
-                guard let date = CivilDate(iso: row.string("day") ?? ""),
-                    let kind = CalendarOverride.Kind(rawValue: row.string("kind") ?? "")
-                else { return nil }
-                return CalendarOverride(date: date, kind: kind, reason: row.string("reason") ?? "", legalBasis: row.string("legal_basis") ?? "")
+        try await database.read { db in try await Self.calendarOverrides(in: db) }
+    }
+
+    static func calendarOverrides(in db: any SQLConnection) async throws -> [CalendarOverride] {
+        try await db.query("SELECT * FROM calendar_overrides ORDER BY day").map { row in
+            guard let date = CivilDate(iso: row.string("day") ?? ""), let kind = CalendarOverride.Kind(rawValue: row.string("kind") ?? "") else {
+                throw StoreError.unreadable("calendar_overrides \(row.string("day") ?? "")")
             }
+            return CalendarOverride(date: date, kind: kind, reason: row.string("reason") ?? "", legalBasis: row.string("legal_basis") ?? "")
         }
     }
 
     /// Adds or replaces the override of its day.
+    /// Every open case's due dates follow.
     public func saveCalendarOverride(_ override: CalendarOverride) async throws {
         try await database.write { db in try await Self.upsert(override, in: db) }
+        try await calendarChanged()
     }
 
     /// Removes the override of a day; false if there was none.
     @discardableResult
     public func deleteCalendarOverride(_ date: CivilDate) async throws -> Bool {
-        try await database.write { db in
+        let deleted = try await database.write { db in
             guard try await db.first("SELECT day FROM calendar_overrides WHERE day = ?", date.iso) != nil else { return false }
             try await db.execute("DELETE FROM calendar_overrides WHERE day = ?", date.iso)
             return true
         }
+        if deleted { try await calendarChanged() }
+        return deleted
     }
 
     static func upsert(_ o: CalendarOverride, in db: any SQLConnection) async throws {

@@ -23,7 +23,7 @@ extension Store {
                 appended.append(event)
             }
             let state = CaseState(events: log)
-            try await Self.project(petitionID: id, state: state, log: log, dialect: self.dialect, in: db)
+            try await self.project(petitionID: id, state: state, log: log, in: db)
             if let audit { try await Self.insert(audit, in: db) }
             return (appended, state)
         }
@@ -33,25 +33,6 @@ extension Store {
     @discardableResult
     public func append(_ events: [PetitionEvent], to code: TrackingCode) async throws -> PetitionStatus {
         try await append(to: code) { _ in events }.state.status
-    }
-
-    /// The read models of one case, rewritten from its state: status and agencies for queues,
-    /// the observers invited, and the public record.
-    static func project(petitionID id: Int, state: CaseState, log: [PetitionEvent], dialect: SQLDialect, in db: any SQLConnection) async throws {
-        try await db.execute(
-            "UPDATE petitions SET status = ?, lead_agency_code = ?, awaiting = ?, updated_at = ? WHERE id = ?",
-            state.status.rawValue, state.leadAgency, state.awaiting, Timestamp.string(log.last?.at ?? Date()), id)
-        try await db.execute("DELETE FROM petition_agencies WHERE petition_id = ?", id)
-        for agency in state.involvedAgencies {
-            try await db.execute(
-                "INSERT INTO petition_agencies (petition_id, agency_code, role) VALUES (?, ?, ?)",
-                id, agency, agency == state.leadAgency ? "lead" : "coordinating")
-        }
-        try await db.execute("DELETE FROM case_observers WHERE petition_id = ?", id)
-        for observer in state.invitedObservers.sorted() {
-            try await db.execute("INSERT INTO case_observers (petition_id, staff_id) VALUES (?, ?)", id, observer)
-        }
-        try await republish(petitionID: id, state: state, log: log, dialect: dialect, in: db)
     }
 
     /// PostgreSQL locks the petition's row for the transaction, so that two staff acting on one

@@ -15,18 +15,29 @@ public struct InboxFilter: Sendable {
         case invited(observerID: Int64)
     }
 
+    /// Newest first, or the answer deadline due first (cases without one last).
+    public enum Sort: String, Sendable { case received, due }
+
     public var scope: Scope
     public var statuses: [PetitionStatus]
     public var query: String
     public var page: Int
     public var pageSize: Int
+    public var sort: Sort
+    /// Only the cases whose answer deadline was due before this day (Vietnam time): overdue on it.
+    public var overdueOn: CivilDate?
 
-    public init(scope: Scope, statuses: [PetitionStatus] = [], query: String = "", page: Int = 1, pageSize: Int = 50) {
+    public init(
+        scope: Scope, statuses: [PetitionStatus] = [], query: String = "", page: Int = 1, pageSize: Int = 50, sort: Sort = .received,
+        overdueOn: CivilDate? = nil
+    ) {
         self.scope = scope
         self.statuses = statuses
         self.query = query
         self.page = PageNumber(clamping: page).value
         self.pageSize = min(max(1, pageSize), 200)
+        self.sort = sort
+        self.overdueOn = overdueOn
     }
 }
 
@@ -80,8 +91,13 @@ extension Store {
                 conditions.append("(p.search_text LIKE ? OR p.tracking_code = ?)")
                 arguments += [.text("%" + folded + "%"), .text(filter.query.uppercased().trimmingCharacters(in: .whitespaces))]
             }
+            // The status tabs count the whole queue, whatever the status and overdue filters.
             let countConditions = conditions
             let countArguments = arguments
+            if let day = filter.overdueOn {
+                conditions.append("p.due_date < ?")
+                arguments.append(.text(day.iso))
+            }
             if !filter.statuses.isEmpty {
                 conditions.append("p.status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ", ") + ")")
                 arguments += filter.statuses.map { .text($0.rawValue) }
@@ -91,7 +107,7 @@ extension Store {
             let rows = try await db.query(
                 """
                 SELECT p.tracking_code, p.title, p.status, p.category, p.field_code, p.lead_agency_code, p.received_at, p.updated_at
-                FROM petitions p WHERE \(whereClause) ORDER BY p.received_at DESC, p.id DESC LIMIT ? OFFSET ?
+                FROM petitions p WHERE \(whereClause) ORDER BY \(filter.sort == .due ? Self.dueOrder : "p.received_at DESC, p.id DESC") LIMIT ? OFFSET ?
                 """, arguments + [.int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize)))])
             var counts: [PetitionStatus: Int] = [:]
             for row in try await db.query(
@@ -103,6 +119,11 @@ extension Store {
             return InboxPage(items: rows.compactMap(InboxItem.init(row:)), total: total, countsByStatus: counts)
         }
     }
+}
+
+extension Store {
+    /// Due first; cases with no running deadline last, newest first among them.
+    static let dueOrder = "CASE WHEN p.due_at IS NULL THEN 1 ELSE 0 END, p.due_at, p.received_at DESC, p.id DESC"
 }
 
 extension InboxItem {
@@ -120,23 +141,6 @@ extension InboxItem {
 }
 
 extension Store {
-    /// Every matching item of a queue (at most `limit`), for sorting and filtering by what
-    /// must be computed: the deadlines.
-    public func inboxItems(_ filter: InboxFilter, limit: Int = 10_000) async throws -> [InboxItem] {
-        var all: [InboxItem] = []
-        var page = 1
-        while all.count < limit {
-            var f = filter
-            f.page = page
-            f.pageSize = 200
-            let result = try await inbox(f)
-            all += result.items
-            if result.items.count < 200 { break }
-            page += 1
-        }
-        return Array(all.prefix(limit))
-    }
-
     /// The event logs of many petitions, in a few queries.
     public func eventLogs(of codes: [TrackingCode]) async throws -> [TrackingCode: [PetitionEvent]] {
         var logs: [TrackingCode: [PetitionEvent]] = [:]

@@ -46,6 +46,7 @@ extension Store {
                 sequence: 1, at: intake.receivedAt, actor: intake.actor, agencyCode: intake.actorAgencyCode,
                 body: Submitted(channel: intake.channel))
             try await Self.insert(event, petitionID: Int64(petitionID), in: db)
+            try await self.project(petitionID: petitionID, state: CaseState(events: [event]), log: [event], in: db)
             return code
         }
     }

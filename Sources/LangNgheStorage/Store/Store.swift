@@ -1,14 +1,21 @@
+import LangNgheCore
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// LangNghe's storage in domain terms. One implementation, written once against `SQLDatabase`;
 /// the two databases differ only below that interface (and in the few dialect branches here).
 public final class Store: Sendable {
     public let database: any SQLDatabase
     public var dialect: SQLDialect { database.dialect }
+    /// The deadline policies the read models' clocks are computed with.
+    public let policies: [DeadlinePolicy]
+    /// The deadline engine over the calendar in the database, dropped when the calendar changes.
+    let engineCache = Mutex<DeadlineEngine?>(nil)
 
-    public init(database: any SQLDatabase) {
+    public init(database: any SQLDatabase, policies: [DeadlinePolicy]) {
         self.database = database
+        self.policies = policies
     }
 
     /// Opens the database at `location`, runs `body` with the store, and closes it. PostgreSQL's
@@ -16,11 +23,12 @@ public final class Store: Sendable {
     public static func withStore<T: Sendable>(
         at location: DatabaseLocation, logger: Logger, _ body: (Store) async throws -> T
     ) async throws -> T {
+        let policies = try ShippedData.deadlinePolicies()
         switch location {
         case .sqliteMemory:
-            return try await body(Store(database: try SQLiteDatabase()))
+            return try await body(Store(database: try SQLiteDatabase(), policies: policies))
         case .sqliteFile(let path):
-            return try await body(Store(database: try SQLiteDatabase(path: path)))
+            return try await body(Store(database: try SQLiteDatabase(path: path), policies: policies))
         case .postgres(let postgres):
             let database = PostgresDatabase(configuration: postgres.clientConfiguration, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -29,15 +37,18 @@ public final class Store: Sendable {
                 if let schema = postgres.schema {
                     try await database.write { db in try await db.execute("CREATE SCHEMA IF NOT EXISTS \(quoted: schema)") }
                 }
-                return try await body(Store(database: database))
+                return try await body(Store(database: database, policies: policies))
             }
         }
     }
 
-    /// Applies pending migrations; returns their names.
+    /// Applies pending migrations; returns their names. A migration that adds read models is
+    /// followed by a rebuild of them from the events.
     @discardableResult
     public func migrate() async throws -> [String] {
-        try await Migrator(database: database).migrate()
+        let applied = try await Migrator(database: database).migrate()
+        if applied.contains(where: Migrator.rebuildsProjections.contains) { try await rebuildProjections() }
+        return applied
     }
 
     /// Whether the database answers.
