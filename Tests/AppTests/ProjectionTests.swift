@@ -99,6 +99,8 @@ import Testing
                 "SELECT petition_id, staff_id FROM case_observers ORDER BY petition_id, staff_id",
                 "SELECT petition_id, policy, agency_code, due_date, due_at FROM case_clocks ORDER BY petition_id, policy, agency_code, due_at",
                 "SELECT petition_id, status, published_at, title, answer, useful, folded FROM published_answers ORDER BY petition_id",
+                "SELECT petition_id, day, agency_code, category, measure, detail FROM case_facts ORDER BY petition_id, day, agency_code, measure, detail",
+                "SELECT day, agency_code, category, measure, detail, count FROM rollups ORDER BY day, agency_code, category, measure, detail",
             ]
             for sql in queries {
                 for row in try await db.query(sql) {

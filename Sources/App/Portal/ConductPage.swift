@@ -38,10 +38,23 @@ struct ConductPage {
     let commended: [String]
     let ranking: [Ranked]
     let useful: [Useful]
+    /// Cases restarted twice or more without an answer, with their restarts.
+    let prolonged: [Prolonged]
+    let hasProlonged: Bool
+
+    struct Prolonged {
+        let code: String
+        let href: String
+        let agency: String
+        let restarts: Int
+    }
     let hasNamed: Bool
     let hasCommended: Bool
 
-    init(_ r: AgencyRanking, statistics: Statistics, useful: [PublishedAnswer], catalogue: Catalogue, language: Language, agencies: [String: String]) {
+    init(
+        _ r: AgencyRanking, statistics: Statistics, useful: [PublishedAnswer], prolonged: [ProlongedCase], catalogue: Catalogue, language: Language,
+        agencies: [String: String]
+    ) {
         let t = { (key: String) in catalogue.text(key, language) }
         func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
         from = statistics.period.lowerBound.iso
@@ -71,6 +84,10 @@ struct ConductPage {
                 interval: f.onTimeInterval.map { percent($0[0]) + " – " + percent($0[1]) } ?? "—", answered: f.answered)
         }
         self.useful = useful.map { Useful(title: $0.title, href: Paths.answers + "/" + $0.trackingCode.description, result: $0.useful ?? "", agency: $0.agencyCode.map { agencies[$0] ?? $0 } ?? "") }
+        self.prolonged = prolonged.map {
+            Prolonged(code: $0.trackingCode.description, href: Paths.tracking($0.trackingCode.description), agency: agencies[$0.agencyCode] ?? $0.agencyCode, restarts: $0.restarts)
+        }
+        hasProlonged = !prolonged.isEmpty
         hasNamed = !named.isEmpty
         hasCommended = !commended.isEmpty
     }

@@ -25,13 +25,14 @@ struct StatisticsController {
         if let agency, try await store.agencies().contains(where: { $0.code == agency }) == false {
             throw AppError.validation([FieldError("agency", .unknownAgency)])
         }
-        return JSONBody.response(StatisticsView(try await statistics.statistics(for: period), agency: agency))
+        return JSONBody.response(StatisticsView(try await statistics.statistics(for: period, agency: agency), agency: agency))
     }
 
     @Sendable func conductJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let stats = try await statistics.statistics(for: try statistics.period(from: query.get("from"), to: query.get("to")))
-        return JSONBody.response(ConductView(AgencyRanking(statistics: stats), statistics: stats, useful: try await usefulCodes()))
+        return JSONBody.response(
+            ConductView(AgencyRanking(statistics: stats), statistics: stats, useful: try await usefulCodes(), prolonged: try await store.prolongedCases()))
     }
 
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -66,8 +67,8 @@ struct StatisticsController {
         let stats = try await statistics.statistics(for: try statistics.period(from: query.get("tu"), to: query.get("den")))
         let (useful, _) = try await store.publishedAnswers(AnswerFilter(usefulOnly: true, pageSize: 50))
         let page = ConductPage(
-            AgencyRanking(statistics: stats), statistics: stats, useful: useful, catalogue: views.catalogue, language: context.language,
-            agencies: try await agencyNames(context.language))
+            AgencyRanking(statistics: stats), statistics: stats, useful: useful, prolonged: try await store.prolongedCases(),
+            catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language))
         return views.page("conduct", title: views.catalogue.text("conduct_title", context.language), body: page, context: context)
     }
 

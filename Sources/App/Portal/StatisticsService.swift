@@ -2,37 +2,40 @@ import Foundation
 import LangNgheCore
 import LangNgheStorage
 
-/// Statistics for a period, computed from every case's events as they stood on the period's
-/// last day (or today, if earlier). Nothing is counted in advance, so every figure can be
-/// recomputed from the log.
+/// Statistics for a period, read from the rollups kept in step with the events: a sum over the
+/// period's days, never a pass over the cases.
 struct StatisticsService: Sendable {
     let store: Store
     let deadlines: DeadlineService
+
+    /// The days a period may cover: the calendar the system computes, 1900–2199.
+    static let years = 1900...2199
 
     /// The period asked for: `from` / `to` as YYYY-MM-DD; by default the last twelve months.
     func period(from: String?, to: String?) throws -> ClosedRange<CivilDate> {
         let today = deadlines.today
         var errors: [FieldError] = []
-        let end = to.flatMap { $0.isEmpty ? nil : $0 }.map { CivilDate(iso: $0) } ?? today
-        if end == nil { errors.append(FieldError("to", .invalidChoice)) }
-        let start = from.flatMap { $0.isEmpty ? nil : $0 }.map { CivilDate(iso: $0) } ?? (end ?? today).adding(days: -364)
-        if start == nil { errors.append(FieldError("from", .invalidChoice)) }
+        func day(_ text: String?, _ field: String) -> CivilDate?? {
+            guard let text, !text.isEmpty else { return .some(nil) }
+            guard let day = CivilDate(iso: text), Self.years.contains(day.year) else {
+                errors.append(FieldError(field, .invalidChoice))
+                return nil
+            }
+            return .some(day)
+        }
+        let end = day(to, "to").map { $0 ?? today }
+        let start = day(from, "from").map { $0 ?? (end ?? today).adding(days: -364) }
         guard errors.isEmpty, let start, let end else { throw AppError.validation(errors) }
         guard start <= end else { throw AppError.validation([FieldError("from", .invalidChoice)]) }
         return start...end
     }
 
-    func statistics(for period: ClosedRange<CivilDate>) async throws -> Statistics {
-        let engine = try await deadlines.engine()
-        let asOf = min(period.upperBound, deadlines.today)
-        var facts: [CaseFacts] = []
-        try await store.forEachCase(receivedBefore: period.upperBound.adding(days: 1).startOfDay(offsetSeconds: 7 * 3600)) { page in
-            for c in page {
-                if let fact = CaseFacts(trackingCode: c.trackingCode.description, category: c.category, fieldCode: c.fieldCode, events: c.events, engine: engine, today: asOf) {
-                    facts.append(fact)
-                }
-            }
-        }
-        return Statistics(facts: facts, period: period)
+    /// The figures of the period, for every agency or one; the cases late now count only in a
+    /// period that includes today.
+    func statistics(for period: ClosedRange<CivilDate>, agency: String? = nil) async throws -> Statistics {
+        let today = deadlines.today
+        let counts = try await store.rollupCounts(period, agency: agency)
+        let evidence = try await store.namingEvidence(period, today: period.contains(today) ? today : nil)
+        return Statistics(period: period, counts: counts, evidence: evidence, agency: agency)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LangNgheCore
+import LangNgheStorage
 
 /// The figures of one agency (or all), as the API and the pages show them.
 struct FiguresView: Encodable {
@@ -29,7 +30,7 @@ struct FiguresView: Encodable {
         unansweredCoordination = s.unansweredCoordination
         followUps = s.followUps
         meanSatisfaction = s.meanSatisfaction.map(Self.round)
-        ratings = s.ratings.count
+        ratings = s.ratingCount
     }
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
@@ -49,7 +50,7 @@ struct StatisticsView: Encodable {
     init(_ s: Statistics, agency: String?) {
         from = s.period.lowerBound.iso
         to = s.period.upperBound.iso
-        overall = FiguresView(agency.flatMap { s.agency($0) } ?? s.overall)
+        overall = FiguresView(s.overall)
         agencies = agency == nil ? s.agencies.map(FiguresView.init) : []
         months = s.months.map { Month(month: String(format: "%04d-%02d", $0.year, $0.month), received: $0.received, answered: $0.answered) }
         categories = Dictionary(uniqueKeysWithValues: s.categories.map { ($0.category.rawValue, $0.count) })
@@ -76,8 +77,16 @@ struct ConductView: Encodable {
     var ranking: [Ranked]
     var unranked: [String]
     var usefulPetitions: [String]
+    /// Cases restarted twice or more without an answer, now.
+    var prolonged: [Prolonged]
 
-    init(_ ranking: AgencyRanking, statistics: Statistics, useful: [String]) {
+    struct Prolonged: Encodable {
+        var trackingCode: String
+        var agency: String
+        var restarts: Int
+    }
+
+    init(_ ranking: AgencyRanking, statistics: Statistics, useful: [String], prolonged: [ProlongedCase]) {
         from = statistics.period.lowerBound.iso
         to = statistics.period.upperBound.iso
         criteria = ranking.criteria
@@ -91,5 +100,6 @@ struct ConductView: Encodable {
         }
         unranked = ranking.unranked
         usefulPetitions = useful
+        self.prolonged = prolonged.map { Prolonged(trackingCode: $0.trackingCode.description, agency: $0.agencyCode, restarts: $0.restarts) }
     }
 }

@@ -39,7 +39,7 @@ public struct AgencyRanking: Sendable, Hashable {
     /// the Wilson interval of their on-time rate, so that a rate over few cases, which could be
     /// luck, ranks below the same rate over many. Ties keep agency-code order.
     public let ranked: [Place]
-    /// Agencies with too few answered cases to be ranked, by code.
+    /// Agencies that handled cases but answered too few to be ranked, by code.
     public let unranked: [String]
     /// Agencies that meet at least one naming reason, by code.
     public let named: [Naming]
@@ -56,7 +56,8 @@ public struct AgencyRanking: Sendable, Hashable {
         ranked = ordered.map { agency in
             Place(rank: 1 + ordered.count { $0.onTime.lower > agency.onTime.lower }, statistics: agency)
         }
-        unranked = agencies.filter { $0.answered < criteria.minimumCases }.compactMap(\.agencyCode)
+        // Agencies that handled cases; the Office's screening facts alone rank nobody.
+        unranked = agencies.filter { $0.answered < criteria.minimumCases && ($0.received > 0 || $0.answered > 0) }.compactMap(\.agencyCode)
         named = agencies.compactMap { Self.naming($0, minimumEvidence: criteria.minimumEvidence) }
         commended = agencies.filter { Self.meets(criteria.commendation, $0) }
     }

@@ -1,97 +1,110 @@
-/// The figures of one agency, or of all agencies, over the cases of a period.
+/// The figures of one agency, or of all agencies, over a period: the sums of the facts of its
+/// days (`StatisticsFact`), and for the current period the cases late now.
 ///
-/// Each case counts for the agency it belongs to (`CaseFacts.agencyCode`), except three things
-/// that are another agency's doing: a return counts for the agency that returned the case, a
-/// reassignment for the agency the case was taken from, a coordination request for the agency
-/// asked.
+/// Each fact counts for the agency whose doing it is: an answer for the agency that answered,
+/// a return for the agency that returned the case, a reassignment for the agency the case was
+/// taken from, a coordination request for the agency asked.
 public struct AgencyStatistics: Sendable, Hashable {
     /// The agency; nil for the figures of all agencies together.
     public let agencyCode: String?
-    /// Petitions received.
-    public private(set) var received = 0
-    /// Of those, answered (by the day the facts were read).
-    public private(set) var answered = 0
-    /// Of those answered, answered within their deadline.
-    public private(set) var answeredOnTime = 0
-    /// Of those received, overdue now.
-    public private(set) var overdueNow = 0
-    /// Working days from receipt to the first answer, one per answered case, in case order.
-    public private(set) var workingDaysToAnswer: [Int] = []
+    /// Petitions received: submitted to the system (all agencies), or given to the agency as lead.
+    public internal(set) var received = 0
+    /// First answers published in the period, and of those, on time and late.
+    public internal(set) var answered = 0
+    public internal(set) var answeredOnTime = 0
+    public internal(set) var answeredLate = 0
+    /// Working days from receipt to the first answer: how many answers took each number.
+    public internal(set) var answerDays: [Int: Int] = [:]
+    /// Cases overdue now; only for a period that includes today (a past period's figures are
+    /// what they were).
+    public internal(set) var overdueNow = 0
     /// Returns made, and of those, the ones the Government Office overruled.
-    public private(set) var returns = 0
-    public private(set) var overruledReturns = 0
+    public internal(set) var returns = 0
+    public internal(set) var overruledReturns = 0
     /// Cases taken from the agency by a new assignment.
-    public private(set) var reassignments = 0
-    public private(set) var escalations = 0
-    /// Every satisfaction rating given, 1 to 5.
-    public private(set) var ratings: [Int] = []
-    /// Coordination requests left unanswered past their deadline.
-    public private(set) var unansweredCoordination = 0
-    /// Cases followed up after their answer.
-    public private(set) var followUps = 0
-    /// The tracking codes behind each naming reason, each case once, in case order.
-    public private(set) var evidence: [NamingReason: [String]] = [:]
+    public internal(set) var reassignments = 0
+    public internal(set) var escalations = 0
+    /// Ratings given, by value 1 to 5.
+    public internal(set) var ratings: [Int: Int] = [:]
+    /// Coordination requests answered after their deadline, or unanswered and late now.
+    public internal(set) var unansweredCoordination = 0
+    /// Cases followed up after their answer (never a ground for naming).
+    public internal(set) var followUps = 0
+    /// Real progress updates that restarted the answer clock.
+    public internal(set) var restarts = 0
+    /// Refusals by reason (VPCP's).
+    public internal(set) var refusals: [String: Int] = [:]
+    /// The tracking codes behind each naming reason, in order of receipt.
+    public internal(set) var evidence: [NamingReason: [String]] = [:]
 
-    init(agencyCode: String?) {
+    public init(agencyCode: String?) {
         self.agencyCode = agencyCode
     }
 
-    public var meanWorkingDaysToAnswer: Double? { Self.mean(workingDaysToAnswer) }
-    public var medianWorkingDaysToAnswer: Double? { Self.median(workingDaysToAnswer) }
+    /// Adds `count` facts of `measure`.
+    mutating func add(_ measure: StatisticsFact.Measure, detail: String, count: Int) {
+        switch measure {
+        case .submitted: if agencyCode == nil { received += count }
+        case .received: if agencyCode != nil { received += count }
+        case .answered: answered += count
+        case .answeredOnTime: answeredOnTime += count
+        case .answeredLate: answeredLate += count
+        case .answerDays: if let days = Int(detail) { answerDays[days, default: 0] += count }
+        case .rating: if let value = Int(detail), (1...5).contains(value) { ratings[value, default: 0] += count }
+        case .escalated: escalations += count
+        case .refused: refusals[detail, default: 0] += count
+        case .returned: returns += count
+        case .overruledReturn: overruledReturns += count
+        case .reassigned: reassignments += count
+        case .followedUp: followUps += count
+        case .restarted: restarts += count
+        case .coordinationRequested: break
+        case .coordinationRepliedLate: unansweredCoordination += count
+        }
+    }
+
+    /// Adds the cases behind a naming reason; those late now (`current`) count in the figures
+    /// too, since no fact of the period holds them.
+    mutating func note(_ reason: NamingReason, _ codes: [String], current: Bool) {
+        guard !codes.isEmpty else { return }
+        evidence[reason, default: []] += codes
+        guard current else { return }
+        switch reason {
+        case .overdueCases: overdueNow += codes.count
+        case .unansweredCoordination: unansweredCoordination += codes.count
+        case .lateAnswers, .overruledReturns, .prolongedCases: break
+        }
+    }
+
+    public var ratingCount: Int { ratings.values.reduce(0, +) }
+    public var meanWorkingDaysToAnswer: Double? { Self.mean(answerDays) }
+    public var medianWorkingDaysToAnswer: Double? { Self.quantile(answerDays, 0.5) }
+    /// 90 % of first answers came within this many working days.
+    public var p90WorkingDaysToAnswer: Double? { Self.quantile(answerDays, 0.9) }
     public var meanSatisfaction: Double? { Self.mean(ratings) }
     /// Answered on time out of answered, with its 95 % interval.
     public var onTime: WilsonInterval { WilsonInterval(successes: answeredOnTime, trials: answered) }
 
-    /// Adds what `facts` says about this agency (about every agency, for the overall figures).
-    mutating func count(_ facts: CaseFacts) {
-        if concerns(facts.agencyCode) {
-            received += 1
-            if let days = facts.workingDaysToAnswer {
-                answered += 1
-                workingDaysToAnswer.append(days)
-            }
-            if facts.answeredOnTime == true { answeredOnTime += 1 }
-            if facts.answeredOnTime == false { note(.lateAnswers, facts) }
-            if facts.isOverdue {
-                overdueNow += 1
-                note(.overdueCases, facts)
-            }
-            if facts.isEscalated { escalations += 1 }
-            ratings += facts.ratings
-            // Counted, never a ground for naming: a citizen who keeps writing is not the agency dodging.
-            if facts.followedUpAfterAnswer { followUps += 1 }
-        }
-        for made in facts.returns where concerns(made.agencyCode) {
-            returns += 1
-            if made.isOverruled {
-                overruledReturns += 1
-                note(.overruledReturns, facts)
-            }
-        }
-        reassignments += facts.reassignments.count { $0.from.map(concerns) ?? (agencyCode == nil) }
-        for request in facts.coordinationRequests where request.isOverdue && concerns(request.agencyCode) {
-            unansweredCoordination += 1
-            note(.unansweredCoordination, facts)
-        }
+    static func mean(_ histogram: [Int: Int]) -> Double? {
+        let count = histogram.values.reduce(0, +)
+        guard count > 0 else { return nil }
+        return Double(histogram.reduce(0) { $0 + $1.key * $1.value }) / Double(count)
     }
 
-    private func concerns(_ code: String) -> Bool { agencyCode == nil || agencyCode == code }
-
-    private mutating func note(_ reason: NamingReason, _ facts: CaseFacts) {
-        // A case is counted in one go, so a case already noted is the last one.
-        if evidence[reason]?.last == facts.trackingCode { return }
-        evidence[reason, default: []].append(facts.trackingCode)
-    }
-
-    static func mean(_ values: [Int]) -> Double? {
-        values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
-    }
-
-    /// The middle value; for an even count, the mean of the two middle values.
-    static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count.isMultiple(of: 2) ? Double(sorted[middle - 1] + sorted[middle]) / 2 : Double(sorted[middle])
+    /// The value below which a share `q` of the values lie; the median (q = 0.5) of an even
+    /// count is the mean of the two middle values.
+    static func quantile(_ histogram: [Int: Int], _ q: Double) -> Double? {
+        let count = histogram.values.reduce(0, +)
+        guard count > 0 else { return nil }
+        func value(at rank: Int) -> Int {
+            var seen = 0
+            for key in histogram.keys.sorted() {
+                seen += histogram[key]!
+                if seen > rank { return key }
+            }
+            return histogram.keys.max()!
+        }
+        if q == 0.5 && count.isMultiple(of: 2) { return Double(value(at: count / 2 - 1) + value(at: count / 2)) / 2 }
+        return Double(value(at: min(count - 1, Int((Double(count) * q).rounded(.up)) - 1)))
     }
 }

@@ -12,4 +12,7 @@ public enum NamingReason: String, Sendable, Codable, CaseIterable {
     /// Coordination requests the agency left unanswered past their deadline: not cooperating.
     /// They count against the agency asked, never the lead that asked.
     case unansweredCoordination
+    /// Cases whose answer clock the agency restarted twice or more with progress updates and
+    /// still has not answered: prolonged (*kéo dài*). Each restart is on the case's public timeline.
+    case prolongedCases
 }

@@ -1,7 +1,6 @@
-/// The statistics of the petitions received in a period, overall and per agency, with the
-/// series the public dashboard draws.
-///
-/// A pure function of the cases' facts: the quarterly report recomputes it from the events.
+/// The statistics of a period, overall and per agency, with the series the public dashboard
+/// draws: the sums of the facts of its days (`Rollup`), so they are read, not recomputed, and
+/// a past period's figures stay as they were.
 public struct Statistics: Sendable, Hashable {
     /// One calendar month of the period.
     public struct Month: Sendable, Hashable {
@@ -9,8 +8,7 @@ public struct Statistics: Sendable, Hashable {
         public let month: Int
         /// Petitions received in the month.
         public let received: Int
-        /// First answers published in the month, whenever their petitions were received: the
-        /// flow of answers set against the flow of petitions.
+        /// First answers published in the month.
         public let answered: Int
     }
 
@@ -20,55 +18,79 @@ public struct Statistics: Sendable, Hashable {
         public let count: Int
     }
 
-    /// The days of receipt selected, in office time (Vietnam), both ends included.
+    /// The cases behind a naming reason: those of the period (from its facts), or those late
+    /// now (`current`, only for a period that includes today).
+    public struct Evidence: Sendable, Hashable {
+        public let reason: NamingReason
+        public let agencyCode: String
+        public let trackingCode: String
+        public let current: Bool
+
+        public init(reason: NamingReason, agencyCode: String, trackingCode: String, current: Bool) {
+            self.reason = reason
+            self.agencyCode = agencyCode
+            self.trackingCode = trackingCode
+            self.current = current
+        }
+    }
+
+    /// The days selected, in office time (Vietnam), both ends included.
     public let period: ClosedRange<CivilDate>
-    /// The cases received in the period, in order of receipt: the evidence behind every figure.
-    public let cases: [CaseFacts]
-    /// The figures of all agencies together.
+    /// The one agency the figures were asked for, if any: then every figure is that agency's.
+    public let agencyFilter: String?
+    /// The figures of all agencies together (of the one agency, with a filter).
     public let overall: AgencyStatistics
-    /// The figures of every agency the cases concern, by agency code.
+    /// The figures of every agency with a fact in the period, by agency code.
     public let agencies: [AgencyStatistics]
     /// Every month the period touches, in order, empty ones included.
     public let months: [Month]
     /// Every category, in the order of `PetitionCategory.allCases`, empty ones included.
     public let categories: [CategoryCount]
 
-    /// The statistics of `facts` over `period`: the cases received in it, and for the monthly
-    /// series also the answers published in it.
-    public init(facts: [CaseFacts], period: ClosedRange<CivilDate>) {
+    /// The statistics of the period from its rollup counts and its evidence.
+    public init(period: ClosedRange<CivilDate>, counts: [Rollup.Count], evidence: [Evidence] = [], agency filter: String? = nil) {
         self.period = period
-        let cases = facts.filter { period.contains($0.receivedOn) }
-            .sorted { ($0.receivedAt, $0.trackingCode) < ($1.receivedAt, $1.trackingCode) }
-        self.cases = cases
-        var overall = AgencyStatistics(agencyCode: nil)
+        agencyFilter = filter
+        let counts = filter.map { code in counts.filter { $0.agencyCode == code } } ?? counts
+        var overall = AgencyStatistics(agencyCode: filter)
         var byAgency: [String: AgencyStatistics] = [:]
-        for facts in cases {
-            overall.count(facts)
-            for code in facts.agencyCodes {
-                byAgency[code, default: AgencyStatistics(agencyCode: code)].count(facts)
+        var receivedIn: [String: Int] = [:]
+        var answeredIn: [String: Int] = [:]
+        var byCategory: [PetitionCategory: Int] = [:]
+        // Received, overall: what arrived in the system; for one agency: what it was given.
+        let receipt: StatisticsFact.Measure = filter == nil ? .submitted : .received
+        for count in counts {
+            overall.add(count.measure, detail: count.detail, count: count.count)
+            byAgency[count.agencyCode, default: AgencyStatistics(agencyCode: count.agencyCode)]
+                .add(count.measure, detail: count.detail, count: count.count)
+            if count.measure == receipt {
+                receivedIn[count.month, default: 0] += count.count
+                byCategory[count.category, default: 0] += count.count
             }
+            if count.measure == .answered { answeredIn[count.month, default: 0] += count.count }
+        }
+        for item in evidence where filter == nil || item.agencyCode == filter {
+            overall.note(item.reason, [item.trackingCode], current: item.current)
+            byAgency[item.agencyCode, default: AgencyStatistics(agencyCode: item.agencyCode)]
+                .note(item.reason, [item.trackingCode], current: item.current)
         }
         self.overall = overall
         agencies = byAgency.keys.sorted().compactMap { byAgency[$0] }
-        months = Self.months(of: period, received: cases.map(\.receivedOn), answered: facts.compactMap(\.firstAnswerOn))
-        categories = PetitionCategory.allCases.map { category in
-            CategoryCount(category: category, count: cases.count { $0.category == category })
+        months = Self.months(of: period).map { key in
+            Month(year: Int(key.prefix(4)) ?? 0, month: Int(key.suffix(2)) ?? 0, received: receivedIn[key] ?? 0, answered: answeredIn[key] ?? 0)
         }
+        categories = PetitionCategory.allCases.map { CategoryCount(category: $0, count: byCategory[$0] ?? 0) }
     }
 
-    /// The figures of one agency, if any case of the period concerns it.
+    /// The figures of one agency, if any fact of the period concerns it.
     public func agency(_ code: String) -> AgencyStatistics? {
         agencies.first { $0.agencyCode == code }
     }
 
-    private static func months(of period: ClosedRange<CivilDate>, received: [CivilDate], answered: [CivilDate]) -> [Month] {
-        func index(_ day: CivilDate) -> Int { day.year * 12 + day.month - 1 }
-        var receivedIn: [Int: Int] = [:]
-        var answeredIn: [Int: Int] = [:]
-        for day in received { receivedIn[index(day), default: 0] += 1 }
-        for day in answered where period.contains(day) { answeredIn[index(day), default: 0] += 1 }
-        return (index(period.lowerBound)...index(period.upperBound)).map { i in
-            Month(year: i / 12, month: i % 12 + 1, received: receivedIn[i] ?? 0, answered: answeredIn[i] ?? 0)
-        }
+    /// "2026-03" for every month the period touches.
+    static func months(of period: ClosedRange<CivilDate>) -> [String] {
+        let first = period.lowerBound.year * 12 + period.lowerBound.month - 1
+        let last = period.upperBound.year * 12 + period.upperBound.month - 1
+        return (first...last).map { Rollup.month(year: $0 / 12, month: $0 % 12 + 1) }
     }
 }

@@ -15,10 +15,11 @@ struct Migrator {
         Schema.v6AdminGrants,
         Schema.v7TypedEvents,
         Schema.v8CaseReadModels,
+        Schema.v9Rollups,
     ]
 
     /// Migrations that add read models, to be filled from the events once applied.
-    static let rebuildsProjections: Set<String> = [Schema.v8CaseReadModels.name]
+    static let rebuildsProjections: Set<String> = [Schema.v8CaseReadModels.name, Schema.v9Rollups.name]
 
     let database: any SQLDatabase
 

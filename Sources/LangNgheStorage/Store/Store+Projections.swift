@@ -57,9 +57,8 @@ extension Store {
         guard let row = try await db.first("SELECT field_code, category FROM petitions WHERE id = ?", id),
             let category = PetitionCategory(rawValue: row.string("category") ?? "")
         else { throw StoreError.unreadable("petitions \(id)") }
-        let clocks = CaseClocks(
-            events: log, fieldCode: row.string("field_code"), category: category, leadAgency: state.leadAgency,
-            engine: try await deadlineEngine(in: db))
+        let engine = try await deadlineEngine(in: db)
+        let clocks = CaseClocks(events: log, fieldCode: row.string("field_code"), category: category, leadAgency: state.leadAgency, engine: engine)
         let lastPublic = log.last(where: \.isPublic)?.at
         try await db.execute(
             """
@@ -87,5 +86,7 @@ extension Store {
                 id, owed.policy, owed.agencyCode, owed.dueDate.iso, Timestamp.string(owed.dueAt))
         }
         try await Self.republish(petitionID: id, state: state, log: log, dialect: dialect, in: db)
+        try await Self.recordFacts(
+            petitionID: id, StatisticsFact.facts(of: log, category: category, fieldCode: row.string("field_code"), engine: engine), in: db)
     }
 }

@@ -19,14 +19,47 @@ func statsLog(agency: String, received: String = "2026-03-11 10:00", answered: S
     return log
 }
 
-/// The facts of `log` on `today`.
-func statsFacts(
-    _ log: Log, code: String = "PAKN-2026-000001", category: PetitionCategory = .regulation, today: String
-) throws -> CaseFacts {
-    try #require(
-        CaseFacts(
-            trackingCode: code, category: category, fieldCode: nil, events: log.events, engine: statsEngine,
-            today: civil(today)))
+/// One case of a statistics test.
+struct StatsCase {
+    let code: String
+    let log: Log
+    var category = PetitionCategory.regulation
+
+    var facts: [StatisticsFact] {
+        StatisticsFact.facts(of: log.events, category: category, fieldCode: nil, engine: statsEngine)
+    }
+}
+
+func statsCase(_ log: Log, code: String = "PAKN-2026-000001", category: PetitionCategory = .regulation) -> StatsCase {
+    StatsCase(code: code, log: log, category: category)
+}
+
+/// The statistics of `cases` over `period` as the store gives them: their facts summed, the
+/// evidence of the period's facts, and — if the period includes `today` — the cases late then.
+func statsStatistics(_ cases: [StatsCase], period: ClosedRange<CivilDate>, today: String, agency: String? = nil) -> Statistics {
+    let day = civil(today)
+    var evidence: [Statistics.Evidence] = []
+    for c in cases {
+        for fact in c.facts where period.contains(fact.day) {
+            if let reason = Rollup.namingReason(of: fact.measure) {
+                evidence.append(.init(reason: reason, agencyCode: fact.agencyCode, trackingCode: c.code, current: false))
+            }
+        }
+    }
+    if period.contains(day) {
+        for c in cases {
+            let known = c.log.events.filter { CivilDate.localDate(of: $0.at) <= day }
+            let lead = CaseState(events: known).leadAgency ?? Agency.governmentOfficeCode
+            if statsEngine.answerDeadline(for: known, fieldCode: nil, category: c.category, today: day)?.isOverdue(today: day) == true {
+                evidence.append(.init(reason: .overdueCases, agencyCode: lead, trackingCode: c.code, current: true))
+            }
+            for clock in statsEngine.deadlines(for: known, fieldCode: nil, category: c.category, today: day)
+            where clock.policy == "coordination" && clock.isOverdue(today: day) {
+                evidence.append(.init(reason: .unansweredCoordination, agencyCode: clock.agencyCode ?? "", trackingCode: c.code, current: true))
+            }
+        }
+    }
+    return Statistics(period: period, counts: Rollup.counts(of: cases.flatMap(\.facts), in: period), evidence: evidence, agency: agency)
 }
 
 /// The tracking code numbered `number`: "PAKN-2026-000001" for 1.

@@ -1,0 +1,50 @@
+/// The statistics facts added up per day, agency, category, measure and detail: what the
+/// database keeps, so that a period's figures are a sum over its days.
+public enum Rollup {
+    /// A sum of facts over the days of one month of a period.
+    public struct Count: Sendable, Hashable {
+        /// "2026-03".
+        public let month: String
+        public let agencyCode: String
+        public let category: PetitionCategory
+        public let measure: StatisticsFact.Measure
+        public let detail: String
+        public let count: Int
+
+        public init(month: String, agencyCode: String, category: PetitionCategory, measure: StatisticsFact.Measure, detail: String, count: Int) {
+            self.month = month
+            self.agencyCode = agencyCode
+            self.category = category
+            self.measure = measure
+            self.detail = detail
+            self.count = count
+        }
+    }
+
+    public static func month(year: Int, month: Int) -> String {
+        String(year) + "-" + (month < 10 ? "0" : "") + String(month)
+    }
+
+    /// The counts of `facts` over `period`, as the database sums them: for tests and for
+    /// checking the database against the events.
+    public static func counts(of facts: [StatisticsFact], in period: ClosedRange<CivilDate>) -> [Count] {
+        var sums: [Count: Int] = [:]
+        for fact in facts where period.contains(fact.day) {
+            let key = Count(
+                month: month(year: fact.day.year, month: fact.day.month), agencyCode: fact.agencyCode, category: fact.category,
+                measure: fact.measure, detail: fact.detail, count: 0)
+            sums[key, default: 0] += 1
+        }
+        return sums.map { Count(month: $0.key.month, agencyCode: $0.key.agencyCode, category: $0.key.category, measure: $0.key.measure, detail: $0.key.detail, count: $0.value) }
+    }
+
+    /// The naming reason a fact is evidence for, if any.
+    public static func namingReason(of measure: StatisticsFact.Measure) -> NamingReason? {
+        switch measure {
+        case .answeredLate: .lateAnswers
+        case .overruledReturn: .overruledReturns
+        case .coordinationRepliedLate: .unansweredCoordination
+        default: nil
+        }
+    }
+}
