@@ -55,7 +55,13 @@ let package = Package(
         ),
         .executableTarget(name: "langnghe", dependencies: ["App"]),
         // Performance figures live here, never in timed tests: `swift run -c release langnghe-bench`.
-        .executableTarget(name: "langnghe-bench", dependencies: ["App", "LangNgheStorage", "LangNgheCore"]),
+        .executableTarget(
+            name: "langnghe-bench",
+            dependencies: [
+                "App", "LangNgheStorage", "LangNgheCore",
+                // The pages and API are measured through the real router, in process.
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "LangNgheCoreTests", dependencies: ["LangNgheCore"]),
         .testTarget(
             name: "AppTests",

@@ -93,7 +93,7 @@ func buildRouter(
     // Machine interfaces
     let reference = ReferenceAPIController(store: store)
     router.get("/healthz", use: reference.health)
-    PetitionsAPIController(store: store, intake: intake, deadlines: deadlines, catalogue: views.catalogue).addRoutes(to: api)
+    PetitionsAPIController(store: store, intake: intake, deadlines: deadlines, catalogue: views.catalogue, secret: settings.secret).addRoutes(to: api)
     reference.addRoutes(to: api)
     AuthAPIController(auth: auth).addRoutes(to: api)
     EventsAPIController(store: store, cases: cases, deadlines: deadlines).addRoutes(to: api)

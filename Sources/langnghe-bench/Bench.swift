@@ -6,6 +6,7 @@ import Logging
 
 // Prints LangNghe's performance figures on this machine. Each measurement says what it did.
 // Usage: swift run -c release langnghe-bench [rows-for-export (default 1000000)]
+//        swift run -c release langnghe-bench scale [petitions (default 100000)]
 
 @main
 enum Bench {
@@ -24,7 +25,12 @@ enum Bench {
 
 
     static func main() async throws {
-        try await run()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "scale" {
+            try await ScaleBench.run(count: arguments.dropFirst().first.flatMap(Int.init) ?? 100_000)
+        } else {
+            try await run()
+        }
     }
 
     nonisolated static func run() async throws {

@@ -188,3 +188,60 @@ import Testing
         }
     }
 }
+
+@Suite struct IdempotencyTests {
+    @Test func theSameKeyAndBodyGiveTheSameCaseAndAnotherBodyAConflict() async throws {
+        try await withApp { client, store in
+            var headers = jsonHeaders
+            headers[HTTPField.Name("Idempotency-Key")!] = "retry-7f3a1c"
+            let body = petitionJSON()
+            let first = try await client.execute(uri: "/api/v1/petitions", method: .post, headers: headers, body: jsonBuffer(body))
+            #expect(first.status == .created)
+            let again = try await client.execute(uri: "/api/v1/petitions", method: .post, headers: headers, body: jsonBuffer(body))
+            #expect(again.status == .created)
+            let (a, b) = (try first.json(), try again.json())
+            #expect(a["trackingCode"] as? String == b["trackingCode"] as? String)
+            #expect(a["accessKey"] as? String == b["accessKey"] as? String)
+            #expect(try await store.petitionCount() == 1)
+            // The same key with another petition is refused, naming why.
+            let other = try await client.execute(
+                uri: "/api/v1/petitions", method: .post, headers: headers, body: jsonBuffer(petitionJSON { $0["title"] = "Một kiến nghị khác hẳn" }))
+            #expect(other.status == .conflict)
+            #expect(((try other.json()["error"] as? [String: Any])?["message"] as? String)?.contains("Idempotency-Key") == true)
+            #expect(try await store.petitionCount() == 1)
+            // Without a key every request files a petition; a bad key is named.
+            _ = try await client.execute(uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(body))
+            #expect(try await store.petitionCount() == 2)
+            headers[HTTPField.Name("Idempotency-Key")!] = String(repeating: "x", count: 201)
+            let bad = try await client.execute(uri: "/api/v1/petitions", method: .post, headers: headers, body: jsonBuffer(body))
+            #expect(bad.status == .unprocessableContent)
+            #expect(((try bad.json()["error"] as? [String: Any])?["fields"] as? [String: String])?["Idempotency-Key"] != nil)
+            // The table holds no access key in clear.
+            let stored = try await store.database.read { db in try await db.query("SELECT * FROM idempotency_keys") }
+            let key = try #require(a["accessKey"] as? String)
+            #expect(stored.count == 1 && !stored.description.contains(key) && !stored.description.contains("retry-7f3a1c"))
+        }
+    }
+
+    @Test func concurrentRetriesFileOnePetition() async throws {
+        try await withApp { client, store in
+            var burst = jsonHeaders
+            burst[HTTPField.Name("Idempotency-Key")!] = "burst-1"
+            let headers = burst
+            let body = jsonBuffer(petitionJSON())
+            let codes = try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        let response = try await client.execute(uri: "/api/v1/petitions", method: .post, headers: headers, body: body)
+                        return try response.json()["trackingCode"] as? String
+                    }
+                }
+                var codes: Set<String?> = []
+                for try await code in group { codes.insert(code) }
+                return codes
+            }
+            #expect(codes.count == 1 && codes.first! != nil)
+            #expect(try await store.petitionCount() == 1)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LangNgheCore
 import LangNgheStorage
@@ -9,6 +10,8 @@ struct PetitionsAPIController {
     let intake: IntakeService
     let deadlines: DeadlineService
     let catalogue: Catalogue
+    /// Seals the receipts kept for `Idempotency-Key`.
+    let secret: String
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.post("petitions", use: create)
@@ -21,21 +24,26 @@ struct PetitionsAPIController {
         var request = request
         let contentType = request.headers[.contentType] ?? ""
         let petition: PetitionRequest
+        let petitionBytes: [UInt8]
         var uploads: [IntakeService.Upload] = []
         if contentType.hasPrefix("application/json") {
             let body = try await FormMiddleware.collect(&request, limit: Limits.jsonBody)
-            petition = try PetitionRequest.decode(Data(buffer: body))
+            petitionBytes = Array(body.readableBytesView)
+            petition = try PetitionRequest.decode(Data(petitionBytes))
         } else if contentType.hasPrefix("multipart/form-data") {
             let form = try await FormMiddleware.parse(&request)
             guard let json = form["petition"] else {
                 throw AppError.validation([FieldError("petition", .required)])
             }
-            petition = try PetitionRequest.decode(Data(json.utf8))
+            petitionBytes = Array(json.utf8)
+            petition = try PetitionRequest.decode(Data(petitionBytes))
             uploads = form.files.filter { $0.field == "attachments" }.map { .init(fileName: $0.fileName, bytes: $0.bytes) }
         } else {
             throw AppError.unsupportedMediaType
         }
-        let receipt = try await intake.submit(petition.draft, uploads: uploads, channel: .api)
+        let idempotency = try IdempotencyKey(
+            request.headers[HTTPField.Name(IdempotencyKey.header)!], request: petitionBytes, files: uploads.map(\.bytes), secret: secret)
+        let receipt = try await intake.submit(petition.draft, uploads: uploads, channel: .api, idempotency: idempotency)
         return JSONBody.response(
             [
                 "trackingCode": receipt.trackingCode.description, "accessKey": receipt.accessKey,

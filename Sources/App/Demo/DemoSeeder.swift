@@ -5,12 +5,14 @@ import LangNgheStorage
 /// Fills a database with realistic Vietnamese petitions over the two years before `until`,
 /// across all agencies, categories and fields, at every stage of handling, plus demo staff
 /// accounts. The same seed, count and end date always give the same data.
-struct DemoSeeder {
+public struct DemoSeeder {
     static let defaultCount = 1000
+    /// Cases per transaction on the bulk path.
+    static let batchSize = 250
     /// The demo accounts' password, published in the README; production refuses demo accounts.
-    static let demoPassword = "langnghe-demo-2026"
+    public static let demoPassword = "langnghe-demo-2026"
 
-    enum Progress { case terminal, silent }
+    public enum Progress: Sendable { case terminal, silent }
 
     let store: Store
     let count: Int
@@ -18,7 +20,7 @@ struct DemoSeeder {
     var progress: Progress = .silent
     var until = Date()
 
-    init(store: Store, count: Int, seed: UInt64, progress: Progress = .silent, until: Date = Date()) {
+    public init(store: Store, count: Int, seed: UInt64, progress: Progress = .silent, until: Date = Date()) {
         self.store = store
         self.count = count
         self.seed = seed
@@ -26,7 +28,7 @@ struct DemoSeeder {
         self.until = until
     }
 
-    func run() async throws {
+    public func run() async throws {
         let corpus = try DemoCorpus.bundled()
         let agencies = try await store.agencies().filter { $0.active && $0.code != Agency.governmentOfficeCode }
         let staff = try await demoAccounts()
@@ -35,18 +37,23 @@ struct DemoSeeder {
         // Sorted times, so that tracking numbers grow with the date of receipt.
         let times = (0..<count).map { _ in Double.random(in: 0..<span, using: &random) }.sorted()
         let bar = ProgressBar(total: count, enabled: progress == .terminal && isatty(STDOUT_FILENO) == 1)
+        // The bulk path: a few hundred cases per transaction, each case's read models written once.
+        var batch: [(intake: Intake, history: [PetitionEvent])] = []
         for (index, offset) in times.enumerated() {
             let receivedAt = until.addingTimeInterval(offset - span)
             let template = random.pick(corpus.templates)
             let petition = DemoPetition(corpus: corpus, template: template, agencies: agencies, random: &random)
-            let code = try await store.submit(Intake(
+            let intake = Intake(
                 petition: petition.valid, channel: random.chance(0.85) ? .web : random.pick([.api, .paper, .email, .phone]),
-                accessKeyHash: AccessKey.hash(String(random.next(), radix: 32)), receivedAt: receivedAt))
+                accessKeyHash: AccessKey.hash(String(random.next(), radix: 32)), receivedAt: receivedAt)
             let history = DemoHistory(
                 receivedAt: receivedAt, until: until, lead: petition.lead, answer: petition.answer, staff: staff)
-            let events = history.events(random: &random)
-            if !events.isEmpty { _ = try await store.append(events, to: code) }
-            bar.update(index + 1)
+            batch.append((intake, history.events(random: &random)))
+            if batch.count == Self.batchSize || index == times.count - 1 {
+                try await store.load(batch)
+                batch.removeAll(keepingCapacity: true)
+                bar.update(index + 1)
+            }
         }
         bar.finish()
     }

@@ -40,6 +40,18 @@ public struct IntakeService: Sendable {
     public func submit(
         _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil
     ) async throws -> Receipt {
+        try await submit(draft, uploads: uploads, channel: channel, actor: actor, actorAgencyCode: actorAgencyCode, idempotency: nil)
+    }
+
+    /// The same, recording the client's `Idempotency-Key` with the petition: a retry of the same
+    /// request gets the same receipt, another request with the key a conflict.
+    func submit(
+        _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil,
+        idempotency: IdempotencyKey?
+    ) async throws -> Receipt {
+        if let idempotency, let earlier = try await store.idempotencyRecord(keyHash: idempotency.keyHash) {
+            return try idempotency.replay(earlier)
+        }
         let reference = try await reference.intakeReference()
         var errors: [FieldError] = []
         var petition: ValidPetition?
@@ -52,10 +64,20 @@ public struct IntakeService: Sendable {
 
         let accessKey = environment.makeAccessKey()
         let receivedAt = environment.now()
-        let code = try await store.submit(Intake(
+        var intake = Intake(
             petition: petition, channel: channel, accessKeyHash: AccessKey.hash(accessKey),
-            attachments: attachments, receivedAt: receivedAt, actor: actor, actorAgencyCode: actorAgencyCode))
-        return Receipt(trackingCode: code, accessKey: accessKey, receivedAt: receivedAt)
+            attachments: attachments, receivedAt: receivedAt, actor: actor, actorAgencyCode: actorAgencyCode)
+        do {
+            intake.idempotency = try idempotency?.record(accessKey: accessKey, receivedAt: receivedAt)
+            let code = try await store.submit(intake)
+            return Receipt(trackingCode: code, accessKey: accessKey, receivedAt: receivedAt)
+        } catch {
+            // Another request with the same key won the race: answer as it was answered.
+            if let idempotency, let earlier = try await store.idempotencyRecord(keyHash: idempotency.keyHash) {
+                return try idempotency.replay(earlier)
+            }
+            throw error
+        }
     }
 
     /// At most five files of the accepted formats (recognised from their content), 10 MB each.

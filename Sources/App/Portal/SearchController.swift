@@ -4,8 +4,8 @@ import LangNgheCore
 import LangNgheStorage
 
 /// Diacritic-insensitive search over published petitions and answers: `/tim-kiem` and
-/// `/api/v1/search`. The database finds the documents holding every term; `SearchRanking`
-/// orders them the same way on both databases.
+/// `/api/v1/search`. The database finds and ranks the documents holding every term
+/// (`Store.search`); only a page of them leaves it.
 struct SearchController {
     let store: Store
     let views: Views
@@ -22,22 +22,13 @@ struct SearchController {
         let page: Int
     }
 
+    /// The page's answers, ranked by the database; only they get snippets.
     func search(_ text: String, agency: String?, page: Int) async throws -> Result {
         let query = SearchQuery(text)
         guard !query.isEmpty else { return Result(items: [], total: 0, page: page) }
-        let (candidates, total) = try await store.searchCandidates(query, agency: agency)
-        let byID = Dictionary(candidates.map { ($0.trackingCode.description, $0) }, uniquingKeysWith: { a, _ in a })
-        let documents = candidates.map {
-            SearchRanking.Document(
-                id: $0.trackingCode.description, title: $0.title, body: $0.content + " " + $0.answer, folded: $0.folded, date: $0.publishedAt)
-        }
-        let ranked = SearchRanking(query: query).rank(documents, totalDocuments: total)
-        let slice = ranked.dropFirst(PageNumber(clamping: page).offset(pageSize: Self.pageSize)).prefix(Self.pageSize)
-        let items = slice.compactMap { document, _ -> (PublishedAnswer, Snippet)? in
-            guard let answer = byID[document.id] else { return nil }
-            return (answer, Snippet(text: answer.content + " " + answer.answer, query: query))
-        }
-        return Result(items: items, total: ranked.count, page: page)
+        let (answers, total) = try await store.search(query, agency: agency, page: page, pageSize: Self.pageSize)
+        let items = answers.map { ($0, Snippet(text: $0.content + " " + $0.answer, query: query)) }
+        return Result(items: items, total: total, page: page)
     }
 
     struct SearchItemView: Encodable {

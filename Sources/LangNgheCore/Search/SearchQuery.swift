@@ -1,18 +1,52 @@
-/// A search as typed: folded into syllables for matching, and kept as typed (lowercase NFC)
-/// for the exact-accent boost.
+/// A search as typed: folded into syllables for matching, the pairs of adjacent syllables
+/// (Vietnamese words are mostly two syllables), and the words as typed, accents kept, for the
+/// exact-accent boost.
 public struct SearchQuery: Sendable, Hashable {
     public let text: String
     /// The folded syllables, without repeats, at most 12 (a longer query is not more precise).
     public let terms: [String]
-    /// The query as typed, lowercase, for "the citizen typed the accents: prefer exact matches".
-    public let exact: String
+    /// Adjacent folded syllables as one token each (`SearchDocument.pair`), without repeats.
+    public let pairs: [String]
+    /// The words as typed, lowercase NFC, letters and digits only: "sổ đỏ".
+    public let exactWords: [String]
 
     public init(_ text: String) {
         self.text = text
+        let syllables = VietnameseText.syllables(text).prefix(12).map(String.init)
         var seen: Set<String> = []
-        terms = VietnameseText.syllables(text).map(String.init).filter { seen.insert($0).inserted }.prefix(12).map { $0 }
-        exact = VietnameseText.normalized(text).lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        terms = syllables.filter { seen.insert($0).inserted }
+        var seenPairs: Set<String> = []
+        pairs = zip(syllables, syllables.dropFirst()).map(SearchDocument.pair).filter { seenPairs.insert($0).inserted }
+        exactWords = Array(SearchDocument.words(text).prefix(12))
     }
 
     public var isEmpty: Bool { terms.isEmpty }
+}
+
+/// What the full-text index holds of a published answer: the folded title, the folded body
+/// (content and answer), the pairs of adjacent syllables, and the words as written (lowercase,
+/// accents kept). Built here, in Swift, so that both databases index the same tokens.
+public struct SearchDocument: Sendable, Hashable {
+    public let title: String
+    public let body: String
+    public let pairs: String
+    public let exact: String
+
+    public init(title: String, content: String, answer: String) {
+        self.title = VietnameseText.folded(title)
+        body = VietnameseText.folded(content + " " + answer)
+        let syllables = VietnameseText.syllables(title + " " + content + " " + answer).map(String.init)
+        pairs = zip(syllables, syllables.dropFirst()).map(Self.pair).joined(separator: " ")
+        exact = Self.words(title + " " + content + " " + answer).joined(separator: " ")
+    }
+
+    /// Two syllables as one token, joined by a digit so that both databases' tokenisers keep it whole.
+    public static func pair(_ a: String, _ b: String) -> String { a + "0" + b }
+
+    /// Lowercase NFC words: runs of letters and digits.
+    public static func words(_ text: String) -> [String] {
+        VietnameseText.normalized(text).lowercased()
+            .split { !($0.isLetter || $0.isNumber) }
+            .map(String.init)
+    }
 }

@@ -16,10 +16,12 @@ struct Migrator {
         Schema.v7TypedEvents,
         Schema.v8CaseReadModels,
         Schema.v9Rollups,
+        Schema.v10Idempotency,
+        Schema.v11SearchIndex,
     ]
 
     /// Migrations that add read models, to be filled from the events once applied.
-    static let rebuildsProjections: Set<String> = [Schema.v8CaseReadModels.name, Schema.v9Rollups.name]
+    static let rebuildsProjections: Set<String> = [Schema.v8CaseReadModels.name, Schema.v9Rollups.name, Schema.v11SearchIndex.name]
 
     let database: any SQLDatabase
 

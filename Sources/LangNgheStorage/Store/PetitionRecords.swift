@@ -26,6 +26,24 @@ public struct AttachmentInfo: Sendable, Hashable {
     public var sha256: String
 }
 
+/// A submission's `Idempotency-Key`: hashes of the key and of the request, the receipt's
+/// secret part (the access key) sealed under a key derived from the client's key, and the
+/// tracking code the store gave the petition.
+public struct IdempotencyRecord: Sendable, Hashable {
+    public var keyHash: String
+    public var requestHash: String
+    public var sealedReceipt: String
+    /// Set by the store when it records the key.
+    public var trackingCode: TrackingCode?
+
+    public init(keyHash: String, requestHash: String, sealedReceipt: String, trackingCode: TrackingCode? = nil) {
+        self.keyHash = keyHash
+        self.requestHash = requestHash
+        self.sealedReceipt = sealedReceipt
+        self.trackingCode = trackingCode
+    }
+}
+
 /// Everything needed to store a new petition in one transaction.
 public struct Intake: Sendable {
     public var petition: ValidPetition
@@ -36,11 +54,14 @@ public struct Intake: Sendable {
     /// The submitter online, or the clerk who entered a paper, phone, e-mail or fax petition.
     public var actor: Actor
     public var actorAgencyCode: String?
+    /// The API client's `Idempotency-Key`, recorded in the same transaction as the petition.
+    public var idempotency: IdempotencyRecord?
 
     public init(
         petition: ValidPetition, channel: Channel, accessKeyHash: String, attachments: [NewAttachment] = [],
-        receivedAt: Date, actor: Actor = .submitter, actorAgencyCode: String? = nil
+        receivedAt: Date, actor: Actor = .submitter, actorAgencyCode: String? = nil, idempotency: IdempotencyRecord? = nil
     ) {
+        self.idempotency = idempotency
         self.petition = petition
         self.channel = channel
         self.accessKeyHash = accessKeyHash

@@ -8,46 +8,79 @@ extension Store {
     /// This is the whole write path of a submission, kept in one place so that group commit
     /// (the roadmap's batching of concurrent submissions) can be added here.
     public func submit(_ intake: Intake) async throws -> TrackingCode {
+        try await database.write { db in try await self.insert(intake, history: [], in: db) }
+    }
+
+    /// The bulk path (the demo seeder's): many petitions, each with its history of events
+    /// already checked, in one transaction, each case's read models written once.
+    @discardableResult
+    public func load(_ cases: [(intake: Intake, history: [PetitionEvent])]) async throws -> [TrackingCode] {
         try await database.write { db in
-            let year = Self.vietnamYear(intake.receivedAt)
-            guard let number = try await db.first(
+            var codes: [TrackingCode] = []
+            codes.reserveCapacity(cases.count)
+            for c in cases { codes.append(try await self.insert(c.intake, history: c.history, in: db)) }
+            return codes
+        }
+    }
+
+    private func insert(_ intake: Intake, history: [PetitionEvent], in db: any SQLConnection) async throws -> TrackingCode {
+        let year = Self.vietnamYear(intake.receivedAt)
+        guard let number = try await db.first(
+            """
+            INSERT INTO counters (name, value) VALUES (?, 1)
+            ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value
+            """, "tracking-\(year)")?.int("value")
+        else { throw StoreError.notFound }
+        let code = TrackingCode(year: year, number: number)
+        let p = intake.petition
+        let s = p.submitter
+        let submitterID = try await db.first(
+            """
+            INSERT INTO submitters (kind, name, address, phone, email, organization_name, tax_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """, s.kind.rawValue, s.name, s.address, s.phone, s.email, s.organizationName, s.taxCode)?.int("id")
+        let at = Timestamp.string(intake.receivedAt)
+        guard let submitterID, let petitionID = try await db.first(
+            """
+            INSERT INTO petitions (tracking_code, submitter_id, access_key_hash, channel, category, field_code,
+                agency_code, title, content, search_text, publish_name, received_at, status, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """, code.description, submitterID, intake.accessKeyHash, intake.channel.rawValue,
+            p.category.rawValue, p.fieldCode, p.agencyCode, p.title, p.content,
+            VietnameseText.folded(p.title + " " + p.content), p.publishName, at,
+            PetitionStatus.received.rawValue, at)?.int("id")
+        else { throw StoreError.notFound }
+        for (position, file) in intake.attachments.enumerated() {
+            try await db.execute(
                 """
-                INSERT INTO counters (name, value) VALUES (?, 1)
-                ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value
-                """, "tracking-\(year)")?.int("value")
-            else { throw StoreError.notFound }
-            let code = TrackingCode(year: year, number: number)
-            let p = intake.petition
-            let s = p.submitter
-            let submitterID = try await db.first(
-                """
-                INSERT INTO submitters (kind, name, address, phone, email, organization_name, tax_code)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
-                """, s.kind.rawValue, s.name, s.address, s.phone, s.email, s.organizationName, s.taxCode)?.int("id")
-            let at = Timestamp.string(intake.receivedAt)
-            guard let submitterID, let petitionID = try await db.first(
-                """
-                INSERT INTO petitions (tracking_code, submitter_id, access_key_hash, channel, category, field_code,
-                    agency_code, title, content, search_text, publish_name, received_at, status, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                """, code.description, submitterID, intake.accessKeyHash, intake.channel.rawValue,
-                p.category.rawValue, p.fieldCode, p.agencyCode, p.title, p.content,
-                VietnameseText.folded(p.title + " " + p.content), p.publishName, at,
-                PetitionStatus.received.rawValue, at)?.int("id")
-            else { throw StoreError.notFound }
-            for (position, file) in intake.attachments.enumerated() {
-                try await db.execute(
-                    """
-                    INSERT INTO attachments (petition_id, position, file_name, media_type, size, sha256, content)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, petitionID, position, file.fileName, file.type.mediaType, file.content.count, file.sha256, file.content)
+                INSERT INTO attachments (petition_id, position, file_name, media_type, size, sha256, content)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, petitionID, position, file.fileName, file.type.mediaType, file.content.count, file.sha256, file.content)
+        }
+        var log = [PetitionEvent(sequence: 1, at: intake.receivedAt, actor: intake.actor, agencyCode: intake.actorAgencyCode, body: Submitted(channel: intake.channel))]
+        for var event in history {
+            event.sequence = log.count + 1
+            log.append(event)
+        }
+        for event in log { try await Self.insert(event, petitionID: Int64(petitionID), in: db) }
+        if let key = intake.idempotency {
+            // A second request with the same key racing this one fails here, on the primary key.
+            try await db.execute(
+                "INSERT INTO idempotency_keys (key_hash, request_hash, tracking_code, sealed_receipt, created_at) VALUES (?, ?, ?, ?, ?)",
+                key.keyHash, key.requestHash, code.description, key.sealedReceipt, at)
+        }
+        try await project(petitionID: petitionID, state: CaseState(events: log), log: log, in: db)
+        return code
+    }
+
+    /// The submission an `Idempotency-Key` (by its hash) was used for, if any.
+    public func idempotencyRecord(keyHash: String) async throws -> IdempotencyRecord? {
+        try await database.read { db in
+            try await db.first("SELECT request_hash, sealed_receipt, tracking_code FROM idempotency_keys WHERE key_hash = ?", keyHash).map { row in
+                IdempotencyRecord(
+                    keyHash: keyHash, requestHash: row.string("request_hash") ?? "", sealedReceipt: row.string("sealed_receipt") ?? "",
+                    trackingCode: TrackingCode(row.string("tracking_code") ?? ""))
             }
-            let event = PetitionEvent(
-                sequence: 1, at: intake.receivedAt, actor: intake.actor, agencyCode: intake.actorAgencyCode,
-                body: Submitted(channel: intake.channel))
-            try await Self.insert(event, petitionID: Int64(petitionID), in: db)
-            try await self.project(petitionID: petitionID, state: CaseState(events: [event]), log: [event], in: db)
-            return code
         }
     }
 

@@ -85,12 +85,20 @@ extension Store {
             row.string("category") ?? "", row.string("field_code"), state.status.rawValue, row.string("received_at") ?? "",
             Timestamp.string(published.at), title, content, published.text,
             row.bool("publish_name") ? row.string("submitter_name") : nil, state.usefulOutcome, folded)
+        let document = SearchDocument(title: title, content: content, answer: published.text)
         switch dialect {
         case .sqlite:
-            try await db.execute("DELETE FROM published_answers_fts WHERE rowid = ?", petitionID)
-            try await db.execute("INSERT INTO published_answers_fts (rowid, folded) VALUES (?, ?)", petitionID, folded)
+            try await db.execute("DELETE FROM search_fts WHERE rowid = ?", petitionID)
+            try await db.execute(
+                "INSERT INTO search_fts (rowid, title, body, pairs, exact) VALUES (?, ?, ?, ?, ?)", petitionID, document.title, document.body,
+                document.pairs, document.exact)
         case .postgresql:
-            try await db.execute("UPDATE published_answers SET search = to_tsvector('simple', folded) WHERE petition_id = ?", petitionID)
+            try await db.execute(
+                """
+                UPDATE published_answers SET search = setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
+                    || setweight(to_tsvector('simple', ?), 'C') || setweight(to_tsvector('simple', ?), 'D')
+                WHERE petition_id = ?
+                """, document.exact, document.pairs, document.title, document.body, petitionID)
         }
     }
 
@@ -102,13 +110,13 @@ extension Store {
             let rows = try await db.query(
                 "SELECT * FROM published_answers WHERE \(conditions) ORDER BY published_at DESC, petition_id DESC LIMIT ? OFFSET ?",
                 arguments + [.int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize)))])
-            return (rows.compactMap(PublishedAnswer.init(row:)), total)
+            return (try rows.map(PublishedAnswer.init(row:)), total)
         }
     }
 
     public func publishedAnswer(_ code: TrackingCode) async throws -> PublishedAnswer? {
         try await database.read { db in
-            try await db.first("SELECT * FROM published_answers WHERE tracking_code = ?", code.description).flatMap(PublishedAnswer.init(row:))
+            try await db.first("SELECT * FROM published_answers WHERE tracking_code = ?", code.description).map(PublishedAnswer.init(row:))
         }
     }
 
@@ -124,7 +132,7 @@ extension Store {
                     "SELECT * FROM published_answers WHERE \(conditions) AND petition_id > ? ORDER BY petition_id LIMIT ?",
                     arguments + [.int(from), .int(Int64(pageSize))])
             }
-            try await body(rows.compactMap(PublishedAnswer.init(row:)))
+            try await body(try rows.map(PublishedAnswer.init(row:)))
             guard rows.count == pageSize, let last = rows.last?.int("petition_id") else { return }
             after = Int64(last)
         }
@@ -132,15 +140,16 @@ extension Store {
 }
 
 extension PublishedAnswer {
-    init?(row: SQLRow) {
+    /// A stored published answer; one that cannot be read is an error, never skipped.
+    init(row: SQLRow) throws {
         guard let code = TrackingCode(row.string("tracking_code") ?? ""),
             let category = PetitionCategory(rawValue: row.string("category") ?? ""),
-            let status = PetitionStatus(rawValue: row.string("status") ?? "")
-        else { return nil }
+            let status = PetitionStatus(rawValue: row.string("status") ?? ""),
+            let receivedAt = Timestamp.date(row.string("received_at") ?? ""), let publishedAt = Timestamp.date(row.string("published_at") ?? "")
+        else { throw StoreError.unreadable("published_answers \(row.string("tracking_code") ?? "")") }
         self.init(
             trackingCode: code, agencyCode: row.string("agency_code"), category: category, fieldCode: row.string("field_code"),
-            status: status, receivedAt: Timestamp.date(row.string("received_at") ?? "") ?? .distantPast,
-            publishedAt: Timestamp.date(row.string("published_at") ?? "") ?? .distantPast, title: row.string("title") ?? "",
+            status: status, receivedAt: receivedAt, publishedAt: publishedAt, title: row.string("title") ?? "",
             content: row.string("content") ?? "", answer: row.string("answer") ?? "", submitterName: row.string("submitter_name"),
             useful: row.string("useful"), folded: row.string("folded") ?? "")
     }

@@ -2,34 +2,54 @@ import Foundation
 import LangNgheCore
 
 extension Store {
-    /// Published answers holding every term of the query (at most `limit`), found by the
-    /// database's full-text index over the folded text; the ranking is done in Swift
-    /// (`SearchRanking`), so both databases give the same results in the same order.
-    public func searchCandidates(_ query: SearchQuery, agency: String?, limit: Int = 2000) async throws -> (candidates: [PublishedAnswer], total: Int) {
-        // Folded terms are letters and digits only: nothing in them can break either query syntax.
+    /// A page of the published answers holding every folded term of the query, best first, and
+    /// how many match. Ranked in the database — FTS5's bm25 in SQLite, ts_rank in PostgreSQL —
+    /// over the same four fields (`SearchDocument`): the terms in the title weigh more than in
+    /// the body, the query's syllable pairs found side by side more, the words as typed (accents
+    /// and all) most. Ties go to the newest.
+    public func search(_ query: SearchQuery, agency: String?, page: Int, pageSize: Int) async throws -> (answers: [PublishedAnswer], total: Int) {
+        // Folded terms and typed words are letters and digits only: nothing in them can break
+        // either query syntax.
         let terms = query.terms.filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }
         guard !terms.isEmpty else { return ([], 0) }
+        let exact = query.exactWords.filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }
+        let pairs = query.pairs.filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }
+        let match: String
+        let from: String
+        let score: String
+        switch dialect {
+        case .sqlite:
+            let folded = "{title body} : (" + terms.map { "\"\($0)\"" }.joined(separator: " AND ") + ")"
+            var boosts = ["{title body} : \"\(terms[0])\""]
+            if !pairs.isEmpty { boosts.append("pairs : (" + pairs.map { "\"\($0)\"" }.joined(separator: " OR ") + ")") }
+            if !exact.isEmpty { boosts.append("exact : \"" + exact.joined(separator: " ") + "\"") }
+            match = folded + " AND (" + boosts.joined(separator: " OR ") + ")"
+            from = "search_fts JOIN published_answers pa ON pa.petition_id = search_fts.rowid WHERE search_fts MATCH ?"
+            // Lower is better; the weights of title, body, pairs, exact.
+            score = "bm25(search_fts, 2.0, 1.0, 3.0, 8.0)"
+        case .postgresql:
+            let folded = terms.map { "\($0):CD" }.joined(separator: " & ")
+            var boosts = ["\(terms[0]):CD"] + pairs.map { "\($0):B" }
+            if !exact.isEmpty { boosts.append("(" + exact.map { "\($0):A" }.joined(separator: " <-> ") + ")") }
+            match = "(" + folded + ") & (" + boosts.joined(separator: " | ") + ")"
+            from = "published_answers pa, to_tsquery('simple', ?) AS q WHERE pa.search @@ q"
+            // Weights {D body, C title, B pairs, A exact}; negated so that lower is better, as in SQLite.
+            score = "-ts_rank('{0.1, 0.2, 0.4, 1.0}', pa.search, q)"
+        }
+        var sql = from
+        var arguments: [SQLValue] = [.text(match)]
+        if let agency {
+            sql += " AND pa.agency_code = ?"
+            arguments.append(.text(agency))
+        }
+        let filtered = sql
+        let filter = arguments
         return try await database.read { db in
-            let total = try await db.first("SELECT COUNT(*) AS n FROM published_answers")?.int("n") ?? 0
-            let match: String
-            let argument: String
-            switch self.dialect {
-            case .sqlite:
-                match = "petition_id IN (SELECT rowid FROM published_answers_fts WHERE published_answers_fts MATCH ?)"
-                argument = terms.map { "\"\($0)\"" }.joined(separator: " AND ")
-            case .postgresql:
-                match = "search @@ to_tsquery('simple', ?)"
-                argument = terms.joined(separator: " & ")
-            }
-            var arguments: [SQLValue] = [.text(argument)]
-            var sql = "SELECT * FROM published_answers WHERE " + match
-            if let agency {
-                sql += " AND agency_code = ?"
-                arguments.append(.text(agency))
-            }
-            sql += " ORDER BY petition_id DESC LIMIT ?"
-            arguments.append(.int(Int64(limit)))
-            return (try await db.query(sql, arguments).compactMap(PublishedAnswer.init(row:)), total)
+            let total = try await db.query("SELECT COUNT(*) AS n FROM " + filtered, filter).first?.int("n") ?? 0
+            let rows = try await db.query(
+                "SELECT pa.*, \(score) AS score FROM \(filtered) ORDER BY score, pa.published_at DESC, pa.petition_id DESC LIMIT ? OFFSET ?",
+                filter + [.int(Int64(pageSize)), .int(Int64(PageNumber(clamping: page).offset(pageSize: pageSize)))])
+            return (try rows.map(PublishedAnswer.init(row:)), total)
         }
     }
 }

@@ -1,0 +1,91 @@
+import App
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LangNgheCore
+import LangNgheStorage
+import Logging
+import NIOCore
+
+/// `langnghe-bench scale [count]`: loads `count` demo petitions (100,000 by default) through
+/// the seeder's bulk path, then times the pages and API calls a citizen, the press and staff
+/// open most, through the real router in process (no network): search, statistics for a year,
+/// the conduct page, a busy agency's inbox sorted by due date, tracking. SQLite by default;
+/// `BENCH_DATABASE_URL=postgres://…` runs it on PostgreSQL.
+enum ScaleBench {
+    static func run(count: Int) async throws {
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("langnghe-scale-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let location: DatabaseLocation
+        if let url = ProcessInfo.processInfo.environment["BENCH_DATABASE_URL"], !url.isEmpty {
+            location = try DatabaseLocation(url: url)
+        } else {
+            location = .sqliteFile(path: folder.appendingPathComponent("scale.sqlite").path)
+        }
+        print("LangNghe scale benchmark — \(count) petitions, \(ProcessInfo.processInfo.processorCount) cores, \(location.dialect.rawValue)")
+        try await Store.withStore(at: location, logger: logger) { store in
+            try await store.migrate()
+            try await store.loadReferenceData(ReferenceData.bundled())
+            let calendar = try ShippedData.calendarOverrides()
+            try await store.loadCalendarOverrides(calendar.overrides, version: calendar.version)
+            let (_, seedSeconds) = try await Bench.measure {
+                try await DemoSeeder(store: store, count: count, seed: 2026, progress: .terminal).run()
+            }
+            print(String(format: "seed demo: %d petitions in %.1f s = %.0f per second (bulk path)", count, seedSeconds, Double(count) / seedSeconds))
+
+            let app = try await buildApplication(settings: Settings(environment: .testing), store: store, logger: logger)
+            try await app.test(.router) { client in
+                let login = try await client.execute(
+                    uri: "/api/v1/auth/login", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"username":"demo-vpcp","password":"\#(DemoSeeder.demoPassword)"}"#))
+                let token = (try JSONSerialization.jsonObject(with: Data(buffer: login.body)) as? [String: Any])?["token"] as? String ?? ""
+                let staff: HTTPFields = [.authorization: "Bearer \(token)"]
+                let busiest = try await store.database.read { db in
+                    try await db.first(
+                        "SELECT lead_agency_code AS code, COUNT(*) AS n FROM petitions WHERE lead_agency_code IS NOT NULL GROUP BY lead_agency_code ORDER BY n DESC LIMIT 1"
+                    )?.string("code") ?? "HNI"
+                }
+                let code = try await store.database.read { db in
+                    try await db.first("SELECT tracking_code FROM petitions ORDER BY id DESC LIMIT 1")?.string("tracking_code") ?? ""
+                }
+                let today = CivilDate.localDate(of: Date())
+                let year = "from=\(today.adding(days: -364).iso)&to=\(today.iso)"
+                let searches = ["so+do", "ho+chieu", "bao+hiem+xa+hoi", "thue", "giay+phep+xay+dung", "dat+dai", "hoc+phi", "benh+vien", "dang+ky+kinh+doanh", "moi+truong"]
+                try await time("search (10 queries)", client, searches.map { "/api/v1/search?q=\($0)" })
+                try await time("search page /tim-kiem", client, searches.map { "/tim-kiem?q=\($0)" })
+                try await time("/api/v1/stats for a year", client, ["/api/v1/stats?\(year)"])
+                try await time("/thong-ke for a year", client, ["/thong-ke?tu=\(today.adding(days: -364).iso)&den=\(today.iso)"])
+                try await time("/danh-gia-co-quan", client, ["/danh-gia-co-quan"])
+                try await time("inbox of \(busiest), by due date", client, ["/api/v1/inbox?agency=\(busiest)&sort=due"], headers: staff)
+                try await time("inbox of \(busiest), overdue", client, ["/api/v1/inbox?agency=\(busiest)&overdue=true"], headers: staff)
+                try await time("/tra-cuu (tracking page)", client, ["/tra-cuu?ma=\(code)"])
+                try await time("/tra-loi (answers page)", client, ["/tra-loi"])
+            }
+        }
+    }
+
+    /// Runs each address 20 times (after one warm-up) and prints the median and 95th percentile.
+    static func time(_ label: String, _ client: some TestClientProtocol, _ uris: [String], headers: HTTPFields = [:]) async throws {
+        var samples: [Double] = []
+        for uri in uris { _ = try await client.execute(uri: uri, method: .get, headers: headers) }
+        for _ in 0..<20 {
+            for uri in uris {
+                let (response, seconds) = try await Bench.measure { try await client.execute(uri: uri, method: .get, headers: headers) }
+                guard response.status == .ok else { throw BenchError("\(uri) answered \(response.status.code)") }
+                samples.append(seconds * 1000)
+            }
+        }
+        samples.sort()
+        let p50 = samples[samples.count / 2]
+        let p95 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))]
+        print(String(format: "%@: p50 %.1f ms, p95 %.1f ms (%d requests)", label, p50, p95, samples.count))
+    }
+
+    struct BenchError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
