@@ -72,14 +72,24 @@ extension Browser {
             let approvals = try await leader.get(BackOfficePaths.root + "?hang-doi=cho-duyet")
             #expect(approvals.text.contains(code))
             try await leader.act(code, "answerApproved")
-            try await leader.act(code, "answerPublished")
+            // "ông An" is a name after a form of address: publication waits until it is masked
+            // or marked as not personal data, and says so.
+            let blocked = try await leader.act(code, "answerPublished")
+            #expect(blocked.status == .conflict)
+            #expect(blocked.text.contains("Chưa thể công bố"))
+            #expect(blocked.text.contains("<mark>An</mark>"))
+            #expect(try await leader.act(code, "markedNotPersonal", [("target", "answer"), ("text", "An")]).status == .seeOther)
+            #expect(try await leader.act(code, "answerPublished").status == .seeOther)
 
             // The submitter rates on the tracking page.
             let tracking = try await client.execute(uri: "/api/v1/petitions/\(code)", method: .get).json()
             #expect(tracking["status"] as? String == "answered")
             try await vpcp.act(code, "closed")
             let events = try #require(try await store.petition(trackingCode)).events.map(\.type)
-            #expect(events == [.submitted, .assigned, .acknowledged, .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .answerPublished, .closed])
+            #expect(events == [
+                .submitted, .assigned, .acknowledged, .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved,
+                .markedNotPersonal, .answerPublished, .closed,
+            ])
         }
     }
 

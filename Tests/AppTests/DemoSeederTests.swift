@@ -43,3 +43,22 @@ import Testing
         }
     }
 }
+
+@Suite struct DemoPrivacyTests {
+    /// The demo publishes nothing the check before publication would stop, and no published
+    /// copy holds its submitter's name (without consent), address or phone.
+    @Test func theDemoPublishesNoPersonalData() async throws {
+        try await TestDatabase.withStore { store in
+            try await DemoSeeder(store: store, count: 150, seed: 7, until: Date(timeIntervalSince1970: 1_790_000_000)).run()
+            let (answers, total) = try await store.publishedAnswers(AnswerFilter(pageSize: 1000))
+            #expect(total > 40)
+            for answer in answers {
+                let petition = try #require(try await store.petition(answer.trackingCode))
+                #expect(PublicationCheck.unresolved(petition.publicationTexts, state: CaseState(events: petition.events)).isEmpty, "\(answer.trackingCode)")
+                let published = answer.title + " " + answer.content + " " + answer.answer
+                #expect(!published.contains(petition.submitter.address) && !published.contains(petition.submitter.phone), "\(answer.trackingCode)")
+                if !petition.publishName { #expect(!published.contains(petition.submitter.name), "\(answer.trackingCode)") }
+            }
+        }
+    }
+}

@@ -104,16 +104,19 @@ extension CasePage {
         let builder = CaseActionBuilder(
             catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: values, errors: errors, draft: state.draft)
         let allowed = Workflow.allowedEvents(for: principal, on: state)
-        actions = allowed.filter { $0 != .redacted }.map(builder.action)
+        // Masking and marking are offered beside each finding, not as actions of their own.
+        actions = allowed.filter { $0 != .redacted && $0 != .markedNotPersonal }.map(builder.action)
         var warnings: [PersonalDataWarning] = []
         if allowed.contains(.redacted) {
-            let texts = [("title", state.publicTitle ?? p.title), ("content", state.publicContent ?? p.content), ("answer", state.draft ?? "")]
-            for (target, text) in texts {
-                let kinds = Set(PersonalDataDetector.findings(in: text).map(\.kind))
-                guard !kinds.isEmpty else { continue }
+            let unresolved = PublicationCheck.unresolved(p.publicationTexts, state: state)
+            for target in Redacted.Target.allCases {
+                let findings = unresolved.filter { $0.target == target }.map(\.finding)
+                guard !findings.isEmpty else { continue }
+                let kinds = Set(findings.map(\.kind))
                 warnings.append(PersonalDataWarning(
-                    target: target, label: t("redact_" + target),
-                    kinds: PersonalDataFinding.Kind.allCases.filter(kinds.contains).map { t("pii_" + $0.code) }.joined(separator: ", ")))
+                    target: target.rawValue, label: t("redact_" + target.rawValue),
+                    kinds: PersonalDataFinding.Kind.allCases.filter(kinds.contains).map { t("pii_" + $0.code) }.joined(separator: ", "),
+                    findings: findings.map { .init(text: $0.text, kind: t("pii_" + $0.kind.code)) }))
             }
         }
         personalData = warnings
@@ -132,9 +135,15 @@ extension CasePage {
 
 /// "The content holds a phone number": shown to the approver with a button that masks it.
 struct PersonalDataWarning {
+    struct Finding {
+        let text: String
+        let kind: String
+    }
     let target: String
     let label: String
     let kinds: String
+    /// Each finding, with a button to mark it "not personal data".
+    let findings: [Finding]
 }
 
 extension String {

@@ -54,6 +54,10 @@ struct DemoHistory {
     let lead: String
     let answer: String
     let staff: DemoStaff
+    /// The petition's texts and submitter: what the approver masks before publication.
+    let texts: PublicationTexts
+    /// What masked personal data reads as (the catalogue's Vietnamese).
+    let mask: (PersonalDataFinding.Kind) -> String
 
     static let day = 86_400.0
 
@@ -81,7 +85,14 @@ struct DemoHistory {
         if random.chance(0.3) {
             guard add(ProgressUpdated(note: "Đang phối hợp kiểm tra, xác minh nội dung phản ánh."), after: 5...20, actor: .system, agency: lead) else { return events }
         }
-        guard add(AnswerPublished(answer: answer), after: random.chance(0.8) ? 5...26 : 27...60, actor: .system, agency: lead) else { return events }
+        // Drafted, approved by another hand, personal data masked, then published: as the
+        // workflow requires, so that the demo publishes nothing personal.
+        guard add(AnswerDrafted(content: answer), after: random.chance(0.8) ? 4...24 : 25...58, actor: .system, agency: lead) else { return events }
+        guard add(AnswerApproved(), after: 0.2...1, actor: .system, agency: lead) else { return events }
+        for redaction in redactions() {
+            guard add(redaction, after: 0.01...0.05, actor: .system, agency: lead) else { return events }
+        }
+        guard add(AnswerPublished(answer: answer), after: 0.1...1, actor: .system, agency: lead) else { return events }
         if random.chance(0.5) {
             let satisfaction = random.pick([5, 5, 4, 4, 3, 2, 1])
             guard add(Rated(satisfaction: satisfaction), after: 1...10, actor: .submitter, agency: nil) else { return events }
@@ -98,6 +109,18 @@ struct DemoHistory {
         }
         if random.chance(0.6) { _ = add(Closed(), after: 5...15, actor: .system, agency: vpcp) }
         return events
+    }
+
+    /// The masks the approver applies: every finding of the publication check, per part.
+    func redactions() -> [Redacted] {
+        let state = CaseState(events: [PetitionEvent(sequence: 1, at: receivedAt, actor: .system, agencyCode: lead, body: AnswerDrafted(content: answer))])
+        let unresolved = PublicationCheck.unresolved(texts, state: state)
+        return Redacted.Target.allCases.compactMap { target in
+            let findings = unresolved.filter { $0.target == target }.map(\.finding)
+            guard !findings.isEmpty else { return nil }
+            let text = target == .title ? texts.title : target == .content ? texts.content : answer
+            return Redacted(target: target, masked: Redaction.apply(findings, to: text, mask: mask))
+        }
     }
 
     /// Officials act in office hours: the same day (Vietnam time) between 08:00 and 17:00,

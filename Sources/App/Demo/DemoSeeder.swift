@@ -30,6 +30,8 @@ public struct DemoSeeder {
 
     public func run() async throws {
         let corpus = try DemoCorpus.bundled()
+        let catalogue = try Catalogue.bundled()
+        let mask = { (kind: PersonalDataFinding.Kind) in catalogue.text("mask_" + kind.code, .vi) }
         let agencies = try await store.agencies().filter { $0.active && $0.code != Agency.governmentOfficeCode }
         let staff = try await demoAccounts()
         var random = SeededRandom(seed: seed)
@@ -46,8 +48,12 @@ public struct DemoSeeder {
             let intake = Intake(
                 petition: petition.valid, channel: random.chance(0.85) ? .web : random.pick([.api, .paper, .email, .phone]),
                 accessKeyHash: AccessKey.hash(String(random.next(), radix: 32)), receivedAt: receivedAt)
+            let subject = PersonalDataSubject(
+                name: petition.valid.submitter.name, address: petition.valid.submitter.address, phone: petition.valid.submitter.phone,
+                email: petition.valid.submitter.email, nameMayBePublished: petition.valid.publishName)
             let history = DemoHistory(
-                receivedAt: receivedAt, until: until, lead: petition.lead, answer: petition.answer, staff: staff)
+                receivedAt: receivedAt, until: until, lead: petition.lead, answer: petition.answer, staff: staff,
+                texts: PublicationTexts(title: petition.valid.title, content: petition.valid.content, subject: subject), mask: mask)
             batch.append((intake, history.events(random: &random)))
             if batch.count == Self.batchSize || index == times.count - 1 {
                 try await store.load(batch)

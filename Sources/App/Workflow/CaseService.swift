@@ -34,16 +34,22 @@ struct CaseService: Sendable {
         if type == .redacted {
             input["text"] = try await redactedText(target: input["target"] ?? "", code: code)
         }
-        let reference = Workflow.Reference(activeAgencies: Set(try await store.agencies().filter(\.active).map(\.code)))
+        var reference = Workflow.Reference(activeAgencies: Set(try await store.agencies().filter(\.active).map(\.code)))
+        if type == .answerPublished {
+            // Title, content and submitter never change: read here, checked with the draft inside the transaction.
+            guard let petition = try await store.petition(code) else { throw AppError.notFound }
+            reference.publication = petition.publicationTexts
+        }
         let now = environment.now()
         let checked = input
+        let checkedReference = reference
         let audit = SecurityLogEntry(
             at: now, action: "event", staffID: principal.staff?.id,
             username: principal.staff?.username ?? (principal == .submitter ? "submitter" : nil), ip: ip, detail: "\(code) \(type.rawValue)")
         let result: (events: [PetitionEvent], state: CaseState)
         do {
             result = try await store.append(to: code, audit: audit) { state in
-                try [Workflow.prepare(type, input: checked, by: principal, on: state, reference: reference, at: now).get()]
+                try [Workflow.prepare(type, input: checked, by: principal, on: state, reference: checkedReference, at: now).get()]
             }
         } catch let error as WorkflowError {
             throw error.appError
@@ -67,9 +73,19 @@ extension CaseService {
             case nil: nil
             }
         guard let current else { throw AppError.validation([FieldError("target", target.isEmpty ? .required : .invalidChoice)]) }
-        let findings = PersonalDataDetector.findings(in: current)
+        let findings = PersonalDataDetector.findings(in: current, about: petition.publicationTexts.subject)
         guard !findings.isEmpty else { throw AppError.conflict("conflict_nothingToRedact") }
         return Redaction.apply(findings, to: current, mask: mask)
+    }
+}
+
+extension PetitionRecord {
+    /// What the check before publication reads besides the draft.
+    var publicationTexts: PublicationTexts {
+        PublicationTexts(
+            title: title, content: content,
+            subject: PersonalDataSubject(
+                name: submitter.name, address: submitter.address, phone: submitter.phone, email: submitter.email, nameMayBePublished: publishName))
     }
 }
 

@@ -21,8 +21,9 @@ public protocol EventBody: Sendable, Hashable, Codable {
     /// What the case must be like beyond its status (a draft to approve, an answer to rate):
     /// decides whether a page offers the action at all.
     static func precondition(on state: CaseState, by principal: Principal) -> ConflictReason?
-    /// What the fields given must agree with in the case (the grounds of an escalation).
-    func conflict(with state: CaseState, by principal: Principal) -> ConflictReason?
+    /// What the fields given must agree with in the case (the grounds of an escalation, nothing
+    /// left to mask before publication).
+    func conflict(with state: CaseState, by principal: Principal, reference: Workflow.Reference) -> ConflictReason?
     /// What it does to the case: status, agencies, draft, clocks' inputs.
     func apply(to state: inout CaseState, _ event: PetitionEvent)
     /// Its typed fields in words, for staff (nil: nothing beyond the text).
@@ -48,7 +49,7 @@ extension EventBody {
     public static var isPrimaryAction: Bool { false }
     public var text: String { "" }
     public static func precondition(on state: CaseState, by principal: Principal) -> ConflictReason? { nil }
-    public func conflict(with state: CaseState, by principal: Principal) -> ConflictReason? { nil }
+    public func conflict(with state: CaseState, by principal: Principal, reference: Workflow.Reference) -> ConflictReason? { nil }
     public func details(_ words: any EventWords) -> String? { nil }
     public func publicText(_ words: any EventWords) -> String { text }
     public var clockEffect: ClockEffect { .asPolicies }

@@ -24,6 +24,7 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case observerInvited
     case redacted
     case markedUseful
+    case markedNotPersonal
 
     /// The type that holds this event's fields and rules: the one table from names to types.
     public var body: any EventBody.Type {
@@ -51,6 +52,7 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
         case .observerInvited: ObserverInvited.self
         case .redacted: Redacted.self
         case .markedUseful: MarkedUseful.self
+        case .markedNotPersonal: MarkedNotPersonal.self
         }
     }
 

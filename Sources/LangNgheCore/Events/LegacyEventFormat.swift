@@ -51,6 +51,7 @@ public enum LegacyEventFormat {
             return ObserverInvited(observerID: id, observer: data["observer"] ?? "")
         case .redacted: return Redacted(target: try choice("target"), masked: text)
         case .markedUseful: return MarkedUseful(result: text)
+        case .markedNotPersonal: return MarkedNotPersonal(target: try choice("target"), text: text)
         }
     }
 }

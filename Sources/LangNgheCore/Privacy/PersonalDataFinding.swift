@@ -17,8 +17,13 @@ public struct PersonalDataFinding: Sendable, Hashable {
         /// A long run of digits (9–19) that is none of the above, or a number labelled as a bank
         /// account ("STK", "số tài khoản"). Account numbers identify a person as well as a phone.
         case bankAccount = "bank_account"
+        /// A person's name: the submitter's own (unless they agreed to its publication), or a
+        /// name after a form of address (ông, bà, anh, chị).
+        case name
+        /// The submitter's address, or its first part (house number and street).
+        case address
 
-        /// The stable identifier: `phone`, `email`, `national_id`, `tax_code`, `bank_account`.
+        /// The stable identifier: `phone`, `email`, `national_id`, `tax_code`, `bank_account`, `name`, `address`.
         public var code: String { rawValue }
 
         /// The kind with this stable identifier, if any.

@@ -80,7 +80,7 @@ extension PersonalDataScanner {
         // are sometimes written without the dash.
         case .taxCode: digits == 10 || digits == 12 || digits == 13
         case .bankAccount: (8...19).contains(digits)
-        case .email: false
+        case .email, .name, .address: false
         }
     }
 

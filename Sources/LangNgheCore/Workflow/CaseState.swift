@@ -30,6 +30,8 @@ public struct CaseState: Sendable, Hashable {
     /// the last answer (a case restarted twice or more without an answer is prolonged).
     public internal(set) var lastProgressNote: String?
     public internal(set) var clockRestarts = 0
+    /// What the approver marked as not personal data, per part, lowercase.
+    public internal(set) var notPersonal: [Redacted.Target: Set<String>] = [:]
     /// The case this one was merged into.
     public internal(set) var mergedInto: TrackingCode?
 

@@ -7,7 +7,13 @@ public enum Workflow {
     /// What the rules check fields against.
     public struct Reference: Sendable {
         public var activeAgencies: Set<String>
-        public init(activeAgencies: Set<String>) { self.activeAgencies = activeAgencies }
+        /// The case's texts and submitter, for the check before publication.
+        public var publication: PublicationTexts?
+
+        public init(activeAgencies: Set<String>, publication: PublicationTexts? = nil) {
+            self.activeAgencies = activeAgencies
+            self.publication = publication
+        }
     }
 
     /// Whether `principal` may append an event of `type` to the case now (fields aside).
@@ -33,7 +39,7 @@ public enum Workflow {
         var reader = EventReader(input, reference: reference)
         let body = type.body.read(&reader, state: state)
         guard reader.errors.isEmpty else { return .failure(.invalid(reader.errors)) }
-        if let conflict = body.conflict(with: state, by: principal) { return .failure(.conflict(conflict)) }
+        if let conflict = body.conflict(with: state, by: principal, reference: reference) { return .failure(.conflict(conflict)) }
         let agency: String? =
             switch principal {
             case .staff(let staff): staff.agencyCode

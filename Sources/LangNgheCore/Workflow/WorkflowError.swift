@@ -33,4 +33,8 @@ public enum ConflictReason: String, Sendable, Codable, CaseIterable {
     case approverIsDrafter
     /// At screening, only a matter within the Government's own authority goes up.
     case onlyGovernmentAuthorityAtScreening
+    /// Personal data in what would be published is neither masked nor marked "not personal data".
+    case personalDataUnmasked
+    /// Nothing was named to mark as not personal data.
+    case nothingToMark
 }

@@ -7,6 +7,7 @@ struct EventTypeTests {
     /// Drafts, coordination between agencies, notes and invitations stay inside the administration.
     static let internalEvents: Set<EventType> = [
         .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved, .noteAdded, .observerInvited, .redacted,
+        .markedNotPersonal,
     ]
 
     @Test(arguments: EventType.allCases)

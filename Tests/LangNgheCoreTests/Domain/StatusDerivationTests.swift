@@ -35,6 +35,7 @@ struct StatusDerivationTests {
         .noteAdded: .unchanged,
         .observerInvited: .unchanged,
         .redacted: .unchanged,
+        .markedNotPersonal: .unchanged,
         .markedUseful: .unchanged,
     ]
 

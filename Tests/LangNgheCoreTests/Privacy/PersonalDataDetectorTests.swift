@@ -158,7 +158,7 @@ struct PersonalDataDetectorTests {
     }
 
     @Test func kindCodesAreStable() {
-        #expect(PersonalDataFinding.Kind.allCases.map(\.code) == ["phone", "email", "national_id", "tax_code", "bank_account"])
+        #expect(PersonalDataFinding.Kind.allCases.map(\.code) == ["phone", "email", "national_id", "tax_code", "bank_account", "name", "address"])
         for kind in PersonalDataFinding.Kind.allCases {
             #expect(PersonalDataFinding.Kind(code: kind.code) == kind)
         }

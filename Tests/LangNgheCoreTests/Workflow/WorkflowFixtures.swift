@@ -66,6 +66,7 @@ enum WorkflowFixture {
         case .observerInvited: ["observerID": "98", "observer": "u98"]
         case .redacted: ["target": "answer", "text": "Trả lời [số điện thoại đã ẩn]"]
         case .markedUseful: ["result": "Nghị định 15/2026/NĐ-CP sửa đổi"]
+        case .markedNotPersonal: ["target": "content", "text": "Bà Rịa"]
         case .submitted, .acknowledged, .answerApproved, .answerPublished, .closed: [:]
         }
     }

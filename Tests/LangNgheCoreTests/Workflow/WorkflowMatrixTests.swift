@@ -30,6 +30,7 @@ import Testing
         (.observerInvited, WorkflowFixture.inProgress, ["coordinator"]),
         (.redacted, WorkflowFixture.drafted, ["coordinator", "leaderOwn"]),
         (.markedUseful, WorkflowFixture.answered, ["coordinator"]),
+        (.markedNotPersonal, WorkflowFixture.drafted, ["coordinator", "leaderOwn"]),
     ]
 
     @Test func everyEventTypeIsCovered() {

@@ -28,6 +28,7 @@ import Testing
         .noteAdded: Set(PetitionStatus.allCases),
         .observerInvited: [.received, .awaitingInfo, .assigned, .inProgress, .answered, .escalated],
         .redacted: [.inProgress, .answered, .closed],
+        .markedNotPersonal: [.inProgress, .answered, .closed],
         .markedUseful: [.answered, .closed],
     ]
 

@@ -19,6 +19,12 @@ public struct AnswerPublished: EventBody {
         state.draft != nil && state.draftApproved ? nil : .noApprovedDraft
     }
 
+    /// Nothing personal may be left unmasked in what would be published.
+    public func conflict(with state: CaseState, by principal: Principal, reference: Workflow.Reference) -> ConflictReason? {
+        guard let texts = reference.publication else { return nil }
+        return PublicationCheck.unresolved(texts, state: state).isEmpty ? nil : .personalDataUnmasked
+    }
+
     public func apply(to state: inout CaseState, _ event: PetitionEvent) {
         state.status = .answered
         state.draft = nil

@@ -38,7 +38,7 @@ public struct Escalated: EventBody {
 
     /// The seed's grounds must hold: a disagreement needs two agencies, a repeated complaint a
     /// follow-up after the answer; only the Government's own matters go up at screening.
-    public func conflict(with state: CaseState, by principal: Principal) -> ConflictReason? {
+    public func conflict(with state: CaseState, by principal: Principal, reference: Workflow.Reference) -> ConflictReason? {
         if state.status == .received, reason != .governmentAuthority { return .onlyGovernmentAuthorityAtScreening }
         switch reason {
         case .disagreement: return state.involvedAgencies.count >= 2 ? nil : .needsTwoAgencies

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Who a text may be about: the submitter of the petition it belongs to. Their name, address,
+/// phone and e-mail are flagged wherever they appear, whatever the spelling of case; the name
+/// only when they did not agree to its publication (DOMAIN.md §6).
+public struct PersonalDataSubject: Sendable, Hashable {
+    public var name: String
+    public var address: String
+    public var phone: String
+    public var email: String
+    public var nameMayBePublished: Bool
+
+    public init(name: String, address: String, phone: String, email: String, nameMayBePublished: Bool) {
+        self.name = name
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.nameMayBePublished = nameMayBePublished
+    }
+}
+
+extension PersonalDataDetector {
+    /// The findings of `findings(in:)`, plus the subject's own data and names after forms of
+    /// address, in order, without overlaps (the longest wins).
+    public static func findings(in text: String, about subject: PersonalDataSubject?) -> [PersonalDataFinding] {
+        var all = findings(in: text)
+        all += namesAfterFormsOfAddress(in: text)
+        if let subject { all += occurrences(of: subject, in: text) }
+        return withoutOverlaps(all)
+    }
+
+    /// "ông Nguyễn Văn An", "bà Lan", "anh Hùng", "chị Hằng": the capitalised words (one to four)
+    /// after a form of address. "Bà Rịa" is flagged too: the approver marks it "not personal data".
+    static func namesAfterFormsOfAddress(in text: String) -> [PersonalDataFinding] {
+        let forms: Set<String> = ["ông", "bà", "anh", "chị"]
+        var found: [PersonalDataFinding] = []
+        let words = Self.words(in: text)
+        var i = 0
+        while i < words.count {
+            defer { i += 1 }
+            guard forms.contains(String(text[words[i]]).lowercased()) else { continue }
+            var j = i + 1
+            // Names follow the form at once, word after word separated by spaces only.
+            while j < words.count, j - i <= 4, text[words[j]].first?.isUppercase == true,
+                text[words[j - 1].upperBound..<words[j].lowerBound].allSatisfy({ $0 == " " })
+            {
+                j += 1
+            }
+            guard j > i + 1 else { continue }
+            let range = words[i + 1].lowerBound..<words[j - 1].upperBound
+            found.append(PersonalDataFinding(kind: .name, range: range, text: String(text.unicodeScalars[range])))
+            i = j - 1
+        }
+        return found
+    }
+
+    /// The subject's name and address, and the first part of the address (up to its first
+    /// comma), wherever they appear, whatever the case.
+    static func occurrences(of subject: PersonalDataSubject, in text: String) -> [PersonalDataFinding] {
+        var needles: [(String, PersonalDataFinding.Kind)] = []
+        if !subject.nameMayBePublished { needles.append((subject.name, .name)) }
+        needles.append((subject.address, .address))
+        if let street = subject.address.split(separator: ",").first.map(String.init), street.count >= 8, street != subject.address {
+            needles.append((street, .address))
+        }
+        var found: [PersonalDataFinding] = []
+        for (needle, kind) in needles {
+            let needle = needle.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard needle.count >= 3 else { continue }
+            var from = text.startIndex
+            while from < text.endIndex, let range = text.range(of: needle, options: [.caseInsensitive], range: from..<text.endIndex) {
+                found.append(PersonalDataFinding(kind: kind, range: range, text: String(text.unicodeScalars[range])))
+                from = range.upperBound
+            }
+        }
+        return found
+    }
+
+    /// The ranges of runs of letters.
+    private static func words(in text: String) -> [Range<String.Index>] {
+        var words: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index].isLetter {
+                if start == nil { start = index }
+            } else if let s = start {
+                words.append(s..<index)
+                start = nil
+            }
+            index = text.index(after: index)
+        }
+        if let s = start { words.append(s..<text.endIndex) }
+        return words
+    }
+
+    /// The longest findings that do not overlap a longer one, in text order.
+    static func withoutOverlaps(_ findings: [PersonalDataFinding]) -> [PersonalDataFinding] {
+        let preferred = findings.sorted { a, b in
+            let (la, lb) = (a.text.utf8.count, b.text.utf8.count)
+            return la != lb ? la > lb : a.range.lowerBound < b.range.lowerBound
+        }
+        var kept: [PersonalDataFinding] = []
+        for finding in preferred where !kept.contains(where: { $0.range.overlaps(finding.range) }) { kept.append(finding) }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
