@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LangNgheCore
 import LangNgheStorage
 import Logging
 import ServiceLifecycle
@@ -69,7 +70,10 @@ func buildRouter(
 
     AnswersController(store: store, views: views).addRoutes(to: router, api: api)
     SearchController(store: store, views: views).addRoutes(to: router, api: api)
-    StatisticsController(store: store, views: views, statistics: StatisticsService(store: store, deadlines: deadlines)).addRoutes(to: router, api: api)
+    var criteria = RankingCriteria.standard
+    criteria.minimumEvidence = settings.namingMinimum
+    StatisticsController(store: store, views: views, statistics: StatisticsService(store: store, deadlines: deadlines), criteria: criteria)
+        .addRoutes(to: router, api: api)
     OpenDataController(store: store, baseURL: settings.baseURL).addRoutes(to: router, api: api)
 
     // Back office

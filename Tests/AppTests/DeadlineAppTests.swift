@@ -104,6 +104,33 @@ func vietnamMorning(_ iso: String) -> Date {
         }
     }
 
+    @Test func theAgencyThatOwesAForwardingOrACoordinationReplyIsReminded() async throws {
+        let clock = TestClock(vietnamMorning("2026-03-02"))
+        try await withApp(environment: AppEnvironment(now: { clock.now })) { client, store in
+            try await TestStaff.create(in: store)
+            let (unaccepted, _) = try await submitPetition(client)
+            let (asking, _) = try await submitPetition(client)
+            let vpcp = try await APIUser.signIn(client, "vpcp")
+            try await vpcp.act(unaccepted, "assigned", ["leadAgency": "HCM"])
+            try await vpcp.act(asking, "assigned", ["leadAgency": "HCM"])
+            let officer = try await APIUser.signIn(client, "hcm-officer")
+            try await officer.act(asking, "acknowledged")
+            try await officer.act(asking, "coordinationRequested", ["agency": "BTC", "question": "Đề nghị Bộ Tài chính cho ý kiến."])
+            clock.advance(86_400 * 10)  // two weeks of working days later: both late
+            let job = ReminderJob(store: store, deadlines: DeadlineService(store: store, environment: AppEnvironment(now: { clock.now })), holder: "test")
+            let outcome = try await job.runOnce(logger: Logger(label: "test"))
+            #expect(outcome.recorded[.forwardOverdue] == 1 && outcome.recorded[.coordinationOverdue] == 1)
+            let reminders = try await store.reminders()
+            #expect(reminders.first { $0.kind == .forwardOverdue }.map { ($0.trackingCode.description, $0.agencyCode) } ?? ("", nil) == (unaccepted, "HCM"))
+            #expect(reminders.first { $0.kind == .coordinationOverdue }.map { ($0.trackingCode.description, $0.agencyCode) } ?? ("", nil) == (asking, "BTC"))
+            // The case page shows each running clock and who owes it.
+            let browser = Browser(client)
+            try await browser.signIn("vpcp")
+            let page = try await browser.get(BackOfficePaths.petition(asking)).text
+            #expect(page.contains("Trả lời phối hợp") && page.contains("Bộ Tài chính"))
+        }
+    }
+
     /// Two scheduler instances on one database at once: each reminder exactly once.
     @Test func twoSchedulersRecordEachReminderOnce() async throws {
         let clock = TestClock(vietnamMorning("2026-02-11"))

@@ -14,6 +14,17 @@ import Testing
         #expect(settings.baseURL == "http://127.0.0.1:8080")
     }
 
+    @Test func theNamingMinimumIsASetting() throws {
+        #expect(try Settings.read(environment: [:]).namingMinimum == 3)
+        #expect(try Settings.read(environment: ["LANGNGHE_NAMING_MINIMUM": "5"]).namingMinimum == 5)
+        #expect(throws: SettingsError.self) { try Settings.read(environment: ["LANGNGHE_NAMING_MINIMUM": "0"]) }
+        do {
+            _ = try Settings.read(environment: ["LANGNGHE_NAMING_MINIMUM": "many"])
+        } catch {
+            #expect(error.problems.first?.hasPrefix("LANGNGHE_NAMING_MINIMUM") == true)
+        }
+    }
+
     @Test func flagsWinOverTheEnvironment() throws {
         let flags: [AbsoluteConfigKey: ConfigValue] = [
             AbsoluteConfigKey(["langnghe", "port"]): ConfigValue(.string("9090"), isSecret: false)

@@ -65,7 +65,9 @@ struct CaseController {
             petition, principal: .staff(staff.identity), catalogue: views.catalogue, language: context.language,
             agencies: try await store.agencies(), fields: try await store.fields(), observers: observers,
             values: values, errors: errors, error: error, preview: preview,
-            deadline: try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category))
+            deadline: try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
+            clocks: try await deadlines.openDeadlines(
+                events: petition.events, fieldCode: petition.fieldCode, category: petition.category, leadAgency: petition.leadAgencyCode))
         if model.hasSubmitter { try await logSubmitterRead(petition, staff: staff, context: context, what: "case page") }
         var response = views.page("case", title: petition.trackingCode.description, body: model, context: context, status: status)
         response.headers[.cacheControl] = "private, no-store"

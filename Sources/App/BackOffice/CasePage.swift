@@ -47,6 +47,18 @@ struct CasePage {
     let actionURL: String
     let error: String?
     let preview: String?
+    /// Every clock running, with who owes it.
+    let clocks: [Clock]
+    let hasClocks: Bool
+
+    struct Clock {
+        let name: String
+        let agency: String
+        let due: String
+        let badge: String
+        let label: String
+    }
+
     /// The answer deadline: its day, the days left, and a badge.
     let due: String?
     let deadlineBadge: String
@@ -57,7 +69,8 @@ extension CasePage {
     init(
         _ p: PetitionRecord, principal: Principal, catalogue: Catalogue, language: Language, agencies: [Agency],
         fields: [Field], observers: [(String, String)], values: EventInput = EventInput(), errors: [String: String] = [:],
-        error: String? = nil, preview: String? = nil, deadline: DeadlineStatus? = nil
+        error: String? = nil, preview: String? = nil, deadline: DeadlineStatus? = nil,
+        clocks: [(policy: DeadlinePolicy, agency: String?, status: DeadlineStatus)] = []
     ) {
         let t = { (key: String) in catalogue.text(key, language) }
         let names = Dictionary(agencies.map { ($0.code, $0.name(language)) }, uniquingKeysWith: { a, _ in a })
@@ -128,6 +141,13 @@ extension CasePage {
         due = deadline.flatMap { status in
             status.shownDueDate.map { DisplayDate.format($0) + (status.daysLeftText(t).map { " (" + $0 + ")" } ?? "") }
         }
+        self.clocks = clocks.map { clock in
+            Clock(
+                name: language == .vi ? clock.policy.nameVi : clock.policy.nameEn, agency: name(clock.agency) ?? name(Agency.governmentOfficeCode) ?? "",
+                due: DisplayDate.format(clock.status.deadline.dueDate) + (clock.status.daysLeftText(t).map { " (" + $0 + ")" } ?? ""),
+                badge: clock.status.badge, label: t("deadline_" + clock.status.badge))
+        }
+        hasClocks = !self.clocks.isEmpty
         deadlineBadge = deadline?.badge ?? "none"
         deadlineLabel = deadline.map { t("deadline_" + $0.badge) } ?? ""
     }

@@ -22,6 +22,19 @@ final class DeadlineService: Sendable {
     /// Today in Vietnam.
     var today: CivilDate { CivilDate.localDate(of: environment.now()) }
 
+    /// Every clock of a case still running, with the agency that owes it: the answer, the
+    /// 5 working days to accept or return, each coordination reply.
+    func openDeadlines(events: [PetitionEvent], fieldCode: String?, category: PetitionCategory, leadAgency: String?) async throws
+        -> [(policy: DeadlinePolicy, agency: String?, status: DeadlineStatus)]
+    {
+        let engine = try await engine()
+        let today = today
+        return engine.deadlines(for: events, fieldCode: fieldCode, category: category, today: today).compactMap { deadline in
+            guard deadline.isOpen, let policy = engine.policies.first(where: { $0.code == deadline.policy }) else { return nil }
+            return (policy, deadline.agencyCode ?? leadAgency, DeadlineStatus(deadline: deadline, today: today, calendar: engine.calendar))
+        }
+    }
+
     /// The answer deadline of a case and how it stands today.
     func answerStatus(events: [PetitionEvent], fieldCode: String?, category: PetitionCategory) async throws -> DeadlineStatus? {
         let engine = try await engine()

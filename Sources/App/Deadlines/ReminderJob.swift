@@ -44,8 +44,25 @@ struct ReminderJob: Sendable {
                 let reminder = Reminder(trackingCode: openCase.trackingCode, kind: kind, day: today, agencyCode: openCase.leadAgencyCode, dueDate: due)
                 if try await store.recordReminder(reminder, now: now) { outcome.recorded[kind, default: 0] += 1 }
             }
+            // The other clocks, for the agency that owes each: accepting or returning, replying.
+            for (kind, clock) in Self.owedReminders(for: openCase, engine: engine, today: today) {
+                let reminder = Reminder(
+                    trackingCode: openCase.trackingCode, kind: kind, day: today, agencyCode: clock.agencyCode ?? openCase.leadAgencyCode,
+                    dueDate: clock.dueDate)
+                if try await store.recordReminder(reminder, now: now) { outcome.recorded[kind, default: 0] += 1 }
+            }
         }
         return outcome
+    }
+
+    /// The forwarding and coordination clocks overdue today, per agency that owes them.
+    static func owedReminders(for openCase: CaseLog, engine: DeadlineEngine, today: CivilDate) -> [(Reminder.Kind, Deadline)] {
+        engine.deadlines(for: openCase.events, fieldCode: openCase.fieldCode, category: openCase.category, today: today).compactMap { clock in
+            guard clock.isOverdue(today: today), let policy = engine.policies.first(where: { $0.code == clock.policy }) else { return nil }
+            if policy.perAgency { return (.coordinationOverdue, clock) }
+            if policy.stop.contains(.acknowledged) { return (.forwardOverdue, clock) }
+            return nil
+        }
     }
 
     /// Which reminders a case deserves today.

@@ -62,7 +62,7 @@ struct ConductPage {
         let c = r.criteria
         criteria = [
             t("conduct_criteria_minimum").replacingOccurrences(of: "{n}", with: "\(c.minimumCases)"),
-            t("conduct_criteria_named"),
+            t("conduct_criteria_named").replacingOccurrences(of: "{n}", with: "\(c.minimumEvidence)"),
             t("conduct_criteria_commended")
                 .replacingOccurrences(of: "{rate}", with: percent(c.commendation.minimumOnTimeRate))
                 .replacingOccurrences(of: "{satisfaction}", with: String(format: "%.1f", c.commendation.minimumSatisfaction))

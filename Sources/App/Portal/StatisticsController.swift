@@ -9,6 +9,8 @@ struct StatisticsController {
     let store: Store
     let views: Views
     let statistics: StatisticsService
+    /// The published criteria; the naming minimum comes from the settings.
+    let criteria: RankingCriteria
 
     func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
         router.get(.init(Paths.statistics), use: dashboard)
@@ -32,7 +34,7 @@ struct StatisticsController {
         let query = request.uri.queryParameters
         let stats = try await statistics.statistics(for: try statistics.period(from: query.get("from"), to: query.get("to")))
         return JSONBody.response(
-            ConductView(AgencyRanking(statistics: stats), statistics: stats, useful: try await usefulCodes(), prolonged: try await store.prolongedCases()))
+            ConductView(AgencyRanking(statistics: stats, criteria: criteria), statistics: stats, useful: try await usefulCodes(), prolonged: try await store.prolongedCases()))
     }
 
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -67,7 +69,7 @@ struct StatisticsController {
         let stats = try await statistics.statistics(for: try statistics.period(from: query.get("tu"), to: query.get("den")))
         let (useful, _) = try await store.publishedAnswers(AnswerFilter(usefulOnly: true, pageSize: 50))
         let page = ConductPage(
-            AgencyRanking(statistics: stats), statistics: stats, useful: useful, prolonged: try await store.prolongedCases(),
+            AgencyRanking(statistics: stats, criteria: criteria), statistics: stats, useful: useful, prolonged: try await store.prolongedCases(),
             catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language))
         return views.page("conduct", title: views.catalogue.text("conduct_title", context.language), body: page, context: context)
     }

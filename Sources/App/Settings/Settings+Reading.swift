@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import LangNgheCore
 import LangNgheStorage
 
 extension Settings {
@@ -56,9 +57,15 @@ extension Settings {
             return 0
         }()
 
+        let namingText = reader.string(forKey: "langnghe.naming.minimum", default: String(RankingCriteria.standard.minimumEvidence))
+        let naming = Int(namingText).flatMap { (1...1000).contains($0) ? $0 : nil } ?? {
+            problems.append("LANGNGHE_NAMING_MINIMUM: '\(namingText)' is not a number of cases from 1 to 1000")
+            return RankingCriteria.standard.minimumEvidence
+        }()
+
         if !problems.isEmpty { throw SettingsError(problems: problems) }
         return Settings(
             environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret,
-            schedulerInterval: interval > 0 ? .seconds(interval) : nil)
+            schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming)
     }
 }

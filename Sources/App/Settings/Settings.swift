@@ -1,4 +1,5 @@
 import Configuration
+import LangNgheCore
 import LangNgheStorage
 
 /// Everything the server is told at start-up, read once from flags and the environment.
@@ -22,6 +23,8 @@ public struct Settings: Sendable {
     public var secret: String
     /// How often the server runs the reminder job; nil runs none (tests, or `jobs run-once` from cron).
     public var schedulerInterval: Duration?
+    /// Cases an agency needs for a reason in the period before it is named for it publicly.
+    public var namingMinimum: Int
 
     /// The secret used outside production when none is given: fine for a laptop, refused in
     /// production.
@@ -30,8 +33,10 @@ public struct Settings: Sendable {
     public init(
         environment: Environment = .testing, hostname: String = "127.0.0.1", port: Int = 8080,
         database: DatabaseLocation = .sqliteMemory, baseURL: String = "http://127.0.0.1:8080",
-        secret: String = Settings.developmentSecret, schedulerInterval: Duration? = nil
+        secret: String = Settings.developmentSecret, schedulerInterval: Duration? = nil,
+        namingMinimum: Int = RankingCriteria.standard.minimumEvidence
     ) {
+        self.namingMinimum = namingMinimum
         self.schedulerInterval = schedulerInterval
         self.environment = environment
         self.hostname = hostname

@@ -10,6 +10,10 @@ public struct Reminder: Sendable, Hashable {
         case overdue
         /// Late for seven days or more without a public progress update.
         case lateWithoutUpdate
+        /// The lead agency has not accepted or returned the case within its working days.
+        case forwardOverdue
+        /// An agency asked for coordination has not replied in time (the reminder is for it).
+        case coordinationOverdue
     }
 
     public var trackingCode: TrackingCode
