@@ -46,14 +46,14 @@ func buildRouter(
 
     let referenceCache = ReferenceCache(store: store, environment: environment)
     let intake = IntakeService(store: store, environment: environment, reference: referenceCache)
-    let cases = CaseService(store: store, environment: environment) { kind in views.catalogue.text("mask_" + kind.code, .vi) }
+    let cases = CaseService(store: store, environment: environment, catalogue: views.catalogue) { kind in views.catalogue.text("mask_" + kind.code, .vi) }
 
     let api = router.group("/api/v1")
 
     // Public pages
     let home = HomeController(store: store, views: views)
     router.get(.init(Paths.home), use: home.show)
-    let receipts = ReceiptCookie(secret: settings.secret, secure: secureCookies)
+    let receipts = ReceiptCookie(secret: settings.secret, secure: secureCookies, now: environment.now)
     let form = PetitionFormController(store: store, views: views, intake: intake, receipts: receipts)
     router.get(.init(Paths.submit), use: form.show)
     router.post(.init(Paths.submit), use: form.create)

@@ -85,7 +85,7 @@ import Testing
             // Published with the title masked: every surface shows the masked copy.
             try await publish(code, in: store, answer: "Hồ sơ đã được giải quyết.")
             let leader = Principal.staff(StaffIdentity(id: 1, username: "x", agencyCode: "VPCP", role: .coordinator))
-            let cases = CaseService(store: store, environment: .live) { "[" + $0.code + "]" }
+            let cases = CaseService(store: store, environment: .live, catalogue: try Catalogue.bundled()) { "[" + $0.code + "]" }
             _ = try await cases.act(.redacted, input: EventInput(["target": "title"]), by: leader, on: TrackingCode(code)!, ip: "test")
             let api = try await client.execute(uri: "/api/v1/petitions/\(code)", method: .get).json()
             #expect(api["title"] as? String == "Chậm cấp sổ, gọi [phone]")

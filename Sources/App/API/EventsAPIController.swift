@@ -23,9 +23,11 @@ struct EventsAPIController {
         var actor: String
         var text: String
         var isPublic: Bool
-        /// The event's typed fields, as stored (docs/events.md).
-        var data: CanonicalJSON
+        /// The event's typed fields, as stored (docs/events.md): for those who see the case's
+        /// internals only.
+        var data: CanonicalJSON?
 
+        /// The whole event, for insiders.
         init(_ e: PetitionEvent) throws {
             sequence = e.sequence
             type = e.type.rawValue
@@ -35,6 +37,18 @@ struct EventsAPIController {
             text = e.text
             isPublic = e.isPublic
             data = try e.canonicalData()
+        }
+
+        /// What anyone else reads: the public text (never what the submitter wrote, unless they
+        /// are the submitter), no fields.
+        init(public e: PetitionEvent, words: CatalogueWords, toSubmitter: Bool) {
+            sequence = e.sequence
+            type = e.type.rawValue
+            at = Timestamp.string(e.at)
+            agency = e.agencyCode
+            actor = e.actor.kind
+            text = TrackingPage.Found.publicText(e, words: words, toSubmitter: toSubmitter)
+            isPublic = true
         }
     }
 
@@ -52,8 +66,12 @@ struct EventsAPIController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let petition = try await find(context)
         let principal = Self.principal(request, context, petition)
-        let internals = CaseAccess.canSeeInternals(principal, CaseState(events: petition.events))
-        return JSONBody.response(try petition.events.filter { internals || $0.isPublic }.map(EventView.init))
+        guard !CaseAccess.canSeeInternals(principal, CaseState(events: petition.events)) else {
+            return JSONBody.response(try petition.events.map(EventView.init))
+        }
+        let words = CatalogueWords(catalogue: cases.catalogue, language: context.language, agencies: try await store.agencies().byCode)
+        return JSONBody.response(
+            petition.events.filter(\.isPublic).map { EventView(public: $0, words: words, toSubmitter: principal == .submitter) })
     }
 
     @Sendable func inbox(_ request: Request, context: AppRequestContext) async throws -> Response {

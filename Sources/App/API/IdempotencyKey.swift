@@ -15,7 +15,7 @@ struct IdempotencyKey: Sendable {
     let sealingKey: SymmetricKey
 
     /// Reads the header: 1 to 200 visible ASCII characters.
-    init?(_ header: String?, request: [UInt8], files: [[UInt8]], secret: String) throws {
+    init?(_ header: String?, request: [UInt8], files: [(name: String, bytes: [UInt8])], secret: String) throws {
         guard let header else { return nil }
         guard (1...200).contains(header.utf8.count), header.utf8.allSatisfy({ (33...126).contains($0) }) else {
             throw AppError.validation([FieldError(Self.header, .invalidCharacters)])
@@ -25,7 +25,10 @@ struct IdempotencyKey: Sendable {
         // The JSON's meaning, not its spelling: a client that serialises its keys in another
         // order on a retry sends the same request.
         hasher.update(data: (try? JSONDecoder().decode(CanonicalJSON.self, from: Data(request)))?.bytes ?? request)
-        for file in files { hasher.update(data: SHA256.hash(data: file).withUnsafeBytes { Array($0) }) }
+        for file in files {
+            hasher.update(data: Array(file.name.utf8) + [0])
+            hasher.update(data: SHA256.hash(data: file.bytes).withUnsafeBytes { Array($0) })
+        }
         requestHash = Data(hasher.finalize()).map { String(format: "%02x", $0) }.joined()
         sealingKey = SymmetricKey(data: SHA256.hash(data: Data(("idempotency:" + secret + ":" + header).utf8)))
     }

@@ -42,7 +42,7 @@ struct PetitionsAPIController {
             throw AppError.unsupportedMediaType
         }
         let idempotency = try IdempotencyKey(
-            request.headers[HTTPField.Name(IdempotencyKey.header)!], request: petitionBytes, files: uploads.map(\.bytes), secret: secret)
+            request.headers[HTTPField.Name(IdempotencyKey.header)!], request: petitionBytes, files: uploads.map { ($0.fileName, $0.bytes) }, secret: secret)
         let receipt = try await intake.submit(petition.draft, uploads: uploads, channel: .api, idempotency: idempotency)
         return JSONBody.response(
             [

@@ -79,8 +79,15 @@ extension CasePage {
         let state = CaseState(events: p.events)
         let code = p.trackingCode.description
         self.code = code
-        title = p.title
-        content = p.content
+        // Those who may not see the sender (a coordinating agency, an invited observer) read the
+        // title and content with the personal data masked, and not what the sender wrote later.
+        let showSubmitter = CaseAccess.canSeeSubmitter(principal, state)
+        let texts = p.publicationTexts
+        func masked(_ text: String) -> String {
+            Redaction.apply(PersonalDataDetector.findings(in: text, about: texts.subject), to: text) { t("mask_" + $0.code) }
+        }
+        title = showSubmitter ? p.title : masked(state.publicTitle ?? p.title)
+        content = showSubmitter ? p.content : masked(state.publicContent ?? p.content)
         status = t("status_" + p.status.rawValue)
         statusKey = p.status.rawValue
         facts = [
@@ -92,7 +99,6 @@ extension CasePage {
             Fact(label: t("case_coordinating"), value: state.coordinatingAgencies.compactMap(name).joined(separator: ", ").nonEmpty ?? "—"),
             Fact(label: t("case_channel"), value: t("channel_" + p.channel.rawValue)),
         ]
-        let showSubmitter = CaseAccess.canSeeSubmitter(principal, state)
         let s = p.submitter
         submitter = showSubmitter
             ? [
@@ -110,7 +116,8 @@ extension CasePage {
         timeline = p.events.filter { internals || $0.isPublic }.map { event in
             TimelineItem(
                 label: t("event_" + event.type.rawValue), at: DisplayDate.format(event.at), eventAgency: name(event.agencyCode),
-                text: event.text, eventDetails: event.body.details(words), isInternal: !event.isPublic)
+                text: showSubmitter || event.actor != .submitter ? event.text : event.body.publicText(words),
+                eventDetails: event.body.details(words), isInternal: !event.isPublic)
         }
         draft = internals ? state.draft : nil
         draftState = state.draft == nil ? nil : t(state.draftApproved ? "case_draft_approved" : "case_draft_waiting")

@@ -13,10 +13,12 @@ struct ReceiptCookie: Sendable {
     static let lifetime = 1800
     let key: SymmetricKey
     let secure: Bool
+    let now: @Sendable () -> Date
 
-    init(secret: String, secure: Bool) {
+    init(secret: String, secure: Bool, now: @escaping @Sendable () -> Date) {
         key = SymmetricKey(data: SHA256.hash(data: Data(("receipt:" + secret).utf8)))
         self.secure = secure
+        self.now = now
     }
 
     /// A redirect to the receipt page carrying `receipt`.
@@ -38,6 +40,9 @@ struct ReceiptCookie: Sendable {
         else { return nil }
         let parts = String(decoding: plain, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3, let code = TrackingCode(parts[0]), let at = Timestamp.date(parts[2]) else { return nil }
+        // The cookie's own expiry is the browser's word; the sealed time is ours.
+        let age = now().timeIntervalSince(at)
+        guard age >= -60, age <= Double(Self.lifetime) else { return nil }
         return IntakeService.Receipt(trackingCode: code, accessKey: parts[1], receivedAt: at)
     }
 }

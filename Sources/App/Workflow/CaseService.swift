@@ -7,6 +7,8 @@ import LangNgheStorage
 struct CaseService: Sendable {
     let store: Store
     let environment: AppEnvironment
+    /// For the public wording of events.
+    let catalogue: Catalogue
     /// What masked personal data reads as in published text (Vietnamese: it is published as is).
     let mask: @Sendable (PersonalDataFinding.Kind) -> String
 
@@ -31,8 +33,12 @@ struct CaseService: Sendable {
             input["observerID"] = String(observer.id)
             input["observer"] = observer.username
         }
+        // The texts a redaction masks: the title and content never change; the draft is read
+        // inside the transaction, so that a newer draft is never replaced by an older one masked.
+        var texts: PublicationTexts?
         if type == .redacted {
-            input["text"] = try await redactedText(target: input["target"] ?? "", code: code)
+            guard let petition = try await store.petition(code) else { throw AppError.notFound }
+            texts = petition.publicationTexts
         }
         var reference = Workflow.Reference(activeAgencies: Set(try await store.agencies().filter(\.active).map(\.code)))
         if type == .answerPublished {
@@ -43,13 +49,17 @@ struct CaseService: Sendable {
         let now = environment.now()
         let checked = input
         let checkedReference = reference
+        let maskTexts = texts
+        let mask = self.mask
         let audit = SecurityLogEntry(
             at: now, action: "event", staffID: principal.staff?.id,
             username: principal.staff?.username ?? (principal == .submitter ? "submitter" : nil), ip: ip, detail: "\(code) \(type.rawValue)")
         let result: (events: [PetitionEvent], state: CaseState)
         do {
             result = try await store.append(to: code, audit: audit) { state in
-                try [Workflow.prepare(type, input: checked, by: principal, on: state, reference: checkedReference, at: now).get()]
+                var input = checked
+                if let maskTexts { input["text"] = try Self.masked(input["target"] ?? "", texts: maskTexts, state: state, mask: mask) }
+                return [try Workflow.prepare(type, input: input, by: principal, on: state, reference: checkedReference, at: now).get()]
             }
         } catch let error as WorkflowError {
             throw error.appError
@@ -61,19 +71,20 @@ struct CaseService: Sendable {
 }
 
 extension CaseService {
-    /// The target text with every personal data finding masked. Refused when there is nothing to mask.
-    func redactedText(target: String, code: TrackingCode) async throws -> String {
-        guard let petition = try await store.petition(code) else { throw AppError.notFound }
-        let state = CaseState(events: petition.events)
+    /// The target text as it stands in `state`, with every personal data finding masked.
+    /// Refused when there is nothing to mask.
+    static func masked(
+        _ target: String, texts: PublicationTexts, state: CaseState, mask: (PersonalDataFinding.Kind) -> String
+    ) throws -> String {
         let current: String? =
             switch Redacted.Target(rawValue: target) {
-            case .title: state.publicTitle ?? petition.title
-            case .content: state.publicContent ?? petition.content
+            case .title: state.publicTitle ?? texts.title
+            case .content: state.publicContent ?? texts.content
             case .answer: state.draft
             case nil: nil
             }
         guard let current else { throw AppError.validation([FieldError("target", target.isEmpty ? .required : .invalidChoice)]) }
-        let findings = PersonalDataDetector.findings(in: current, about: petition.publicationTexts.subject)
+        let findings = PersonalDataDetector.findings(in: current, about: texts.subject)
         guard !findings.isEmpty else { throw AppError.conflict("conflict_nothingToRedact") }
         return Redaction.apply(findings, to: current, mask: mask)
     }

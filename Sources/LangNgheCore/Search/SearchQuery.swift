@@ -35,7 +35,7 @@ public struct SearchDocument: Sendable, Hashable {
     public init(title: String, content: String, answer: String) {
         self.title = VietnameseText.folded(title)
         body = VietnameseText.folded(content + " " + answer)
-        let syllables = VietnameseText.syllables(title + " " + content + " " + answer).map(String.init)
+        let syllables = (self.title + " " + body).split(separator: " ").map(String.init)
         pairs = zip(syllables, syllables.dropFirst()).map(Self.pair).joined(separator: " ")
         exact = Self.words(title + " " + content + " " + answer).joined(separator: " ")
     }

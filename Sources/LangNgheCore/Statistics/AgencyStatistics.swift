@@ -44,7 +44,8 @@ public struct AgencyStatistics: Sendable, Hashable {
     /// Adds `count` facts of `measure`.
     mutating func add(_ measure: StatisticsFact.Measure, detail: String, count: Int) {
         switch measure {
-        case .submitted: if agencyCode == nil { received += count }
+        // Everything arrives at the Government Office: its received is every submission.
+        case .submitted: if agencyCode == nil || agencyCode == Agency.governmentOfficeCode { received += count }
         case .received: if agencyCode != nil { received += count }
         case .answered: answered += count
         case .answeredOnTime: answeredOnTime += count
@@ -66,7 +67,9 @@ public struct AgencyStatistics: Sendable, Hashable {
     /// Adds the cases behind a naming reason; those late now (`current`) count in the figures
     /// too, since no fact of the period holds them.
     mutating func note(_ reason: NamingReason, _ codes: [String], current: Bool) {
+        let codes = codes.filter { !(evidence[reason] ?? []).contains($0) }
         guard !codes.isEmpty else { return }
+        // Each case once per reason: naming counts cases, not events.
         evidence[reason, default: []] += codes
         guard current else { return }
         switch reason {

@@ -14,20 +14,51 @@ public enum VietnameseText {
     public static func folded(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            let properties = scalar.properties
-            if properties.generalCategory == .nonspacingMark { continue }
-            let folded: Unicode.Scalar = (scalar == "đ") ? "d" : scalar
-            if properties.isAlphabetic || properties.numericType != nil {
-                if pendingSpace && !result.isEmpty { result.append(" ") }
-                pendingSpace = false
-                result.append(folded)
-            } else {
-                pendingSpace = true
+        for scalar in text.unicodeScalars {
+            let folded: Unicode.Scalar?
+            switch scalar.value {
+            case 0x41...0x5A: folded = Unicode.Scalar(scalar.value + 32)  // A–Z
+            case 0x61...0x7A, 0x30...0x39: folded = scalar  // a–z, 0–9
+            case 0..<0x80: folded = nil  // ASCII punctuation and space
+            default:
+                // Combining marks of decomposed text vanish; everything else goes through the table.
+                if scalar.properties.generalCategory == .nonspacingMark { continue }
+                folded = Self.foldedScalar(scalar)
             }
+            guard let folded else {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && !result.isEmpty { result.append(" ") }
+            pendingSpace = false
+            result.append(folded)
         }
         return String(result)
     }
+
+    /// The folded form of one scalar beyond ASCII (nil for a separator). The Latin letters with
+    /// diacritics, where Vietnamese lives, come from a table built once; other letters and digits
+    /// are lowercased one by one.
+    static func foldedScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if let latin = latinTable[scalar.value] { return latin }
+        let properties = scalar.properties
+        guard properties.isAlphabetic || properties.numericType != nil else { return nil }
+        return properties.lowercaseMapping.unicodeScalars.first ?? scalar
+    }
+
+    /// U+00C0–U+024F and U+1E00–U+1EFF, lowercased, decomposed and stripped of their marks,
+    /// đ → d: "Ễ" → "e".
+    private static let latinTable: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for value in Array(UInt32(0xC0)...0x24F) + Array(UInt32(0x1E00)...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
+            let base = String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+                .first { $0.properties.generalCategory != .nonspacingMark }
+            guard let base else { continue }
+            table[value] = base == "đ" ? "d" : base
+        }
+        return table
+    }()
 
     /// The syllables of the folded text (Vietnamese words are syllables separated by spaces).
     public static func syllables(_ text: String) -> [Substring] {

@@ -44,11 +44,15 @@ public struct CaseState: Sendable, Hashable {
         (leadAgency.map { [$0] } ?? []) + coordinatingAgencies.filter { $0 != leadAgency }
     }
 
-    /// A return or a new assignment ends the agencies' part in the case.
+    /// A return or a new assignment ends the agencies' part in the case, their draft answer and
+    /// its approval included: another agency's text is never published as the new lead's.
     mutating func clearAgencies() {
         leadAgency = nil
         coordinatingAgencies = []
         openCoordination = [:]
+        draft = nil
+        draftApproved = false
+        draftAuthor = nil
     }
 }
 

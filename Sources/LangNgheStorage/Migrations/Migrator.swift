@@ -20,6 +20,9 @@ struct Migrator {
         Schema.v11SearchIndex,
     ]
 
+    /// The marker of read models still to be rebuilt after a migration.
+    static let projectionsPending = "projections-pending"
+
     /// Migrations that add read models, to be filled from the events once applied.
     static let rebuildsProjections: Set<String> = [Schema.v8CaseReadModels.name, Schema.v9Rollups.name, Schema.v11SearchIndex.name]
 
@@ -49,6 +52,12 @@ struct Migrator {
                 try await migration.transform?(db)
                 for statement in Migration.spelled(migration.after, for: dialect) {
                     try await db.execute(statement)
+                }
+                if Self.rebuildsProjections.contains(migration.name) {
+                    // Cleared only once the rebuild is done: an interrupted rebuild runs again at the next start.
+                    try await db.execute(
+                        "INSERT INTO reference_versions (name, version, loaded_at) VALUES (?, 1, ?) ON CONFLICT (name) DO NOTHING",
+                        Self.projectionsPending, Timestamp.string(Date()))
                 }
                 try await db.execute(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",

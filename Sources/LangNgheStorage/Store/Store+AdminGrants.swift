@@ -30,7 +30,12 @@ extension Store {
     /// when there is no request, or when `confirmer` is the one who asked.
     public func confirmAdminGrant(for staffID: Int64, by confirmer: Int64) async throws -> Bool {
         try await database.write { db in
-            guard let row = try await db.first("SELECT requested_by FROM admin_grants WHERE staff_id = ?", staffID),
+            // The one who asked must still be an active admin, and the account still active.
+            guard let row = try await db.first(
+                """
+                SELECT g.requested_by FROM admin_grants g JOIN staff r ON r.id = g.requested_by JOIN staff t ON t.id = g.staff_id
+                WHERE g.staff_id = ? AND r.role = 'admin' AND r.active = 1 AND t.active = 1
+                """, staffID),
                 let requester = row.int("requested_by"), Int64(requester) != confirmer, staffID != confirmer
             else { return false }
             try await db.execute("UPDATE staff SET role = ? WHERE id = ?", StaffRole.admin.rawValue, staffID)

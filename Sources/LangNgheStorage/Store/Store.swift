@@ -47,7 +47,13 @@ public final class Store: Sendable {
     @discardableResult
     public func migrate() async throws -> [String] {
         let applied = try await Migrator(database: database).migrate()
-        if applied.contains(where: Migrator.rebuildsProjections.contains) { try await rebuildProjections() }
+        let pending = try await database.read { db in
+            try await db.first("SELECT name FROM reference_versions WHERE name = ?", Migrator.projectionsPending) != nil
+        }
+        if pending {
+            try await rebuildProjections()
+            try await database.write { db in try await db.execute("DELETE FROM reference_versions WHERE name = ?", Migrator.projectionsPending) }
+        }
         return applied
     }
 

@@ -35,6 +35,7 @@ struct StatisticsTests {
         #expect((overall.received, overall.answered, overall.answeredOnTime, overall.overdueNow) == (4, 3, 2, 1))
         #expect((overall.returns, overall.reassignments, overall.unansweredCoordination) == (1, 1, 1))
         #expect(statistics.agencies.map(\.agencyCode) == ["BTC", "BXD", "BYT", vpcp])
+        #expect(statistics.agency(vpcp)?.received == 4)
         let btc = try #require(statistics.agency("BTC"))
         #expect((btc.received, btc.answered, btc.answeredOnTime, btc.overdueNow) == (4, 2, 1, 1))
         #expect((btc.returns, btc.overruledReturns, btc.reassignments) == (1, 0, 1))

@@ -105,6 +105,14 @@ import Testing
         #expect(after.status == .inProgress && after.leadAgency == "BTC")
     }
 
+    /// A return or a new assignment takes the draft and its approval with it: another agency's
+    /// text is never published as the new lead's.
+    @Test func aReturnTakesTheDraftWithIt() {
+        let returned = WorkflowFixture.approved + [WorkflowFixture.event(.returned, agency: "BTC")]
+        let state = CaseState(events: returned)
+        #expect(state.draft == nil && !state.draftApproved && state.awaiting == "")
+    }
+
     @Test func whoeverDraftedCannotApprove() {
         let leader = WorkflowFixture.principals["leaderOwn"]!
         let drafted = WorkflowFixture.inProgress + [
