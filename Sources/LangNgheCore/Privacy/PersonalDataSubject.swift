@@ -67,13 +67,45 @@ extension PersonalDataDetector {
         for (needle, kind) in needles {
             let needle = needle.trimmingCharacters(in: .whitespacesAndNewlines)
             guard needle.count >= 3 else { continue }
-            var from = text.startIndex
-            while from < text.endIndex, let range = text.range(of: needle, options: [.caseInsensitive], range: from..<text.endIndex) {
+            for range in caseInsensitiveRanges(of: needle, in: text) {
                 found.append(PersonalDataFinding(kind: kind, range: range, text: String(text.unicodeScalars[range])))
-                from = range.upperBound
             }
         }
         return found
+    }
+
+    /// Every place `needle` appears in `text`, whatever the case. When lowercasing keeps every
+    /// byte count (Vietnamese, Latin), the search is over the bytes of the lowercased texts and
+    /// the offsets are the original's; otherwise Foundation searches.
+    static func caseInsensitiveRanges(of needle: String, in text: String) -> [Range<String.Index>] {
+        let lowerText = Array(text.lowercased().utf8)
+        let lowerNeedle = Array(needle.lowercased().utf8)
+        guard lowerText.count == text.utf8.count, lowerNeedle.count == needle.utf8.count, !lowerNeedle.isEmpty else {
+            var ranges: [Range<String.Index>] = []
+            var from = text.startIndex
+            while from < text.endIndex, let range = text.range(of: needle, options: [.caseInsensitive], range: from..<text.endIndex) {
+                ranges.append(range)
+                from = range.upperBound
+            }
+            return ranges
+        }
+        var ranges: [Range<String.Index>] = []
+        var i = 0
+        let last = lowerText.count - lowerNeedle.count
+        while i <= last {
+            if lowerText[i] == lowerNeedle[0], lowerText[i..<(i + lowerNeedle.count)].elementsEqual(lowerNeedle) {
+                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: i)
+                let upper = text.utf8.index(lower, offsetBy: lowerNeedle.count)
+                // Only whole scalars: a match inside a multi-byte character is no match.
+                if lower.samePosition(in: text.unicodeScalars) != nil, upper.samePosition(in: text.unicodeScalars) != nil {
+                    ranges.append(lower..<upper)
+                    i += lowerNeedle.count
+                    continue
+                }
+            }
+            i += 1
+        }
+        return ranges
     }
 
     /// The ranges of runs of letters.

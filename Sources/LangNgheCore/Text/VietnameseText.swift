@@ -4,7 +4,15 @@ import Foundation
 public enum VietnameseText {
     /// The stored form: Unicode NFC, so that "ế" typed as one or two code points is the same text.
     public static func normalized(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        isNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// A fast "already NFC" for the usual case: text made only of scalars below U+0300 (ASCII,
+    /// Latin-1, Latin Extended-A and -B) and of Latin Extended Additional (U+1E00–U+1EFF, where
+    /// precomposed Vietnamese lives) holds no combining mark and nothing that normalisation
+    /// changes. Anything else goes through Foundation.
+    static func isNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00..<0x1F00).contains($0.value) }
     }
 
     /// The search form: lowercase, đ → d (Unicode does not decompose đ), combining marks dropped,

@@ -69,7 +69,7 @@ extension Store {
                 "INSERT INTO idempotency_keys (key_hash, request_hash, tracking_code, sealed_receipt, created_at) VALUES (?, ?, ?, ?, ?)",
                 key.keyHash, key.requestHash, code.description, key.sealedReceipt, at)
         }
-        try await project(petitionID: petitionID, state: CaseState(events: log), log: log, in: db)
+        try await project(petitionID: petitionID, state: CaseState(events: log), log: log, fresh: true, in: db)
         return code
     }
 

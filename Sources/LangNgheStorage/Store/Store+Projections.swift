@@ -53,7 +53,10 @@ extension Store {
 
     /// The read models of one case, rewritten from its log: status, agencies and clocks for
     /// queues, the observers invited, and the public record.
-    func project(petitionID id: Int, state: CaseState, log: [PetitionEvent], in db: any SQLConnection) async throws {
+    ///
+    /// `fresh`: the case was inserted in this transaction, so it has no read model rows to
+    /// replace (the bulk path skips the deletes and reads).
+    func project(petitionID id: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, in db: any SQLConnection) async throws {
         guard let row = try await db.first("SELECT field_code, category FROM petitions WHERE id = ?", id),
             let category = PetitionCategory(rawValue: row.string("category") ?? "")
         else { throw StoreError.unreadable("petitions \(id)") }
@@ -69,24 +72,25 @@ extension Store {
             state.status.rawValue, state.leadAgency, state.awaiting, Timestamp.string(log.last?.at ?? Date()), clocks.dueDate?.iso,
             clocks.dueAt.map(Timestamp.string), clocks.state, state.clockRestarts, lastPublic.map(Timestamp.string),
             state.answersPublished > 0, id)
-        try await db.execute("DELETE FROM petition_agencies WHERE petition_id = ?", id)
+        if !fresh { try await db.execute("DELETE FROM petition_agencies WHERE petition_id = ?", id) }
         for agency in state.involvedAgencies {
             try await db.execute(
                 "INSERT INTO petition_agencies (petition_id, agency_code, role) VALUES (?, ?, ?)",
                 id, agency, agency == state.leadAgency ? "lead" : "coordinating")
         }
-        try await db.execute("DELETE FROM case_observers WHERE petition_id = ?", id)
+        if !fresh { try await db.execute("DELETE FROM case_observers WHERE petition_id = ?", id) }
         for observer in state.invitedObservers.sorted() {
             try await db.execute("INSERT INTO case_observers (petition_id, staff_id) VALUES (?, ?)", id, observer)
         }
-        try await db.execute("DELETE FROM case_clocks WHERE petition_id = ?", id)
+        if !fresh { try await db.execute("DELETE FROM case_clocks WHERE petition_id = ?", id) }
         for owed in clocks.owed {
             try await db.execute(
                 "INSERT INTO case_clocks (petition_id, policy, agency_code, due_date, due_at) VALUES (?, ?, ?, ?, ?)",
                 id, owed.policy, owed.agencyCode, owed.dueDate.iso, Timestamp.string(owed.dueAt))
         }
-        try await Self.republish(petitionID: id, state: state, log: log, dialect: dialect, in: db)
+        try await Self.republish(petitionID: id, state: state, log: log, dialect: dialect, fresh: fresh, in: db)
         try await Self.recordFacts(
-            petitionID: id, StatisticsFact.facts(of: log, category: category, fieldCode: row.string("field_code"), engine: engine), in: db)
+            petitionID: id, StatisticsFact.facts(of: log, category: category, fieldCode: row.string("field_code"), engine: engine), fresh: fresh,
+            in: db)
     }
 }

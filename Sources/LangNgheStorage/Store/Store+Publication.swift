@@ -63,7 +63,9 @@ public struct AnswerFilter: Sendable {
 extension Store {
     /// Rewrites (or removes) a case's public record after its events change: called inside the
     /// append's transaction, so the public never sees a half-published case.
-    static func republish(petitionID: Int, state: CaseState, log: [PetitionEvent], dialect: SQLDialect, in db: any SQLConnection) async throws {
+    static func republish(
+        petitionID: Int, state: CaseState, log: [PetitionEvent], dialect: SQLDialect, fresh: Bool = false, in db: any SQLConnection
+    ) async throws {
         guard let published = log.last(where: { $0.type == .answerPublished }),
             let row = try await db.first(
                 """
@@ -75,7 +77,7 @@ extension Store {
         let title = state.publicTitle ?? row.string("title") ?? ""
         let content = state.publicContent ?? row.string("content") ?? ""
         let folded = VietnameseText.folded(title + " " + content + " " + published.text)
-        try await db.execute("DELETE FROM published_answers WHERE petition_id = ?", petitionID)
+        if !fresh { try await db.execute("DELETE FROM published_answers WHERE petition_id = ?", petitionID) }
         try await db.execute(
             """
             INSERT INTO published_answers (petition_id, tracking_code, agency_code, category, field_code, status, received_at,
@@ -88,7 +90,7 @@ extension Store {
         let document = SearchDocument(title: title, content: content, answer: published.text)
         switch dialect {
         case .sqlite:
-            try await db.execute("DELETE FROM search_fts WHERE rowid = ?", petitionID)
+            if !fresh { try await db.execute("DELETE FROM search_fts WHERE rowid = ?", petitionID) }
             try await db.execute(
                 "INSERT INTO search_fts (rowid, title, body, pairs, exact) VALUES (?, ?, ?, ?, ?)", petitionID, document.title, document.body,
                 document.pairs, document.exact)

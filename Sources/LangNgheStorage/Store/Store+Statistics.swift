@@ -4,10 +4,9 @@ import LangNgheCore
 extension Store {
     /// Brings a case's statistics facts and the rollups in step with `facts`, its facts now.
     /// An appended event usually only adds facts: then only those are written.
-    static func recordFacts(petitionID id: Int, _ facts: [StatisticsFact], in db: any SQLConnection) async throws {
-        let stored = try await db.query(
-            "SELECT day, agency_code, category, measure, detail FROM case_facts WHERE petition_id = ?", id
-        ).map(StatisticsFact.init(row:))
+    static func recordFacts(petitionID id: Int, _ facts: [StatisticsFact], fresh: Bool = false, in db: any SQLConnection) async throws {
+        let stored = fresh
+            ? [] : try await db.query("SELECT day, agency_code, category, measure, detail FROM case_facts WHERE petition_id = ?", id).map(StatisticsFact.init(row:))
         var removed: [StatisticsFact: Int] = [:]
         var added: [StatisticsFact: Int] = [:]
         for fact in stored { removed[fact, default: 0] += 1 }
