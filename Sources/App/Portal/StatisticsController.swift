@@ -32,7 +32,7 @@ struct StatisticsController {
 
     @Sendable func conductJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let stats = try await statistics.statistics(for: try statistics.period(from: query.get("from"), to: query.get("to")))
+        let stats = try await statistics.statistics(for: try statistics.period(from: query.get("from"), to: query.get("to")), evidence: true)
         return JSONBody.response(
             ConductView(AgencyRanking(statistics: stats, criteria: criteria), statistics: stats, useful: try await usefulCodes(), prolonged: try await store.prolongedCases()))
     }
@@ -66,7 +66,7 @@ struct StatisticsController {
 
     @Sendable func conduct(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let stats = try await statistics.statistics(for: try statistics.period(from: query.get("tu"), to: query.get("den")))
+        let stats = try await statistics.statistics(for: try statistics.period(from: query.get("tu"), to: query.get("den")), evidence: true)
         let (useful, _) = try await store.publishedAnswers(AnswerFilter(usefulOnly: true, pageSize: 50))
         let page = ConductPage(
             AgencyRanking(statistics: stats, criteria: criteria), statistics: stats, useful: useful, prolonged: try await store.prolongedCases(),

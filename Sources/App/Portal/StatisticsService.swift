@@ -31,11 +31,17 @@ struct StatisticsService: Sendable {
     }
 
     /// The figures of the period, for every agency or one; the cases late now count only in a
-    /// period that includes today.
-    func statistics(for period: ClosedRange<CivilDate>, agency: String? = nil) async throws -> Statistics {
+    /// period that includes today. With `evidence`, the cases behind each naming reason too
+    /// (the conduct page); without, only their counts (the dashboard and the API).
+    func statistics(for period: ClosedRange<CivilDate>, agency: String? = nil, evidence: Bool = false) async throws -> Statistics {
         let today = deadlines.today
+        let current = period.contains(today) ? today : nil
         let counts = try await store.rollupCounts(period, agency: agency)
-        let evidence = try await store.namingEvidence(period, today: period.contains(today) ? today : nil)
-        return Statistics(period: period, counts: counts, evidence: evidence, agency: agency)
+        guard evidence else {
+            var late: [Statistics.CurrentCount] = []
+            if let current { late = try await store.currentLateCounts(today: current) }
+            return Statistics(period: period, counts: counts, current: late, agency: agency)
+        }
+        return Statistics(period: period, counts: counts, evidence: try await store.namingEvidence(period, today: current), agency: agency)
     }
 }

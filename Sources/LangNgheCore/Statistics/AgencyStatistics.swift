@@ -79,6 +79,15 @@ public struct AgencyStatistics: Sendable, Hashable {
         }
     }
 
+    /// Cases late now for a reason, counted without their codes.
+    mutating func addCurrent(_ reason: NamingReason, _ count: Int) {
+        switch reason {
+        case .overdueCases: overdueNow += count
+        case .unansweredCoordination: unansweredCoordination += count
+        case .lateAnswers, .overruledReturns, .prolongedCases: break
+        }
+    }
+
     public var ratingCount: Int { ratings.values.reduce(0, +) }
     public var meanWorkingDaysToAnswer: Double? { Self.mean(answerDays) }
     public var medianWorkingDaysToAnswer: Double? { Self.quantile(answerDays, 0.5) }

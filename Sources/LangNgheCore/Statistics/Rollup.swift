@@ -6,12 +6,13 @@ public enum Rollup {
         /// "2026-03".
         public let month: String
         public let agencyCode: String
-        public let category: PetitionCategory
+        /// For receipts only (the category mix); nil for the other measures, summed over categories.
+        public let category: PetitionCategory?
         public let measure: StatisticsFact.Measure
         public let detail: String
         public let count: Int
 
-        public init(month: String, agencyCode: String, category: PetitionCategory, measure: StatisticsFact.Measure, detail: String, count: Int) {
+        public init(month: String, agencyCode: String, category: PetitionCategory?, measure: StatisticsFact.Measure, detail: String, count: Int) {
             self.month = month
             self.agencyCode = agencyCode
             self.category = category
@@ -30,8 +31,9 @@ public enum Rollup {
     public static func counts(of facts: [StatisticsFact], in period: ClosedRange<CivilDate>) -> [Count] {
         var sums: [Count: Int] = [:]
         for fact in facts where period.contains(fact.day) {
+            let receipt = fact.measure == .submitted || fact.measure == .received
             let key = Count(
-                month: month(year: fact.day.year, month: fact.day.month), agencyCode: fact.agencyCode, category: fact.category,
+                month: month(year: fact.day.year, month: fact.day.month), agencyCode: fact.agencyCode, category: receipt ? fact.category : nil,
                 measure: fact.measure, detail: fact.detail, count: 0)
             sums[key, default: 0] += 1
         }

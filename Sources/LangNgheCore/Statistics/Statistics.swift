@@ -47,8 +47,25 @@ public struct Statistics: Sendable, Hashable {
     /// Every category, in the order of `PetitionCategory.allCases`, empty ones included.
     public let categories: [CategoryCount]
 
-    /// The statistics of the period from its rollup counts and its evidence.
-    public init(period: ClosedRange<CivilDate>, counts: [Rollup.Count], evidence: [Evidence] = [], agency filter: String? = nil) {
+    /// How many cases are late now for a reason, per agency: the figures of a period that
+    /// includes today, when the cases themselves are not needed (the dashboard, the API).
+    public struct CurrentCount: Sendable, Hashable {
+        public let reason: NamingReason
+        public let agencyCode: String
+        public let count: Int
+
+        public init(reason: NamingReason, agencyCode: String, count: Int) {
+            self.reason = reason
+            self.agencyCode = agencyCode
+            self.count = count
+        }
+    }
+
+    /// The statistics of the period from its rollup counts and its evidence (or, without the
+    /// cases, the counts of those late now).
+    public init(
+        period: ClosedRange<CivilDate>, counts: [Rollup.Count], evidence: [Evidence] = [], current: [CurrentCount] = [], agency filter: String? = nil
+    ) {
         self.period = period
         agencyFilter = filter
         let counts = filter.map { code in counts.filter { $0.agencyCode == code } } ?? counts
@@ -65,7 +82,7 @@ public struct Statistics: Sendable, Hashable {
                 .add(count.measure, detail: count.detail, count: count.count)
             if count.measure == receipt {
                 receivedIn[count.month, default: 0] += count.count
-                byCategory[count.category, default: 0] += count.count
+                if let category = count.category { byCategory[category, default: 0] += count.count }
             }
             if count.measure == .answered { answeredIn[count.month, default: 0] += count.count }
         }
@@ -73,6 +90,10 @@ public struct Statistics: Sendable, Hashable {
             overall.note(item.reason, [item.trackingCode], current: item.current)
             byAgency[item.agencyCode, default: AgencyStatistics(agencyCode: item.agencyCode)]
                 .note(item.reason, [item.trackingCode], current: item.current)
+        }
+        for item in current where filter == nil || item.agencyCode == filter {
+            overall.addCurrent(item.reason, item.count)
+            byAgency[item.agencyCode, default: AgencyStatistics(agencyCode: item.agencyCode)].addCurrent(item.reason, item.count)
         }
         self.overall = overall
         agencies = byAgency.keys.sorted().compactMap { byAgency[$0] }

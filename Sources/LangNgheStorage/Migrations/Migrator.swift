@@ -18,6 +18,7 @@ struct Migrator {
         Schema.v9Rollups,
         Schema.v10Idempotency,
         Schema.v11SearchIndex,
+        Schema.v12DueDateIndex,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

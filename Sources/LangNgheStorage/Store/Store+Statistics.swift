@@ -59,8 +59,11 @@ extension Store {
     /// agency if given.
     public func rollupCounts(_ period: ClosedRange<CivilDate>, agency: String? = nil) async throws -> [Rollup.Count] {
         try await database.read { db in
+            // Categories matter only for the receipts' mix: summing the rest over them returns
+            // a third of the rows.
             var sql = """
-                SELECT substr(day, 1, 7) AS month, agency_code, category, measure, detail, CAST(SUM(count) AS BIGINT) AS n
+                SELECT substr(day, 1, 7) AS month, agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category END AS category,
+                    measure, detail, CAST(SUM(count) AS BIGINT) AS n
                 FROM rollups WHERE day >= ? AND day <= ?
                 """
             var arguments: [SQLValue] = [.text(period.lowerBound.iso), .text(period.upperBound.iso)]
@@ -68,14 +71,40 @@ extension Store {
                 sql += " AND agency_code = ?"
                 arguments.append(.text(agency))
             }
-            sql += " GROUP BY substr(day, 1, 7), agency_code, category, measure, detail"
+            sql += " GROUP BY substr(day, 1, 7), agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category END, measure, detail"
             return try await db.query(sql, arguments).map { row in
                 guard let month = row.string("month"), let agency = row.string("agency_code"),
-                    let category = PetitionCategory(rawValue: row.string("category") ?? ""),
                     let measure = StatisticsFact.Measure(rawValue: row.string("measure") ?? ""), let n = row.int("n")
                 else { throw StoreError.unreadable("rollups") }
+                let category = try row.string("category").map { text in
+                    guard let category = PetitionCategory(rawValue: text) else { throw StoreError.unreadable("rollups.category") }
+                    return category
+                }
                 return Rollup.Count(month: month, agencyCode: agency, category: category, measure: measure, detail: row.string("detail") ?? "", count: n)
             }
+        }
+    }
+
+    /// How many cases are late now, per agency: overdue answers and unanswered coordination.
+    public func currentLateCounts(today: CivilDate) async throws -> [Statistics.CurrentCount] {
+        let perAgency = policies.filter(\.perAgency).map(\.code)
+        return try await database.read { db in
+            var counts: [Statistics.CurrentCount] = []
+            for row in try await db.query(
+                "SELECT lead_agency_code, COUNT(*) AS n FROM petitions WHERE due_date < ? GROUP BY lead_agency_code", today.iso)
+            {
+                counts.append(.init(reason: .overdueCases, agencyCode: row.string("lead_agency_code") ?? Agency.governmentOfficeCode, count: row.int("n") ?? 0))
+            }
+            guard !perAgency.isEmpty else { return counts }
+            for row in try await db.query(
+                """
+                SELECT agency_code, COUNT(*) AS n FROM case_clocks WHERE policy IN (\(perAgency.map { _ in "?" }.joined(separator: ", ")))
+                AND due_date < ? AND agency_code IS NOT NULL GROUP BY agency_code
+                """, perAgency.map { .text($0) } + [.text(today.iso)])
+            {
+                counts.append(.init(reason: .unansweredCoordination, agencyCode: row.string("agency_code") ?? "", count: row.int("n") ?? 0))
+            }
+            return counts
         }
     }
 
