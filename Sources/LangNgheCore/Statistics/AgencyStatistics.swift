@@ -36,6 +36,8 @@ public struct AgencyStatistics: Sendable, Hashable {
     public internal(set) var refusals: [String: Int] = [:]
     /// The tracking codes behind each naming reason, in order of receipt.
     public internal(set) var evidence: [NamingReason: [String]] = [:]
+    /// The same, as sets: noting a case is a lookup, not a pass over the list.
+    private var noted: [NamingReason: Set<String>] = [:]
 
     public init(agencyCode: String?) {
         self.agencyCode = agencyCode
@@ -67,9 +69,9 @@ public struct AgencyStatistics: Sendable, Hashable {
     /// Adds the cases behind a naming reason; those late now (`current`) count in the figures
     /// too, since no fact of the period holds them.
     mutating func note(_ reason: NamingReason, _ codes: [String], current: Bool) {
-        let codes = codes.filter { !(evidence[reason] ?? []).contains($0) }
-        guard !codes.isEmpty else { return }
         // Each case once per reason: naming counts cases, not events.
+        let codes = codes.filter { noted[reason, default: []].insert($0).inserted }
+        guard !codes.isEmpty else { return }
         evidence[reason, default: []] += codes
         guard current else { return }
         switch reason {
