@@ -47,7 +47,7 @@ struct EventsAPIController {
             at = Timestamp.string(e.at)
             agency = e.agencyCode
             actor = e.actor.kind
-            text = TrackingPage.Found.publicText(e, words: words, toSubmitter: toSubmitter)
+            text = e.publicText(words, toSubmitter: toSubmitter)
             isPublic = true
         }
     }

@@ -21,34 +21,27 @@ struct IdempotencyKey: Sendable {
             throw AppError.validation([FieldError(Self.header, .invalidCharacters)])
         }
         key = header
-        var hasher = SHA256()
         // The JSON's meaning, not its spelling: a client that serialises its keys in another
-        // order on a retry sends the same request.
-        hasher.update(data: (try? JSONDecoder().decode(CanonicalJSON.self, from: Data(request)))?.bytes ?? request)
-        for file in files {
-            hasher.update(data: Array(file.name.utf8) + [0])
-            hasher.update(data: SHA256.hash(data: file.bytes).withUnsafeBytes { Array($0) })
-        }
-        requestHash = Data(hasher.finalize()).map { String(format: "%02x", $0) }.joined()
-        sealingKey = SymmetricKey(data: SHA256.hash(data: Data(("idempotency:" + secret + ":" + header).utf8)))
+        // order on a retry sends the same request. Each file by its name and its hash.
+        var asked = (try? JSONDecoder().decode(CanonicalJSON.self, from: Data(request)))?.bytes ?? request
+        for file in files { asked += [0] + Array(file.name.utf8) + [0] + Array(Hashing.sha256Hex(file.bytes).utf8) }
+        requestHash = Hashing.sha256Hex(asked)
+        sealingKey = Sealing.key("idempotency", secret, header)
     }
 
     var keyHash: String { Hashing.sha256Hex("idempotency:" + key) }
 
     /// The record to store with the petition: the access key and the time, sealed.
     func record(accessKey: String, receivedAt: Date) throws -> IdempotencyRecord {
-        let plain = accessKey + "\n" + Timestamp.string(receivedAt)
-        guard let sealed = try AES.GCM.seal(Data(plain.utf8), using: sealingKey).combined else { throw AppError.malformedRequest }
-        return IdempotencyRecord(keyHash: keyHash, requestHash: requestHash, sealedReceipt: sealed.base64EncodedString())
+        let sealed = try Sealing.seal(accessKey + "\n" + Timestamp.string(receivedAt), with: sealingKey)
+        return IdempotencyRecord(keyHash: keyHash, requestHash: requestHash, sealedReceipt: sealed)
     }
 
     /// The receipt of an earlier submission with this key, or the conflict if the request differs.
     func replay(_ record: IdempotencyRecord) throws -> IntakeService.Receipt {
         guard ConstantTime.equal(record.requestHash, requestHash) else { throw AppError.conflict("conflict_idempotencyKeyReused") }
-        guard let data = Data(base64Encoded: record.sealedReceipt), let box = try? AES.GCM.SealedBox(combined: data),
-            let plain = try? AES.GCM.open(box, using: sealingKey)
-        else { throw AppError.conflict("conflict_idempotencyKeyReused") }
-        let parts = String(decoding: plain, as: UTF8.self).split(separator: "\n").map(String.init)
+        guard let plain = Sealing.open(record.sealedReceipt, with: sealingKey) else { throw AppError.conflict("conflict_idempotencyKeyReused") }
+        let parts = plain.split(separator: "\n").map(String.init)
         guard parts.count == 2, let code = record.trackingCode, let at = Timestamp.date(parts[1]) else {
             throw AppError.conflict("conflict_idempotencyKeyReused")
         }

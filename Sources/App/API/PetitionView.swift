@@ -69,7 +69,7 @@ struct PetitionView: Encodable {
         events = p.events.filter(\.isPublic).map {
             EventView(
                 type: $0.type.rawValue, at: Timestamp.string($0.at), agency: $0.agencyCode,
-                text: TrackingPage.Found.publicText($0, words: words, toSubmitter: includePrivate),
+                text: $0.publicText(words, toSubmitter: includePrivate),
                 reasonCode: $0.body(Rejected.self)?.reasonCode.rawValue)
         }
         guard includePrivate else { return }

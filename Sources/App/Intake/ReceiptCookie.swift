@@ -16,7 +16,7 @@ struct ReceiptCookie: Sendable {
     let now: @Sendable () -> Date
 
     init(secret: String, secure: Bool, now: @escaping @Sendable () -> Date) {
-        key = SymmetricKey(data: SHA256.hash(data: Data(("receipt:" + secret).utf8)))
+        key = Sealing.key("receipt", secret)
         self.secure = secure
         self.now = now
     }
@@ -24,33 +24,23 @@ struct ReceiptCookie: Sendable {
     /// A redirect to the receipt page carrying `receipt`.
     func redirect(_ receipt: IntakeService.Receipt) throws -> Response {
         let plain = [receipt.trackingCode.description, receipt.accessKey, Timestamp.string(receipt.receivedAt)].joined(separator: "\n")
-        guard let sealed = try AES.GCM.seal(Data(plain.utf8), using: key).combined else { throw AppError.malformedRequest }
         var response = Response.redirect(to: Paths.receipt, type: .normal)
         response.setCookie(Cookie(
-            name: Self.name, value: sealed.base64URLEncoded, maxAge: Self.lifetime, path: Paths.receipt, secure: secure,
+            name: Self.name, value: try Sealing.seal(plain, with: key), maxAge: Self.lifetime, path: Paths.receipt, secure: secure,
             httpOnly: true, sameSite: .strict))
         return response
     }
 
     /// The receipt in the request's cookie, or nil when it is missing, expired or not ours.
     func open(_ request: Request) -> IntakeService.Receipt? {
-        guard let value = request.cookies[Self.name]?.value, value.utf8.count <= 512,
-            let data = Data(base64URLEncoded: value), let box = try? AES.GCM.SealedBox(combined: data),
-            let plain = try? AES.GCM.open(box, using: key)
-        else { return nil }
-        let parts = String(decoding: plain, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let value = request.cookies[Self.name]?.value, value.utf8.count <= 512, let plain = Sealing.open(value, with: key) else {
+            return nil
+        }
+        let parts = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3, let code = TrackingCode(parts[0]), let at = Timestamp.date(parts[2]) else { return nil }
         // The cookie's own expiry is the browser's word; the sealed time is ours.
         let age = now().timeIntervalSince(at)
         guard age >= -60, age <= Double(Self.lifetime) else { return nil }
         return IntakeService.Receipt(trackingCode: code, accessKey: parts[1], receivedAt: at)
-    }
-}
-
-extension Data {
-    init?(base64URLEncoded text: String) {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        self.init(base64Encoded: base64)
     }
 }

@@ -85,18 +85,9 @@ extension TrackingPage.Found {
             TrackingPage.Timeline(
                 label: catalogue.text("event_" + $0.type.rawValue, language), at: DisplayDate.format($0.at),
                 eventAgency: agencyName($0.agencyCode),
-                text: Self.publicText($0, words: words, toSubmitter: details != nil))
+                text: $0.publicText(words, toSubmitter: details != nil))
         }
         self.details = details
-    }
-}
-
-extension TrackingPage.Found {
-    /// What the public reads of an event (its body decides: a refusal starts with its coded
-    /// reason's explanation); what the submitter wrote is shown to the submitter only.
-    static func publicText(_ event: PetitionEvent, words: CatalogueWords, toSubmitter: Bool) -> String {
-        let shown = event.body.publicText(words)
-        return toSubmitter && shown.isEmpty ? event.text : shown
     }
 }
 

@@ -55,3 +55,12 @@ extension Data {
             .replacingOccurrences(of: "=", with: "")
     }
 }
+
+extension Data {
+    /// The reverse of `base64URLEncoded`.
+    init?(base64URLEncoded text: String) {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        self.init(base64Encoded: base64)
+    }
+}

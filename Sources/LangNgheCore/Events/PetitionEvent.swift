@@ -59,6 +59,13 @@ public struct PetitionEvent: Sendable, Hashable {
     /// The main text: a reason, a note, an answer.
     public var text: String { body.text }
 
+    /// What the timeline shows of the event: the body's public text, or — to the submitter
+    /// only — the words they wrote, which the public never reads.
+    public func publicText(_ words: any EventWords, toSubmitter: Bool) -> String {
+        let shown = body.publicText(words)
+        return toSubmitter && shown.isEmpty ? text : shown
+    }
+
     /// The body as `T`, if the event is of that type.
     public func body<T: EventBody>(_: T.Type) -> T? { body as? T }
 

@@ -73,12 +73,7 @@ public struct AgencyStatistics: Sendable, Hashable {
         let codes = codes.filter { noted[reason, default: []].insert($0).inserted }
         guard !codes.isEmpty else { return }
         evidence[reason, default: []] += codes
-        guard current else { return }
-        switch reason {
-        case .overdueCases: overdueNow += codes.count
-        case .unansweredCoordination: unansweredCoordination += codes.count
-        case .lateAnswers, .overruledReturns, .prolongedCases: break
-        }
+        if current { addCurrent(reason, codes.count) }
     }
 
     /// Cases late now for a reason, counted without their codes.
