@@ -21,6 +21,7 @@ public func buildApplication(
     }
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(settings.connectionIdleSeconds)))),
         configuration: .init(address: .hostname(settings.hostname, port: settings.port), serverName: "LangNghe"),
         services: services,
         onServerRunning: { _ in
@@ -36,7 +37,7 @@ func buildRouter(
 ) throws -> Router<AppRequestContext> {
     let secureCookies = settings.baseURL.hasPrefix("https://")
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(httpsOnly: secureCookies))
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware(views: views, catalogue: views.catalogue, store: store))
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))

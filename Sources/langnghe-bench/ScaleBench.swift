@@ -12,16 +12,20 @@ import NIOCore
 /// the seeder's bulk path, then times the pages and API calls a citizen, the press and staff
 /// open most, through the real router in process (no network): search, statistics for a year,
 /// the conduct page, a busy agency's inbox sorted by due date, tracking. SQLite by default;
-/// `BENCH_DATABASE_URL=postgres://…` runs it on PostgreSQL.
+/// `BENCH_DATABASE_URL=postgres://…` runs it on PostgreSQL; `BENCH_SQLITE_PATH=…` keeps the
+/// SQLite file there and, when it already holds `count` petitions, times it without seeding.
 enum ScaleBench {
     static func run(count: Int) async throws {
         var logger = Logger(label: "bench")
         logger.logLevel = .warning
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("langnghe-scale-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ProcessInfo.processInfo.environment
         let location: DatabaseLocation
-        if let url = ProcessInfo.processInfo.environment["BENCH_DATABASE_URL"], !url.isEmpty {
+        if let url = environment["BENCH_DATABASE_URL"], !url.isEmpty {
             location = try DatabaseLocation(url: url)
+        } else if let path = environment["BENCH_SQLITE_PATH"], !path.isEmpty {
+            location = .sqliteFile(path: path)
         } else {
             location = .sqliteFile(path: folder.appendingPathComponent("scale.sqlite").path)
         }
@@ -31,10 +35,15 @@ enum ScaleBench {
             try await store.loadReferenceData(ReferenceData.bundled())
             let calendar = try ShippedData.calendarOverrides()
             try await store.loadCalendarOverrides(calendar.overrides, version: calendar.version)
-            let (_, seedSeconds) = try await Bench.measure {
-                try await DemoSeeder(store: store, count: count, seed: 2026, progress: .terminal).run()
+            let present = try await store.database.read { db in try await db.first("SELECT COUNT(*) AS n FROM petitions")?.int("n") ?? 0 }
+            if present >= count {
+                print("seed demo: \(present) petitions already there, not seeded")
+            } else {
+                let (_, seedSeconds) = try await Bench.measure {
+                    try await DemoSeeder(store: store, count: count, seed: 2026, progress: .terminal).run()
+                }
+                print(String(format: "seed demo: %d petitions in %.1f s = %.0f per second (bulk path)", count, seedSeconds, Double(count) / seedSeconds))
             }
-            print(String(format: "seed demo: %d petitions in %.1f s = %.0f per second (bulk path)", count, seedSeconds, Double(count) / seedSeconds))
 
             let app = try await buildApplication(settings: Settings(environment: .testing), store: store, logger: logger)
             try await app.test(.router) { client in

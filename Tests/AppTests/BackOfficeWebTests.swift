@@ -149,10 +149,19 @@ extension Browser {
             clock.advance(31 * 60)
             #expect(try await browser.get(BackOfficePaths.root).status == .seeOther)
 
+            // An API token idles out like a web session (issue 9: one was valid after 11 h 50 idle)…
+            let idle = try await APIUser.signIn(client, "vpcp")
+            clock.advance(29 * 60)
+            #expect(try await idle.get("/api/v1/inbox").status == .ok)
+            clock.advance(31 * 60)
+            #expect(try await idle.get("/api/v1/inbox").status == .unauthorized)
+            // …and a busy one still ends 12 hours after sign-in.
             let api = try await APIUser.signIn(client, "vpcp")
-            clock.advance(11 * 3600)
-            #expect(try await api.get("/api/v1/inbox").status == .ok)
-            clock.advance(2 * 3600)
+            for _ in 0..<24 {
+                clock.advance(29 * 60)
+                #expect(try await api.get("/api/v1/inbox").status == .ok)
+            }
+            clock.advance(25 * 60)
             #expect(try await api.get("/api/v1/inbox").status == .unauthorized)
 
             let again = try await APIUser.signIn(client, "vpcp")

@@ -167,11 +167,14 @@ import FoundationXML
             #expect(descriptions.contains("service_code: Vui lòng nhập mục này."))
             #expect(try await store.petitionCount() == 0)
 
-            // Without a title attribute, the description's first words are the title.
-            let untitled = Self.validForm.filter { $0.0 != "attribute[title]" } + [("api_key", key)]
+            // Without a title attribute, the service's name is the title: never the description's
+            // first words, which carry the sender's name, address and phone (issue 9).
+            let untitled = Self.validForm.filter { $0.0 != "attribute[title]" }.map {
+                $0.0 == "description" ? ($0.0, "Tôi là Nguyễn Văn An, số 12 Nguyễn Huệ, điện thoại 0912 345 678: hồ sơ đất nộp tháng 3 chưa giải quyết.") : $0
+            } + [("api_key", key)]
             let created = try Self.list(try await Self.post(client, untitled))
             let code = try #require(TrackingCode(created.first?["service_request_id"] as? String ?? ""))
-            #expect(try await store.petition(code)?.title.hasPrefix("Tôi nộp hồ sơ cấp Giấy chứng nhận") == true)
+            #expect(try await store.petition(code)?.title == "Phản ánh về hành vi hành chính")
         }
     }
 
@@ -200,6 +203,12 @@ import FoundationXML
             #expect(try await codes("?start_date=2026-03-01T00:00:00Z&end_date=2026-03-03T00:00:00%2B07:00") == [old].compactMap { $0 })
             // service_request_id overrides every other filter.
             #expect(try await codes("?service_request_id=\(old ?? ""),\(recent ?? "")&status=closed").count == 2)
+            // A malformed code is an error naming the field, not the newest thousand petitions (issue 9).
+            for query in ["?service_request_id=%27", "?service_request_id=PAKN-2026-000001,x", "?service_request_id=" + Array(repeating: old ?? "", count: 101).joined(separator: ",")] {
+                let malformed = try await client.execute(uri: "/open311/v2/requests.json" + query, method: .get)
+                #expect(malformed.status == .badRequest, "\(query)")
+                #expect((try Self.list(malformed).first?["description"] as? String)?.hasPrefix("service_request_id:") == true)
+            }
 
             let closed = try Self.list(try await client.execute(uri: "/open311/v2/requests.json?status=closed", method: .get)).first
             #expect(closed?["status"] as? String == "closed")

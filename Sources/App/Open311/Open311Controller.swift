@@ -111,7 +111,9 @@ struct Open311Controller {
             form = FormData.urlEncoded(body)
         }
         let key = try await authorize(form["api_key"] ?? request.uri.queryParameters.get("api_key"), request: request, context: context)
-        let submission = Open311Submission(form, placeLabel: catalogue.text("open311_place", .vi))
+        let submission = Open311Submission(form, placeLabel: catalogue.text("open311_place", .vi)) { category in
+            category.map { catalogue.text("category_" + $0.rawValue, .vi) } ?? catalogue.text("open311_untitled", .vi)
+        }
         let uploads = form.files.filter { $0.field == "media" || $0.field == "media[]" }.map {
             IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes)
         }

@@ -10,14 +10,21 @@ import LangNgheStorage
 struct Open311Query: Sendable {
     static let window: TimeInterval = 90 * 86_400
     static let maxResults = 1000
+    /// Codes one request may ask for.
+    static let maxCodes = 100
 
     var filter: PetitionListFilter
 
     init(_ query: Parameters, now: Date) throws {
         let codes = Self.values(query, "service_request_id")
         if !codes.isEmpty {
-            // A code that is not well formed cannot match anything: it is simply not found.
-            filter = PetitionListFilter(codes: codes.compactMap(TrackingCode.init), limit: Self.maxResults)
+            // Each code must be well formed: a malformed one used to leave an empty list of codes,
+            // which listed the newest thousand petitions whatever the window.
+            let parsed = codes.compactMap(TrackingCode.init)
+            guard parsed.count == codes.count, codes.count <= Self.maxCodes else {
+                throw AppError.validation([FieldError("service_request_id", codes.count > Self.maxCodes ? .tooLong(max: Self.maxCodes) : .invalidChoice)])
+            }
+            filter = PetitionListFilter(codes: parsed, limit: Self.maxResults)
             return
         }
         var errors: [FieldError] = []

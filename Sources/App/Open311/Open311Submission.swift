@@ -12,15 +12,16 @@ import LangNgheCore
 ///   requires). If both are given, `attribute[address]` is the sender's address and
 ///   `address_string`, the place concerned, is added to the end of the description.
 ///   `lat`, `long`, `address_id` and `media_url` are accepted and ignored (no remote fetching).
-/// - The title is `attribute[title]`, else the start of the description.
+/// - The title is `attribute[title]`, else the service's name: never words of the description,
+///   which carry the sender's name, address and phone as often as not.
 struct Open311Submission {
-    static let titleLength = 120
 
     let draft: PetitionDraft
     /// Where each of our field names came from, to name it in errors as the client sent it.
     let names: [String: String]
 
-    init(_ form: FormData, placeLabel: String) {
+    /// `untitled` names the service for a submission without `attribute[title]`.
+    init(_ form: FormData, placeLabel: String, untitled: (PetitionCategory?) -> String) {
         func value(_ name: String) -> String? {
             guard let text = form[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
             return text
@@ -34,7 +35,7 @@ struct Open311Submission {
             content = text + "\n\n" + placeLabel + " " + place
         }
         let name = [value("last_name"), value("first_name")].compactMap { $0 }.joined(separator: " ")
-        let title = attribute("title") ?? content.map(Self.title(from:))
+        let title = attribute("title") ?? untitled(value("service_code").flatMap(PetitionCategory.init(rawValue:)))
         draft = PetitionDraft(
             submitterKind: attribute("submitter_type") ?? Submitter.Kind.individual.rawValue,
             name: name, address: senderAddress ?? place, phone: value("phone"), email: value("email"),
@@ -61,16 +62,5 @@ struct Open311Submission {
     /// The same error, naming the Open311 field.
     func renamed(_ error: FieldError) -> FieldError {
         FieldError(names[error.field] ?? error.field, error.problem)
-    }
-
-    /// The description's first words, on one line, cut at a space and marked as cut.
-    static func title(from description: String) -> String {
-        let line = description.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard line.count > titleLength else { return line }
-        var cut = String(line.prefix(titleLength - 1))
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= titleLength / 2 {
-            cut = String(cut[..<space])
-        }
-        return cut + "…"
     }
 }

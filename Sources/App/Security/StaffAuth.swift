@@ -10,7 +10,8 @@ struct StaffAuth: Sendable {
     let environment: AppEnvironment
 
     static let cookieName = "sid"
-    /// A web session ends after 30 minutes without a request, and 12 hours after sign-in whatever.
+    /// A web session or an API token ends after 30 minutes without a request, and 12 hours
+    /// after sign-in whatever.
     static let idleLimit: TimeInterval = 30 * 60
     static let absoluteLimit: TimeInterval = 12 * 3600
     /// Failed sign-ins allowed in `throttleWindow`, per account and per address.
@@ -29,21 +30,22 @@ struct StaffAuth: Sendable {
 
     func signIn(username: String, password: String, ip: String, kind: SessionRecord.Kind) async throws -> SignedIn {
         let now = environment.now()
-        let failures = try await store.failedLogins(username: username, ip: ip, since: now.addingTimeInterval(-Self.throttleWindow))
-        if failures.byUser >= Self.maxFailuresPerAccount || failures.byIP >= Self.maxFailuresPerAddress {
-            try await store.log(SecurityLogEntry(at: now, action: "loginThrottled", username: username, ip: ip))
+        // The attempt is counted before the password is checked: see `Store.beginSignIn`.
+        let limits = Store.SignInLimits(
+            perAccount: Self.maxFailuresPerAccount, perAddress: Self.maxFailuresPerAddress, since: now.addingTimeInterval(-Self.throttleWindow))
+        guard let attempt = try await store.beginSignIn(username: username, ip: ip, at: now, limits: limits) else {
             throw AppError.tooManyAttempts
         }
         let credentials = try await store.staffCredentials(username: username)
         let matches = try await Passwords.verify(password, hash: credentials?.1 ?? Self.dummyHash)
         guard let (account, _) = credentials, matches, account.active else {
-            try await store.log(SecurityLogEntry(at: now, action: "loginFailed", staffID: credentials?.0.id, username: username, ip: ip))
+            try await store.finishSignIn(attempt: attempt, action: "loginFailed", staffID: credentials?.0.id)
             throw AppError.loginFailed
         }
         let token = RandomToken.make(bytes: 32)
         let expiresAt = now.addingTimeInterval(Self.absoluteLimit)
         try await store.createSession(hash: Self.hash(token), staffID: account.id, kind: kind, ip: ip, now: now, expiresAt: expiresAt)
-        try await store.log(SecurityLogEntry(at: now, action: "login", staffID: account.id, username: username, ip: ip, detail: kind.rawValue))
+        try await store.finishSignIn(attempt: attempt, action: "login", staffID: account.id, detail: kind.rawValue)
         return SignedIn(token: token, account: account, expiresAt: expiresAt)
     }
 

@@ -25,6 +25,10 @@ public struct Settings: Sendable {
     public var schedulerInterval: Duration?
     /// Cases an agency needs for a reason in the period before it is named for it publicly.
     public var namingMinimum: Int
+    /// A connection that sends no complete request head (or nothing at all) for this long, or
+    /// sits idle between requests, is closed: a thousand half-open connections used to stay
+    /// open forever (issue 9).
+    public var connectionIdleSeconds = 30
 
     /// The secret used outside production when none is given: fine for a laptop, refused in
     /// production.

@@ -19,6 +19,11 @@ public enum AppError: Error, Sendable {
     case tooManyAttempts
     /// A back-office page asked for without signing in: pages redirect to the sign-in form.
     case signInRequired
+    /// Too many requests of this kind from this client or for this sender: try again after
+    /// `retryAfter` seconds.
+    case rateLimited(retryAfter: Int)
+    /// The server is at its limit for this kind of request (large uploads, expensive pages).
+    case busy
 
     var status: HTTPResponse.Status {
         switch self {
@@ -33,6 +38,8 @@ public enum AppError: Error, Sendable {
         case .loginFailed: .unauthorized
         case .tooManyAttempts: .tooManyRequests
         case .signInRequired: .unauthorized
+        case .rateLimited: .tooManyRequests
+        case .busy: .serviceUnavailable
         }
     }
 
@@ -51,6 +58,18 @@ public enum AppError: Error, Sendable {
         case .loginFailed: "loginFailed"
         case .tooManyAttempts: "tooManyAttempts"
         case .signInRequired: "unauthorized"
+        case .rateLimited: "rateLimited"
+        case .busy: "busy"
+        }
+    }
+
+    /// Seconds a client should wait before trying again (the `Retry-After` header).
+    var retryAfter: Int? {
+        switch self {
+        case .tooManyAttempts: Int(StaffAuth.throttleWindow)
+        case .rateLimited(let seconds): seconds
+        case .busy: 5
+        default: nil
         }
     }
 }

@@ -35,6 +35,8 @@ public struct AppRequestContext: RequestContext {
 public enum Limits {
     /// A JSON petition: 150 000 characters of content at up to 4 bytes each, plus the rest.
     public static let jsonBody = 1_048_576
+    /// A form without files: an answer of 100,000 characters, percent-encoded, fits.
+    public static let formBody = 2_097_152
     /// A form or multipart request with up to five 10 MB attachments.
     public static let uploadBody = AttachmentType.maxCount * AttachmentType.maxBytes + 1_048_576
 }

@@ -34,11 +34,17 @@ struct ErrorMiddleware: RouterMiddleware {
                     at: Date(), action: "denied", staffID: context.staff?.id, username: context.staff?.username,
                     ip: context.ip, detail: "\(request.method.rawValue) \(request.uri.path) \(code)"))
             }
+            var response: Response
             if FormMiddleware.isMachineInterface(request.uri.path) {
-                return APIError(code: code, message: message, fields: fields).response(status: status)
+                response = APIError(code: code, message: message, fields: fields).response(status: status)
+            } else {
+                let page = ErrorPage(
+                    status: Int(status.code), message: message,
+                    fields: fields.sorted { $0.key < $1.key }.map { ErrorPage.FieldMessage(field: $0.key, message: $0.value) })
+                response = views.page("error", title: message, body: page, context: context, status: status)
             }
-            let page = ErrorPage(status: Int(status.code), message: message, fields: fields.sorted { $0.key < $1.key }.map { ErrorPage.FieldMessage(field: $0.key, message: $0.value) })
-            return views.page("error", title: message, body: page, context: context, status: status)
+            if let seconds = (error as? AppError)?.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 

@@ -18,13 +18,16 @@ struct FormMiddleware: RouterMiddleware {
         context.csrfToken = csrf.formToken(forCookie: cookie)
 
         if ![.get, .head, .options].contains(request.method) {
+            // What can be refused without reading the body is refused first: a 50 MB post used
+            // to be read in full before its CSRF token was looked at (issue 9).
+            guard let existing, !existing.isEmpty else { throw AppError.missingCSRFToken }
             var request = request
-            let form = try await Self.parse(&request)
+            let form = try await Self.parse(&request, limits: FormLimits(path: request.uri.path))
             guard csrf.isValid(formToken: form[CSRF.fieldName], cookie: existing) else {
                 throw AppError.missingCSRFToken
             }
             context.form = form
-            return try await finish(request, context, cookie: existing == nil ? cookie : nil, next: next)
+            return try await finish(request, context, cookie: nil, next: next)
         }
         return try await finish(request, context, cookie: existing == nil ? cookie : nil, next: next)
     }
@@ -43,18 +46,23 @@ struct FormMiddleware: RouterMiddleware {
         path.hasPrefix("/api/") || path.hasPrefix("/open311/") || path == "/healthz" || path.hasPrefix("/feeds/")
     }
 
-    /// Reads a urlencoded or multipart body within the upload limit.
-    static func parse(_ request: inout Request) async throws -> FormData {
+    /// Reads a urlencoded or multipart body within `limits`: the content type and the declared
+    /// length are checked before a byte is read, and bodies larger than a text form wait for one
+    /// of a few upload places, so that parallel uploads cannot exhaust memory.
+    static func parse(_ request: inout Request, limits: FormLimits = .upload) async throws -> FormData {
         let contentType = request.headers[.contentType] ?? ""
-        let body = try await collect(&request, limit: Limits.uploadBody)
-        if contentType.hasPrefix("multipart/form-data") {
+        let declared = request.headers[.contentLength].flatMap { Int($0) }
+        let multipart = contentType.hasPrefix("multipart/form-data")
+        guard (multipart && limits.allowsFiles) || contentType.hasPrefix("application/x-www-form-urlencoded") || (contentType.isEmpty && declared == 0)
+        else { throw AppError.unsupportedMediaType }
+        if let declared, declared > limits.bytes { throw AppError.tooLarge }
+        let large = (declared ?? Int.max) > Limits.formBody && limits.bytes > Limits.formBody
+        let body = try await large ? UploadGate.shared.admit { try await collect(&request, limit: limits.bytes) } : collect(&request, limit: limits.bytes)
+        if multipart {
             guard let boundary = MediaType(from: contentType)?.parameter?.value else { throw AppError.unsupportedMediaType }
             do { return try FormData.multipart(body, boundary: boundary) } catch { throw AppError.malformedRequest }
         }
-        if contentType.hasPrefix("application/x-www-form-urlencoded") || body.readableBytes == 0 {
-            return FormData.urlEncoded(body)
-        }
-        throw AppError.unsupportedMediaType
+        return FormData.urlEncoded(body)
     }
 
     static func collect(_ request: inout Request, limit: Int) async throws -> ByteBuffer {

@@ -2,8 +2,12 @@ import HTTPTypes
 import Hummingbird
 
 /// Headers every response carries: no inline script or style, no framing, no type sniffing,
-/// no referrer leaking a tracking code to other sites.
+/// no referrer leaking a tracking code to other sites; and when the site is served over HTTPS,
+/// browsers told to use nothing else for a year (HSTS).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Whether `BASE_URL` is https.
+    let httpsOnly: Bool
+
     static var contentSecurityPolicy: String {
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -15,6 +19,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "same-origin"
         response.headers[.xFrameOptions] = "DENY"
+        if httpsOnly { response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains" }
         return response
     }
 }

@@ -35,15 +35,49 @@ extension Store {
             Timestamp.string(entry.at), entry.action, entry.staffID, entry.username, entry.ip, entry.detail)
     }
 
-    /// Failed sign-ins since `since`, for this username and for this address (throttling).
-    public func failedLogins(username: String, ip: String, since: Date) async throws -> (byUser: Int, byIP: Int) {
-        try await database.read { db in
-            let from = Timestamp.string(since)
-            let user = try await db.first(
-                "SELECT COUNT(*) AS n FROM security_log WHERE action = 'loginFailed' AND username = ? AND at >= ?", username, from)
-            let address = try await db.first(
-                "SELECT COUNT(*) AS n FROM security_log WHERE action = 'loginFailed' AND ip = ? AND at >= ?", ip, from)
-            return (user?.int("n") ?? 0, address?.int("n") ?? 0)
+    /// How many failed or unfinished sign-ins a username and an address may have in a window.
+    public struct SignInLimits: Sendable {
+        public var perAccount: Int
+        public var perAddress: Int
+        public var since: Date
+        public init(perAccount: Int, perAddress: Int, since: Date) {
+            self.perAccount = perAccount
+            self.perAddress = perAddress
+            self.since = since
+        }
+    }
+
+    /// Records a sign-in attempt before its password is checked, and returns its line's id; or
+    /// nil, recording `loginThrottled`, when this username or this address already has too many
+    /// failed or unfinished attempts. The count and the record share one transaction that no
+    /// other attempt can interleave with, so two hundred parallel guesses get five tries, not
+    /// two hundred.
+    public func beginSignIn(username: String, ip: String, at now: Date, limits: SignInLimits) async throws -> Int64? {
+        try await database.write { db in
+            if dialect == .postgresql { try await db.execute("SELECT pg_advisory_xact_lock(7411002)") }
+            let from = Timestamp.string(limits.since)
+            let byUser = try await db.first(
+                "SELECT COUNT(*) AS n FROM security_log WHERE action IN ('loginFailed', 'loginAttempt') AND username = ? AND at >= ?",
+                username, from)?.int("n") ?? 0
+            let byAddress = try await db.first(
+                "SELECT COUNT(*) AS n FROM security_log WHERE action IN ('loginFailed', 'loginAttempt') AND ip = ? AND at >= ?", ip, from)?
+                .int("n") ?? 0
+            if byUser >= limits.perAccount || byAddress >= limits.perAddress {
+                try await Self.insert(SecurityLogEntry(at: now, action: "loginThrottled", username: username, ip: ip), in: db)
+                return nil
+            }
+            let row = try await db.first(
+                "INSERT INTO security_log (at, action, username, ip, detail) VALUES (?, 'loginAttempt', ?, ?, '') RETURNING id",
+                Timestamp.string(now), username, ip)
+            guard let id = row?.int("id") else { throw StoreError.unreadable("security_log.id") }
+            return Int64(id)
+        }
+    }
+
+    /// Turns an attempt's line into what it became: `login` or `loginFailed`.
+    public func finishSignIn(attempt id: Int64, action: String, staffID: Int64?, detail: String = "") async throws {
+        try await database.write { db in
+            try await db.execute("UPDATE security_log SET action = ?, staff_id = ?, detail = ? WHERE id = ?", action, staffID, detail, id)
         }
     }
 

@@ -24,7 +24,7 @@ extension Store {
     }
 
     /// The live session with this hash: not expired, not idle longer than `idleLimit` (web
-    /// sessions), its account active. Seeing it counts as activity.
+    /// sessions and API tokens alike), its account active. Seeing it counts as activity.
     public func session(hash: String, now: Date, idleLimit: TimeInterval) async throws -> SessionRecord? {
         // Most requests only read: the session is written when it ends, or to note activity at
         // most once a minute (so idle time is known to the minute, and pages cost no write).
@@ -66,7 +66,7 @@ extension Store {
             let expires = Timestamp.date(row.string("expires_at") ?? ""),
             let lastSeen = Timestamp.date(row.string("last_seen_at") ?? "")
         else { return .missing }
-        if now >= expires || (kind == .web && now.timeIntervalSince(lastSeen) > idleLimit) { return .ended }
+        if now >= expires || now.timeIntervalSince(lastSeen) > idleLimit { return .ended }
         return .live(SessionRecord(kind: kind, account: account, expiresAt: expires), lastSeen: lastSeen)
     }
 

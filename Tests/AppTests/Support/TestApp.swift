@@ -7,12 +7,12 @@ import NIOCore
 
 /// Builds the real application on a fresh database and runs `body` against it.
 func withApp(
-    environment: AppEnvironment = .live,
+    environment: AppEnvironment = .live, settings: Settings = Settings(environment: .testing),
     _ body: @Sendable (any TestClientProtocol, Store) async throws -> Void
 ) async throws {
     try await TestDatabase.withStore { store in
         let app = try await buildApplication(
-            settings: Settings(environment: .testing), store: store, environment: environment, logger: TestDatabase.logger)
+            settings: settings, store: store, environment: environment, logger: TestDatabase.logger)
         try await app.test(.router) { client in try await body(client, store) }
     }
 }

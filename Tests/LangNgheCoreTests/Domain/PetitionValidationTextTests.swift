@@ -57,6 +57,28 @@ struct PetitionValidationTextTests {
         #expect(DomainTestIntake.errors(draft) == [FieldError(field, .invalidCharacters)])
     }
 
+    /// Issue 9: a 5-character title carrying 960 KB of combining marks was accepted.
+    @Test func stackedMarksAndOversizedBytesAreRefused() {
+        let stacked = "Chậm" + "c" + String(repeating: "\u{0301}", count: 480_000)
+        #expect(DomainTestIntake.errors(DomainTestIntake.setting("title", to: stacked)) == [FieldError("title", .tooLong(max: 250))])
+        let fewer = "Chậm c" + String(repeating: "\u{0301}\u{0302}", count: 3)
+        #expect(DomainTestIntake.errors(DomainTestIntake.setting("title", to: fewer)) == [FieldError("title", .invalidCharacters)])
+        // Vietnamese in NFD (two marks on a letter) and emoji with variation selectors are fine.
+        let vietnamese = "Chê\u{0302}\u{0323}m ca\u{0302}\u{0301}p so\u{031B}\u{0309} đo\u{0309}"
+        #expect(DomainTestIntake.errors(DomainTestIntake.setting("title", to: vietnamese)).isEmpty)
+        #expect(DomainTestIntake.errors(DomainTestIntake.setting("title", to: "Đường hỏng 👁️‍🗨️ ❤️")).isEmpty)
+    }
+
+    @Test(
+        "Bidirectional controls are refused in one-line text",
+        arguments: [
+            ("title", "Hồ sơ \u{202E}gpj.exe"), ("title", "Chậm cấp \u{2066}sổ đỏ\u{2069}"), ("submitter.name", "Nguyễn\u{200F} Văn An"),
+            ("submitter.address", "Số 1 \u{202A}Hoàng Hoa Thám"),
+        ])
+    func bidirectionalControls(field: String, text: String) {
+        #expect(DomainTestIntake.errors(DomainTestIntake.setting(field, to: text)) == [FieldError(field, .invalidCharacters)])
+    }
+
     @Test func lineBreaksAndTabsAreFineInContent() {
         // setup
         let content = "Kính gửi Văn phòng Chính phủ,\n\n\tTôi xin phản ánh:\r\n- ý thứ nhất;\n- ý thứ hai."

@@ -1,0 +1,50 @@
+import Synchronization
+
+/// What a web form may send to a path: a sign-in form needs a few kilobytes, the forms that file
+/// a petition take attachments, every other form takes text only.
+struct FormLimits: Sendable {
+    let bytes: Int
+    let allowsFiles: Bool
+
+    static let signIn = FormLimits(bytes: 16_384, allowsFiles: false)
+    static let text = FormLimits(bytes: Limits.formBody, allowsFiles: false)
+    static let upload = FormLimits(bytes: Limits.uploadBody, allowsFiles: true)
+
+    init(bytes: Int, allowsFiles: Bool) {
+        self.bytes = bytes
+        self.allowsFiles = allowsFiles
+    }
+
+    init(path: String) {
+        switch path {
+        case BackOfficePaths.login: self = .signIn
+        case Paths.submit, BackOfficePaths.intake: self = .upload
+        default: self = .text
+        }
+    }
+}
+
+/// A few places for bodies larger than a text form, shared by the whole process: a request that
+/// finds them all taken is told to come back (503, `Retry-After`) instead of being read, so that
+/// twenty parallel 50 MB posts hold at most `places` bodies in memory.
+final class UploadGate: Sendable {
+    static let shared = UploadGate(places: 4)
+
+    private let taken = Mutex(0)
+    let places: Int
+
+    init(places: Int) {
+        self.places = places
+    }
+
+    func admit<T>(_ body: () async throws -> T) async throws -> T {
+        let admitted = taken.withLock { count in
+            guard count < places else { return false }
+            count += 1
+            return true
+        }
+        guard admitted else { throw AppError.busy }
+        defer { taken.withLock { $0 -= 1 } }
+        return try await body()
+    }
+}

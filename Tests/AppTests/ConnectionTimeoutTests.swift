@@ -1,0 +1,88 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@testable import App
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A real server on a real socket: connections that send half a request head, or nothing,
+/// are closed after the idle timeout instead of staying open forever (issue 9).
+@Suite struct ConnectionTimeoutTests {
+    @Test func halfOpenConnectionsAreClosed() async throws {
+        var settings = Settings(environment: .testing, port: 0)
+        settings.connectionIdleSeconds = 1
+        try await TestDatabase.withStore { store in
+            let app = try await buildApplication(settings: settings, store: store, logger: TestDatabase.logger)
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                let silent = try RawConnection(port: port)
+                let partial = try RawConnection(port: port)
+                partial.send("GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+                // A declared body beyond the sign-in form's limit is refused before it is sent.
+                let declared = try RawConnection(port: port)
+                declared.send(
+                    "POST \(BackOfficePaths.login) HTTP/1.1\r\nHost: localhost\r\nCookie: csrf=abc\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 50000000\r\n\r\n")
+                #expect(declared.response().hasPrefix("HTTP/1.1 413"))
+                try await Task.sleep(for: .seconds(3))
+                #expect(silent.isClosedByServer())
+                #expect(partial.isClosedByServer())
+                // A whole request is still answered.
+                let whole = try RawConnection(port: port)
+                whole.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                #expect(whole.response().hasPrefix("HTTP/1.1 200"))
+            }
+        }
+    }
+}
+
+/// A blocking TCP socket to 127.0.0.1, just enough to misbehave as a client.
+final class RawConnection {
+    let fd: Int32
+
+    init(port: Int) throws {
+        #if canImport(Glibc)
+            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit { close(fd) }
+
+    func send(_ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+    }
+
+    /// What the server sent within a second.
+    func response() -> String {
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(fd, &buffer, buffer.count)
+        return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
+    }
+
+    /// True when the server has closed its side: a read returns end of file (or a reset)
+    /// rather than blocking.
+    func isClosedByServer() -> Bool {
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = read(fd, &buffer, buffer.count)
+        return count == 0 || (count < 0 && errno == ECONNRESET)
+    }
+}
