@@ -13,7 +13,8 @@ import NIOCore
 /// open most, through the real router in process (no network): search, statistics for a year,
 /// the conduct page, a busy agency's inbox sorted by due date, tracking. SQLite by default;
 /// `BENCH_DATABASE_URL=postgres://…` runs it on PostgreSQL; `BENCH_SQLITE_PATH=…` keeps the
-/// SQLite file there and, when it already holds `count` petitions, times it without seeding.
+/// SQLite file there and, when it already holds `count` petitions, times it without seeding;
+/// `BENCH_ONLY=…` times only the lines whose label contains it.
 enum ScaleBench {
     static func run(count: Int) async throws {
         var logger = Logger(label: "bench")
@@ -78,6 +79,8 @@ enum ScaleBench {
 
     /// Runs each address 20 times (after one warm-up) and prints the median and 95th percentile.
     static func time(_ label: String, _ client: some TestClientProtocol, _ uris: [String], headers: HTTPFields = [:]) async throws {
+        // `BENCH_ONLY=conduct` times only the lines whose label contains it (for profiling one page).
+        if let only = ProcessInfo.processInfo.environment["BENCH_ONLY"], !only.isEmpty, !label.contains(only) { return }
         var samples: [Double] = []
         for uri in uris { _ = try await client.execute(uri: uri, method: .get, headers: headers) }
         for _ in 0..<20 {

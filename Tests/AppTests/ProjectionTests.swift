@@ -46,6 +46,24 @@ import Testing
             let events = try await store.database.read { db in try await db.first("SELECT COUNT(*) AS n FROM events")?.int("n") ?? 0 }
             let clocks = try await store.database.read { db in try await db.first("SELECT COUNT(*) AS n FROM case_clocks")?.int("n") ?? 0 }
             #expect(events > 40 && clocks > 0, "\(events) events, \(clocks) open clocks: the walk did too little")
+
+            // A period's counts, read from the monthly sums for its whole months and from the
+            // days for the rest, are the sums of the facts of its days.
+            let facts = try await store.database.read { db in
+                try await db.query("SELECT day, agency_code, category, measure, detail FROM case_facts").map(StatisticsFact.init(row:))
+            }
+            let days = facts.map(\.day).sorted()
+            let (first, last) = (try #require(days.first), try #require(days.last))
+            for _ in 0..<12 {
+                let a = first.adding(days: Int.random(in: -40...(last.julianDay - first.julianDay), using: &random))
+                let b = a.adding(days: Int.random(in: 0...400, using: &random))
+                for period in [a...b, a.firstDayOfMonth...b.lastDayOfMonth, a...a.lastDayOfMonth] {
+                    let read = try await store.rollupCounts(period)
+                    let summed = Rollup.counts(of: facts, in: period)
+                    #expect(Set(read) == Set(summed), "\(period)")
+                    #expect(read.count == summed.count, "\(period)")
+                }
+            }
         }
     }
 
@@ -101,6 +119,7 @@ import Testing
                 "SELECT petition_id, status, published_at, title, answer, useful, folded FROM published_answers ORDER BY petition_id",
                 "SELECT petition_id, day, agency_code, category, measure, detail FROM case_facts ORDER BY petition_id, day, agency_code, measure, detail",
                 "SELECT day, agency_code, category, measure, detail, count FROM rollups ORDER BY day, agency_code, category, measure, detail",
+                "SELECT month, agency_code, category, measure, detail, count FROM rollups_monthly ORDER BY month, agency_code, category, measure, detail",
             ]
             for sql in queries {
                 for row in try await db.query(sql) {

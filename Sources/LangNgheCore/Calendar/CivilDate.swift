@@ -45,6 +45,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// The first and the last day of this date's month.
+    public var firstDayOfMonth: CivilDate { CivilDate(julianDay: julianDay - day + 1) }
+    public var lastDayOfMonth: CivilDate { CivilDate(julianDay: julianDay - day + Self.daysIn(month: month, year: year)) }
+
     /// The chronological Julian Day Number of this date.
     public var julianDay: Int { Self.julianDay(year: year, month: month, day: day) }
 

@@ -19,6 +19,7 @@ struct Migrator {
         Schema.v10Idempotency,
         Schema.v11SearchIndex,
         Schema.v12DueDateIndex,
+        Schema.v13MonthlyRollups,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

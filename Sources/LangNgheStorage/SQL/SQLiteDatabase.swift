@@ -40,6 +40,11 @@ public final class SQLiteDatabase: SQLDatabase {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Pages read through a memory map instead of a read() call each: at 100,000
+            // petitions two thirds of the conduct page's time went to copying pages that the
+            // operating system already held. A larger page cache keeps the hot indexes too.
+            try db.execute(sql: "PRAGMA mmap_size = 2147483648")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         return configuration
     }
@@ -94,7 +99,16 @@ public final class SQLiteDatabase: SQLDatabase {
         func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
             let args = StatementArguments(arguments.map(\.databaseValue))
             return try Self.now {
-                try writer.writeWithoutTransaction { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args).map(SQLRow.init(grdb:)) }
+                try writer.writeWithoutTransaction { db in
+                    // Read through a cursor, with one array of column names for every row: a
+                    // year of statistics is some 20,000 rows.
+                    let statement = try db.cachedStatement(sql: sql)
+                    let columns = statement.columnNames
+                    var rows: [SQLRow] = []
+                    let cursor = try Row.fetchCursor(statement, arguments: args)
+                    while let row = try cursor.next() { rows.append(SQLRow(columns: columns, values: row.databaseValues.map(SQLValue.init))) }
+                    return rows
+                }
             }
         }
 
@@ -115,18 +129,14 @@ extension SQLValue {
     }
 }
 
-extension SQLRow {
-    init(grdb row: Row) {
-        let columns = Array(row.columnNames)
-        let values: [SQLValue] = row.databaseValues.map { value in
-            switch value.storage {
-            case .null: .null
-            case .int64(let i): .int(i)
-            case .double(let d): .double(d)
-            case .string(let s): .text(s)
-            case .blob(let data): .blob([UInt8](data))
-            }
+extension SQLValue {
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let i): self = .int(i)
+        case .double(let d): self = .double(d)
+        case .string(let s): self = .text(s)
+        case .blob(let data): self = .blob([UInt8](data))
         }
-        self.init(columns: columns, values: values)
     }
 }

@@ -30,6 +30,9 @@ extension Store {
                     try await db.execute(
                         "DELETE FROM rollups WHERE day = ? AND agency_code = ? AND category = ? AND measure = ? AND detail = ? AND count = 0",
                         fact.day.iso, fact.agencyCode, fact.category.rawValue, fact.measure.rawValue, fact.detail)
+                    try await db.execute(
+                        "DELETE FROM rollups_monthly WHERE month = ? AND agency_code = ? AND category = ? AND measure = ? AND detail = ? AND count = 0",
+                        fact.month, fact.agencyCode, fact.monthlyCategory, fact.measure.rawValue, fact.detail)
                 }
             }
             for fact in facts { try await insert(fact, petitionID: id, in: db) }
@@ -53,35 +56,48 @@ extension Store {
             INSERT INTO rollups (day, agency_code, category, measure, detail, count) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (day, agency_code, category, measure, detail) DO UPDATE SET count = rollups.count + excluded.count
             """, fact.day.iso, fact.agencyCode, fact.category.rawValue, fact.measure.rawValue, fact.detail, delta)
+        try await db.execute(
+            """
+            INSERT INTO rollups_monthly (month, agency_code, category, measure, detail, count) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (month, agency_code, category, measure, detail) DO UPDATE SET count = rollups_monthly.count + excluded.count
+            """, fact.month, fact.agencyCode, fact.monthlyCategory, fact.measure.rawValue, fact.detail, delta)
     }
 
     /// The rollups of a period, summed per month, agency, category, measure and detail; for one
-    /// agency if given.
+    /// agency if given. The period's whole months are read from the monthly sums, its partial
+    /// first and last months from the days.
     public func rollupCounts(_ period: ClosedRange<CivilDate>, agency: String? = nil) async throws -> [Rollup.Count] {
-        try await database.read { db in
-            // Categories matter only for the receipts' mix: summing the rest over them returns
-            // a third of the rows.
-            var sql = """
-                SELECT substr(day, 1, 7) AS month, agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category END AS category,
-                    measure, detail, CAST(SUM(count) AS BIGINT) AS n
-                FROM rollups WHERE day >= ? AND day <= ?
-                """
-            var arguments: [SQLValue] = [.text(period.lowerBound.iso), .text(period.upperBound.iso)]
-            if let agency {
-                sql += " AND agency_code = ?"
-                arguments.append(.text(agency))
-            }
-            sql += " GROUP BY substr(day, 1, 7), agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category END, measure, detail"
-            return try await db.query(sql, arguments).map { row in
-                guard let month = row.string("month"), let agency = row.string("agency_code"),
-                    let measure = StatisticsFact.Measure(rawValue: row.string("measure") ?? ""), let n = row.int("n")
-                else { throw StoreError.unreadable("rollups") }
-                let category = try row.string("category").map { text in
-                    guard let category = PetitionCategory(rawValue: text) else { throw StoreError.unreadable("rollups.category") }
-                    return category
+        let split = MonthSplit(period)
+        return try await database.read { db in
+            var counts: [Rollup.Count] = []
+            if let months = split.wholeMonths {
+                var sql = """
+                    SELECT month, agency_code, category, measure, detail, count AS n FROM rollups_monthly WHERE month >= ? AND month <= ?
+                    """
+                var arguments: [SQLValue] = [.text(months.lowerBound), .text(months.upperBound)]
+                if let agency {
+                    sql += " AND agency_code = ?"
+                    arguments.append(.text(agency))
                 }
-                return Rollup.Count(month: month, agencyCode: agency, category: category, measure: measure, detail: row.string("detail") ?? "", count: n)
+                counts += try await db.query(sql, arguments).map(Rollup.Count.init(row:))
             }
+            for days in split.partialMonths {
+                // Categories matter only for the receipts' mix: summing the rest over them returns
+                // a third of the rows.
+                var sql = """
+                    SELECT substr(day, 1, 7) AS month, agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category ELSE '' END AS category,
+                        measure, detail, CAST(SUM(count) AS BIGINT) AS n
+                    FROM rollups WHERE day >= ? AND day <= ?
+                    """
+                var arguments: [SQLValue] = [.text(days.lowerBound.iso), .text(days.upperBound.iso)]
+                if let agency {
+                    sql += " AND agency_code = ?"
+                    arguments.append(.text(agency))
+                }
+                sql += " GROUP BY substr(day, 1, 7), agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category ELSE '' END, measure, detail"
+                counts += try await db.query(sql, arguments).map(Rollup.Count.init(row:))
+            }
+            return counts
         }
     }
 
@@ -89,12 +105,13 @@ extension Store {
     public func currentLateCounts(today: CivilDate) async throws -> [Statistics.CurrentCount] {
         let perAgency = policies.filter(\.perAgency).map(\.code)
         return try await database.read { db in
-            var counts: [Statistics.CurrentCount] = []
-            for row in try await db.query(
-                "SELECT lead_agency_code, COUNT(*) AS n FROM petitions WHERE due_date < ? GROUP BY lead_agency_code", today.iso)
-            {
-                counts.append(.init(reason: .overdueCases, agencyCode: row.string("lead_agency_code") ?? Agency.governmentOfficeCode, count: row.int("n") ?? 0))
+            // Counted here rather than by GROUP BY, which SQLite answers by walking every case
+            // in agency order instead of the few overdue ones by their due-date index.
+            var overdue: [String: Int] = [:]
+            for row in try await db.query("SELECT lead_agency_code FROM petitions WHERE due_date < ?", today.iso) {
+                overdue[row.string("lead_agency_code") ?? Agency.governmentOfficeCode, default: 0] += 1
             }
+            var counts = overdue.sorted { $0.key < $1.key }.map { Statistics.CurrentCount(reason: .overdueCases, agencyCode: $0.key, count: $0.value) }
             guard !perAgency.isEmpty else { return counts }
             for row in try await db.query(
                 """
@@ -110,53 +127,55 @@ extension Store {
 
     /// The cases behind the naming reasons: the period's facts, and when `today` is given
     /// (the period includes it) the cases late now, from the case rows and their open clocks.
+    /// Each list in order of receipt, sorted here: ordering in SQL walked every case by its
+    /// receipt index instead of the few late ones.
     public func namingEvidence(_ period: ClosedRange<CivilDate>, today: CivilDate?) async throws -> [Statistics.Evidence] {
         let perAgency = policies.filter(\.perAgency).map(\.code)
         return try await database.read { db in
-            var evidence: [Statistics.Evidence] = []
-            let measures = StatisticsFact.Measure.allCases.filter { Rollup.namingReason(of: $0) != nil }
-            for row in try await db.query(
-                """
-                SELECT f.measure, f.agency_code, p.tracking_code FROM case_facts f JOIN petitions p ON p.id = f.petition_id
-                WHERE f.measure IN (\(measures.map { _ in "?" }.joined(separator: ", "))) AND f.day >= ? AND f.day <= ?
-                ORDER BY p.received_at, p.id
-                """, measures.map { .text($0.rawValue) } + [.text(period.lowerBound.iso), .text(period.upperBound.iso)])
+            func inReceiptOrder(_ sql: String, _ arguments: [SQLValue], current: Bool, reason: (SQLRow) throws -> NamingReason) async throws
+                -> [Statistics.Evidence]
             {
-                guard let reason = StatisticsFact.Measure(rawValue: row.string("measure") ?? "").flatMap(Rollup.namingReason(of:)),
-                    let agency = row.string("agency_code"), let code = row.string("tracking_code")
-                else { throw StoreError.unreadable("case_facts") }
-                evidence.append(.init(reason: reason, agencyCode: agency, trackingCode: code, current: false))
+                try await db.query(sql, arguments).map { row in
+                    guard let code = row.string("tracking_code"), let received = row.string("received_at"), let id = row.int("id") else {
+                        throw StoreError.unreadable("evidence")
+                    }
+                    let evidence = Statistics.Evidence(
+                        reason: try reason(row), agencyCode: row.string("agency_code") ?? Agency.governmentOfficeCode, trackingCode: code,
+                        current: current)
+                    return (received, id, evidence)
+                }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+            }
+            let measures = StatisticsFact.Measure.allCases.filter { Rollup.namingReason(of: $0) != nil }
+            var evidence = try await inReceiptOrder(
+                """
+                SELECT f.measure, f.agency_code, p.tracking_code, p.received_at, p.id FROM case_facts f JOIN petitions p ON p.id = f.petition_id
+                WHERE f.measure IN (\(measures.map { _ in "?" }.joined(separator: ", "))) AND f.day >= ? AND f.day <= ?
+                """, measures.map { .text($0.rawValue) } + [.text(period.lowerBound.iso), .text(period.upperBound.iso)], current: false
+            ) { row in
+                guard let reason = StatisticsFact.Measure(rawValue: row.string("measure") ?? "").flatMap(Rollup.namingReason(of:)) else {
+                    throw StoreError.unreadable("case_facts.measure")
+                }
+                return reason
             }
             guard let today else { return evidence }
-            for row in try await db.query(
-                "SELECT lead_agency_code, tracking_code FROM petitions WHERE due_date < ? ORDER BY received_at, id", today.iso)
-            {
-                evidence.append(.init(
-                    reason: .overdueCases, agencyCode: row.string("lead_agency_code") ?? Agency.governmentOfficeCode,
-                    trackingCode: row.string("tracking_code") ?? "", current: true))
-            }
-            for row in try await db.query(
+            evidence += try await inReceiptOrder(
+                "SELECT lead_agency_code AS agency_code, tracking_code, received_at, id FROM petitions WHERE due_date < ?", [.text(today.iso)],
+                current: true
+            ) { _ in .overdueCases }
+            // The restart count is written into the text so that the partial index applies.
+            evidence += try await inReceiptOrder(
                 """
-                SELECT lead_agency_code, tracking_code FROM petitions
-                WHERE restarts >= ? AND status NOT IN ('answered', 'closed', 'rejected') ORDER BY received_at, id
-                """, Self.prolongedRestarts)
-            {
-                evidence.append(.init(
-                    reason: .prolongedCases, agencyCode: row.string("lead_agency_code") ?? Agency.governmentOfficeCode,
-                    trackingCode: row.string("tracking_code") ?? "", current: true))
-            }
+                SELECT lead_agency_code AS agency_code, tracking_code, received_at, id FROM petitions
+                WHERE restarts >= \(Self.prolongedRestarts) AND status NOT IN ('answered', 'closed', 'rejected')
+                """, [], current: true
+            ) { _ in .prolongedCases }
             guard !perAgency.isEmpty else { return evidence }
-            for row in try await db.query(
+            evidence += try await inReceiptOrder(
                 """
-                SELECT c.agency_code, p.tracking_code FROM case_clocks c JOIN petitions p ON p.id = c.petition_id
+                SELECT c.agency_code, p.tracking_code, p.received_at, p.id FROM case_clocks c JOIN petitions p ON p.id = c.petition_id
                 WHERE c.policy IN (\(perAgency.map { _ in "?" }.joined(separator: ", "))) AND c.due_date < ? AND c.agency_code IS NOT NULL
-                ORDER BY p.received_at, p.id
-                """, perAgency.map { .text($0) } + [.text(today.iso)])
-            {
-                evidence.append(.init(
-                    reason: .unansweredCoordination, agencyCode: row.string("agency_code") ?? "", trackingCode: row.string("tracking_code") ?? "",
-                    current: true))
-            }
+                """, perAgency.map { .text($0) } + [.text(today.iso)], current: true
+            ) { _ in .unansweredCoordination }
             return evidence
         }
     }
@@ -179,8 +198,9 @@ extension Store {
             try await db.query(
                 """
                 SELECT tracking_code, lead_agency_code, restarts FROM petitions
-                WHERE restarts >= ? AND status NOT IN ('answered', 'closed', 'rejected') ORDER BY restarts DESC, received_at, id LIMIT ?
-                """, Self.prolongedRestarts, limit
+                WHERE restarts >= \(Self.prolongedRestarts) AND status NOT IN ('answered', 'closed', 'rejected')
+                ORDER BY restarts DESC, received_at, id LIMIT ?
+                """, limit
             ).map { row in
                 guard let code = TrackingCode(row.string("tracking_code") ?? ""), let restarts = row.int("restarts") else {
                     throw StoreError.unreadable("petitions.restarts")
@@ -191,7 +211,47 @@ extension Store {
     }
 }
 
+/// A period cut into the whole months it covers ("2026-02"…"2026-11") and the days of the
+/// months it covers only in part.
+struct MonthSplit {
+    var wholeMonths: ClosedRange<String>?
+    var partialMonths: [ClosedRange<CivilDate>] = []
+
+    init(_ period: ClosedRange<CivilDate>) {
+        let (first, last) = (period.lowerBound, period.upperBound)
+        func key(_ index: Int) -> String { Rollup.month(year: index / 12, month: index % 12 + 1) }
+        var firstWhole = first.year * 12 + first.month - 1
+        var lastWhole = last.year * 12 + last.month - 1
+        if first.day != 1 {
+            partialMonths.append(first...min(last, first.lastDayOfMonth))
+            firstWhole += 1
+        }
+        if last != last.lastDayOfMonth, lastWhole >= firstWhole {
+            partialMonths.append(max(first, last.firstDayOfMonth)...last)
+            lastWhole -= 1
+        }
+        if firstWhole <= lastWhole { wholeMonths = key(firstWhole)...key(lastWhole) }
+    }
+}
+
+extension Rollup.Count {
+    init(row: SQLRow) throws {
+        guard let month = row.string("month"), let agency = row.string("agency_code"),
+            let measure = StatisticsFact.Measure(rawValue: row.string("measure") ?? ""), let n = row.int("n")
+        else { throw StoreError.unreadable("rollups") }
+        let text = row.string("category") ?? ""
+        let category = PetitionCategory(rawValue: text)
+        guard text.isEmpty || category != nil else { throw StoreError.unreadable("rollups.category") }
+        self.init(month: month, agencyCode: agency, category: category, measure: measure, detail: row.string("detail") ?? "", count: n)
+    }
+}
+
 extension StatisticsFact {
+    /// "2026-03": the month of its monthly sum.
+    var month: String { Rollup.month(year: day.year, month: day.month) }
+    /// Its category in the monthly sums: kept for receipts only, empty otherwise.
+    var monthlyCategory: String { measure == .submitted || measure == .received ? category.rawValue : "" }
+
     init(row: SQLRow) throws {
         guard let day = CivilDate(iso: row.string("day") ?? ""), let agency = row.string("agency_code"),
             let category = PetitionCategory(rawValue: row.string("category") ?? ""),
