@@ -70,6 +70,7 @@ enum ScaleBench {
                 try await time("/thong-ke for a year", client, ["/thong-ke?tu=\(today.adding(days: -364).iso)&den=\(today.iso)"])
                 try await time("/danh-gia-co-quan", client, ["/danh-gia-co-quan"])
                 try await time("inbox of \(busiest), by due date", client, ["/api/v1/inbox?agency=\(busiest)&sort=due"], headers: staff)
+                try await time("inbox of every case (VPCP), by due date", client, ["/api/v1/inbox?sort=due"], headers: staff)
                 try await time("inbox of \(busiest), overdue", client, ["/api/v1/inbox?agency=\(busiest)&overdue=true"], headers: staff)
                 try await time("/tra-cuu (tracking page)", client, ["/tra-cuu?ma=\(code)"])
                 try await time("/tra-loi (answers page)", client, ["/tra-loi"])

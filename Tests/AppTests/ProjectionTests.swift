@@ -78,9 +78,24 @@ import Testing
             #expect(byDue == [early, late, refused])
             let overdue = try await store.inbox(InboxFilter(scope: .all, overdueOn: CivilDate(iso: "2026-04-09")!)).items.map(\.trackingCode)
             #expect(overdue == [early])
+            // An agency's queue, read from its own rows, sorts, filters and counts the same way,
+            // for the lead and the coordinating agency alike.
+            let assigned = received.addingTimeInterval(8 * 86_400)
+            for (code, lead) in [(late, "BTC"), (early, "BYT")] {
+                try await store.append(
+                    [PetitionEvent(sequence: 0, at: assigned, actor: .system, agencyCode: "VPCP", body: Assigned(leadAgency: lead, coordinatingAgencies: lead == "BYT" ? ["BTC"] : []))],
+                    to: code)
+            }
+            let btc = try await store.inbox(InboxFilter(scope: .agency("BTC"), sort: .due))
+            #expect(btc.items.map(\.trackingCode) == [early, late])
+            #expect(btc.total == 2 && btc.countsByStatus[.assigned] == 2)
+            #expect(try await store.inbox(InboxFilter(scope: .agency("BTC"))).items.map(\.trackingCode) == [late, early])
+            #expect(try await store.inbox(InboxFilter(scope: .agency("BTC"), overdueOn: CivilDate(iso: "2026-04-09")!)).items.map(\.trackingCode) == [early])
+            #expect(try await store.inbox(InboxFilter(scope: .agency("BYT"), statuses: [.received])).total == 0)
             // A day off entered later moves every open case's due date with it.
             try await store.saveCalendarOverride(CalendarOverride(date: CivilDate(iso: "2026-04-06")!, kind: .dayOff, reason: "Nghỉ bù", legalBasis: "Thông báo thử"))
             #expect(try await store.inbox(InboxFilter(scope: .all, overdueOn: CivilDate(iso: "2026-04-09")!)).items.isEmpty)
+            #expect(try await store.inbox(InboxFilter(scope: .agency("BTC"), overdueOn: CivilDate(iso: "2026-04-09")!)).items.isEmpty)
         }
     }
 
@@ -112,8 +127,8 @@ import Testing
         try await store.database.read { db in
             var rows: [String] = []
             let queries = [
-                "SELECT id, status, lead_agency_code, awaiting, updated_at, due_date, due_at, clock, restarts, last_public_at, published FROM petitions ORDER BY id",
-                "SELECT petition_id, agency_code, role FROM petition_agencies ORDER BY petition_id, agency_code",
+                "SELECT id, status, lead_agency_code, awaiting, updated_at, due_date, due_at, due_sort, clock, restarts, last_public_at, published FROM petitions ORDER BY id",
+                "SELECT petition_id, agency_code, role, status, due_date, due_sort, received_at FROM petition_agencies ORDER BY petition_id, agency_code",
                 "SELECT petition_id, staff_id FROM case_observers ORDER BY petition_id, staff_id",
                 "SELECT petition_id, policy, agency_code, due_date, due_at FROM case_clocks ORDER BY petition_id, policy, agency_code, due_at",
                 "SELECT petition_id, status, published_at, title, answer, useful, folded FROM published_answers ORDER BY petition_id",

@@ -20,6 +20,7 @@ struct Migrator {
         Schema.v11SearchIndex,
         Schema.v12DueDateIndex,
         Schema.v13MonthlyRollups,
+        Schema.v14AgencyQueues,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

@@ -67,63 +67,76 @@ public struct InboxPage: Sendable {
 }
 
 extension Store {
-    /// A page of a queue, newest first, with its counts.
+    /// A page of a queue, newest first or due first, with its counts. An agency's queue is read
+    /// from its own rows (`petition_agencies` carries each case's status, due date and
+    /// receipt): counts and order come from indexes, and only the page's cases are visited.
     public func inbox(_ filter: InboxFilter) async throws -> InboxPage {
         try await database.read { db in
-            var scope = ""
-            var scopeArguments: [SQLValue] = []
+            // `q` holds status, due_date, due_sort, received_at and the case id (`key`).
+            var from = "petitions q"
+            var key = "q.id"
+            var conditions: [String] = []
+            var arguments: [SQLValue] = []
             switch filter.scope {
-            case .all: scope = "1 = 1"
+            case .all: break
             case .agency(let code):
-                scope = "p.id IN (SELECT petition_id FROM petition_agencies WHERE agency_code = ?)"
-                scopeArguments = [.text(code)]
+                from = "petition_agencies q"
+                key = "q.petition_id"
+                conditions.append("q.agency_code = ?")
+                arguments.append(.text(code))
             case .awaitingApproval(let code):
-                scope = "p.awaiting = 'approval' AND p.lead_agency_code = ?"
-                scopeArguments = [.text(code)]
+                conditions.append("q.awaiting = 'approval' AND q.lead_agency_code = ?")
+                arguments.append(.text(code))
             case .invited(let id):
-                scope = "p.id IN (SELECT petition_id FROM case_observers WHERE staff_id = ?)"
-                scopeArguments = [.int(id)]
+                conditions.append("q.id IN (SELECT petition_id FROM case_observers WHERE staff_id = ?)")
+                arguments.append(.int(id))
             }
-            var conditions = [scope]
-            var arguments = scopeArguments
             let folded = VietnameseText.folded(filter.query)
             if !folded.isEmpty {
-                conditions.append("(p.search_text LIKE ? OR p.tracking_code = ?)")
+                // Text lives on the case row: join it when the queue is an agency's.
+                if key != "q.id" { from += " JOIN petitions p ON p.id = q.petition_id" }
+                let text = key == "q.id" ? "q" : "p"
+                conditions.append("(\(text).search_text LIKE ? OR \(text).tracking_code = ?)")
                 arguments += [.text("%" + folded + "%"), .text(filter.query.uppercased().trimmingCharacters(in: .whitespaces))]
             }
             // The status tabs count the whole queue, whatever the status and overdue filters.
-            let countConditions = conditions
+            let countConditions = conditions.isEmpty ? ["1 = 1"] : conditions
             let countArguments = arguments
             if let day = filter.overdueOn {
-                conditions.append("p.due_date < ?")
+                conditions.append("q.due_date < ?")
                 arguments.append(.text(day.iso))
             }
             if !filter.statuses.isEmpty {
-                conditions.append("p.status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ", ") + ")")
+                conditions.append("q.status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ", ") + ")")
                 arguments += filter.statuses.map { .text($0.rawValue) }
             }
-            let whereClause = conditions.joined(separator: " AND ")
-            let total = try await db.query("SELECT COUNT(*) AS n FROM petitions p WHERE " + whereClause, arguments).first?.int("n") ?? 0
-            let rows = try await db.query(
-                """
-                SELECT p.tracking_code, p.title, p.status, p.category, p.field_code, p.lead_agency_code, p.received_at, p.updated_at
-                FROM petitions p WHERE \(whereClause) ORDER BY \(filter.sort == .due ? Self.dueOrder : "p.received_at DESC, p.id DESC") LIMIT ? OFFSET ?
-                """, arguments + [.int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize)))])
+            let whereClause = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
+            let total = try await db.query("SELECT COUNT(*) AS n FROM \(from) WHERE \(whereClause)", arguments).first?.int("n") ?? 0
+            let order = filter.sort == .due ? "q.due_sort, q.received_at DESC, \(key) DESC" : "q.received_at DESC, \(key) DESC"
+            let page = try await db.query(
+                "SELECT \(key) AS id FROM \(from) WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                arguments + [.int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize)))]
+            ).compactMap { $0.int("id") }
+            var items: [InboxItem] = []
+            if !page.isEmpty {
+                let rows = try await db.query(
+                    """
+                    SELECT id, tracking_code, title, status, category, field_code, lead_agency_code, received_at, updated_at
+                    FROM petitions WHERE id IN (\(page.map { _ in "?" }.joined(separator: ", ")))
+                    """, page.map { .int(Int64($0)) })
+                var byID: [Int: InboxItem] = [:]
+                for row in rows { if let id = row.int("id") { byID[id] = InboxItem(row: row) } }
+                items = page.compactMap { byID[$0] }
+            }
             var counts: [PetitionStatus: Int] = [:]
             for row in try await db.query(
-                "SELECT p.status, COUNT(*) AS n FROM petitions p WHERE \(countConditions.joined(separator: " AND ")) GROUP BY p.status",
-                countArguments)
+                "SELECT q.status, COUNT(*) AS n FROM \(from) WHERE \(countConditions.joined(separator: " AND ")) GROUP BY q.status", countArguments)
             {
                 if let status = PetitionStatus(rawValue: row.string("status") ?? "") { counts[status] = row.int("n") ?? 0 }
             }
-            return InboxPage(items: rows.compactMap(InboxItem.init(row:)), total: total, countsByStatus: counts)
+            return InboxPage(items: items, total: total, countsByStatus: counts)
         }
     }
-}
-
-extension Store {
-    /// Due first; cases with no running deadline last, newest first among them.
-    static let dueOrder = "CASE WHEN p.due_at IS NULL THEN 1 ELSE 0 END, p.due_at, p.received_at DESC, p.id DESC"
 }
 
 extension InboxItem {

@@ -51,32 +51,40 @@ extension Store {
         }
     }
 
+    /// The due-order key of a case without a running deadline: after every timestamp.
+    static let noDeadlineSort = "~"
+
     /// The read models of one case, rewritten from its log: status, agencies and clocks for
     /// queues, the observers invited, and the public record.
     ///
     /// `fresh`: the case was inserted in this transaction, so it has no read model rows to
     /// replace (the bulk path skips the deletes and reads).
     func project(petitionID id: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, in db: any SQLConnection) async throws {
-        guard let row = try await db.first("SELECT field_code, category FROM petitions WHERE id = ?", id),
+        guard let row = try await db.first("SELECT field_code, category, received_at FROM petitions WHERE id = ?", id),
             let category = PetitionCategory(rawValue: row.string("category") ?? "")
         else { throw StoreError.unreadable("petitions \(id)") }
         let engine = try await deadlineEngine(in: db)
         let clocks = CaseClocks(events: log, fieldCode: row.string("field_code"), category: category, leadAgency: state.leadAgency, engine: engine)
         let lastPublic = log.last(where: \.isPublic)?.at
+        let dueSort = clocks.dueAt.map(Timestamp.string) ?? Self.noDeadlineSort
         try await db.execute(
             """
-            UPDATE petitions SET status = ?, lead_agency_code = ?, awaiting = ?, updated_at = ?, due_date = ?, due_at = ?, clock = ?,
+            UPDATE petitions SET status = ?, lead_agency_code = ?, awaiting = ?, updated_at = ?, due_date = ?, due_at = ?, due_sort = ?, clock = ?,
                 restarts = ?, last_public_at = ?, published = ?
             WHERE id = ?
             """,
             state.status.rawValue, state.leadAgency, state.awaiting, Timestamp.string(log.last?.at ?? Date()), clocks.dueDate?.iso,
-            clocks.dueAt.map(Timestamp.string), clocks.state, state.clockRestarts, lastPublic.map(Timestamp.string),
+            clocks.dueAt.map(Timestamp.string), dueSort, clocks.state, state.clockRestarts, lastPublic.map(Timestamp.string),
             state.answersPublished > 0, id)
         if !fresh { try await db.execute("DELETE FROM petition_agencies WHERE petition_id = ?", id) }
         for agency in state.involvedAgencies {
             try await db.execute(
-                "INSERT INTO petition_agencies (petition_id, agency_code, role) VALUES (?, ?, ?)",
-                id, agency, agency == state.leadAgency ? "lead" : "coordinating")
+                """
+                INSERT INTO petition_agencies (petition_id, agency_code, role, status, due_date, due_sort, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                id, agency, agency == state.leadAgency ? "lead" : "coordinating", state.status.rawValue, clocks.dueDate?.iso, dueSort,
+                row.string("received_at") ?? "")
         }
         if !fresh { try await db.execute("DELETE FROM case_observers WHERE petition_id = ?", id) }
         for observer in state.invitedObservers.sorted() {
