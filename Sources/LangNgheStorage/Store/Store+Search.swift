@@ -6,7 +6,8 @@ extension Store {
     /// how many match. Ranked in the database — FTS5's bm25 in SQLite, ts_rank in PostgreSQL —
     /// over the same four fields (`SearchDocument`): the terms in the title weigh more than in
     /// the body, the query's syllable pairs found side by side more, the words as typed (accents
-    /// and all) most. Ties go to the newest.
+    /// and all) most. Ties go to the newest: by publication, or by case number where SQLite
+    /// ranks in its index alone.
     public func search(_ query: SearchQuery, agency: String?, page: Int, pageSize: Int) async throws -> (answers: [PublishedAnswer], total: Int) {
         // Folded terms and typed words are letters and digits only: nothing in them can break
         // either query syntax.
@@ -42,14 +43,27 @@ extension Store {
             sql += " AND pa.agency_code = ?"
             arguments.append(.text(agency))
         }
-        let filtered = sql
+        // Without an agency, SQLite counts and ranks in the full-text index alone (one row
+        // per published answer) and reads only the page's answers: joining every match first
+        // took 150 ms for a word in half the answers at 100,000 petitions, ranking alone 50.
+        let indexOnly = dialect == .sqlite && agency == nil
+        let counted = indexOnly ? "search_fts WHERE search_fts MATCH ?" : sql
+        let ranked =
+            indexOnly
+            ? "SELECT search_fts.rowid AS id, \(score) AS score FROM search_fts WHERE search_fts MATCH ? ORDER BY score, search_fts.rowid DESC"
+            : "SELECT pa.petition_id AS id, \(score) AS score FROM \(sql) ORDER BY score, pa.published_at DESC, pa.petition_id DESC"
         let filter = arguments
         return try await database.read { db in
-            let total = try await db.query("SELECT COUNT(*) AS n FROM " + filtered, filter).first?.int("n") ?? 0
+            let total = try await db.query("SELECT COUNT(*) AS n FROM " + counted, filter).first?.int("n") ?? 0
+            let ids = try await db.query(
+                ranked + " LIMIT ? OFFSET ?", filter + [.int(Int64(pageSize)), .int(Int64(PageNumber(clamping: page).offset(pageSize: pageSize)))]
+            ).compactMap { $0.int("id") }
+            guard !ids.isEmpty else { return ([], total) }
             let rows = try await db.query(
-                "SELECT pa.*, \(score) AS score FROM \(filtered) ORDER BY score, pa.published_at DESC, pa.petition_id DESC LIMIT ? OFFSET ?",
-                filter + [.int(Int64(pageSize)), .int(Int64(PageNumber(clamping: page).offset(pageSize: pageSize)))])
-            return (try rows.map(PublishedAnswer.init(row:)), total)
+                "SELECT * FROM published_answers WHERE petition_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))", ids.map { .int(Int64($0)) })
+            var byID: [Int: PublishedAnswer] = [:]
+            for row in rows { if let id = row.int("petition_id") { byID[id] = try PublishedAnswer(row: row) } }
+            return (ids.compactMap { byID[$0] }, total)
         }
     }
 }
