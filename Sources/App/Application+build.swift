@@ -69,12 +69,16 @@ func buildRouter(
     router.get("/lich-lam-viec", use: calendarPage.show)
     router.get("/lich-lam-viec/:year", use: calendarPage.show)
 
+    // Statistics, the conduct page and search: two in progress per client address at most.
+    let expensive = ClientGate(perClient: 2)
     AnswersController(store: store, views: views).addRoutes(to: router, api: api)
-    SearchController(store: store, views: views).addRoutes(to: router, api: api)
+    SearchController(store: store, views: views, gate: expensive).addRoutes(to: router, api: api)
     var criteria = RankingCriteria.standard
     criteria.minimumEvidence = settings.namingMinimum
-    StatisticsController(store: store, views: views, statistics: StatisticsService(store: store, deadlines: deadlines), criteria: criteria)
-        .addRoutes(to: router, api: api)
+    StatisticsController(
+        store: store, views: views, statistics: StatisticsService(store: store, deadlines: deadlines, cacheSeconds: settings.figuresCacheSeconds),
+        criteria: criteria, gate: expensive
+    ).addRoutes(to: router, api: api)
     OpenDataController(store: store, baseURL: settings.baseURL).addRoutes(to: router, api: api)
 
     // Back office

@@ -46,7 +46,11 @@ enum ScaleBench {
                 print(String(format: "seed demo: %d petitions in %.1f s = %.0f per second (bulk path)", count, seedSeconds, Double(count) / seedSeconds))
             }
 
-            let app = try await buildApplication(settings: Settings(environment: .testing), store: store, logger: logger)
+            // Figures computed on every request unless BENCH_CACHE_SECONDS says otherwise: the cost of
+            // computing them is what is measured.
+            let cacheSeconds = Int(environment["BENCH_CACHE_SECONDS"] ?? "") ?? 0
+            let app = try await buildApplication(
+                settings: Settings(environment: .testing, figuresCacheSeconds: cacheSeconds), store: store, logger: logger)
             try await app.test(.router) { client in
                 let login = try await client.execute(
                     uri: "/api/v1/auth/login", method: .post, headers: [.contentType: "application/json"],

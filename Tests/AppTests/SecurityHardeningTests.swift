@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import LangNgheCore
 import NIOCore
+import Synchronization
 import Testing
 
 @testable import App
@@ -93,6 +94,84 @@ import Testing
             try await group.waitForAll()
         }
         #expect(try await gate.admit { 42 } == 42)
+    }
+
+    /// `/thong-ke?tu=0001-01-01&den=9999-12-31` took 6.6 s and returned 5.4 MB: a period is
+    /// now at most ten years, said in the reader's language and naming the field.
+    @Test func periodsAreBounded() async throws {
+        try await withApp { client, _ in
+            let api = try await client.execute(uri: "/api/v1/stats?from=1990-01-01&to=2026-12-31", method: .get)
+            #expect(api.status == .unprocessableContent)
+            let fields = (try api.json()["error"] as? [String: Any])?["fields"] as? [String: String]
+            #expect(fields?["from"] == "Khoảng thời gian quá dài: tối đa 10 năm.")
+            #expect(try await client.execute(uri: "/thong-ke?tu=1900-01-01&den=2199-12-31", method: .get).status == .unprocessableContent)
+            #expect(try await client.execute(uri: "/danh-gia-co-quan?tu=1900-01-01&den=2199-12-31", method: .get).status == .unprocessableContent)
+            #expect(try await client.execute(uri: "/api/v1/stats?from=2017-01-02&to=2026-12-31", method: .get).status == .ok)
+        }
+    }
+
+    /// The public figures of a period are computed once a minute, not per request; with the
+    /// cache off (the other tests) every request sees the newest figures.
+    @Test func publicFiguresAreKeptForAMinute() async throws {
+        try await withApp(settings: Settings(environment: .testing, figuresCacheSeconds: 60)) { client, _ in
+            func received() async throws -> Int? {
+                (try await client.execute(uri: "/api/v1/stats", method: .get).json()["overall"] as? [String: Any])?["received"] as? Int
+            }
+            #expect(try await received() == 0)
+            _ = try await file(client, title: "Phản ánh thử bộ nhớ đệm", content: "Nội dung phản ánh để thử bộ nhớ đệm của số liệu.")
+            #expect(try await received() == 0)
+            // Another period is computed afresh.
+            let other = try await client.execute(uri: "/api/v1/stats?from=2020-01-01", method: .get).json()
+            #expect((other["overall"] as? [String: Any])?["received"] as? Int == 1)
+        }
+    }
+
+    @Test func aComputationIsSharedByConcurrentReaders() async throws {
+        let cache = FiguresCache<Int, Int>(lifetime: .seconds(60))
+        final class Runs: Sendable { let count = Mutex(0) }
+        let runs = Runs()
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await cache.value(for: 1) {
+                        runs.count.withLock { $0 += 1 }
+                        try await Task.sleep(for: .milliseconds(200))
+                        return 42
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(values == Array(repeating: 42, count: 8))
+        #expect(runs.count.withLock { $0 } == 1)
+    }
+
+    /// Two expensive requests in progress per client; a third is told to come back.
+    @Test func expensiveRequestsPerClientAreCapped() async throws {
+        let gate = ClientGate(perClient: 2)
+        let (entered, enter) = AsyncStream.makeStream(of: Void.self)
+        let (release, letGo) = AsyncStream.makeStream(of: Void.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<2 {
+                group.addTask {
+                    try await gate.admit("203.0.113.7") {
+                        enter.yield()
+                        for await _ in release { break }
+                    }
+                }
+            }
+            var count = 0
+            for await _ in entered {
+                count += 1
+                if count == 2 { break }
+            }
+            await #expect(throws: AppError.self) { try await gate.admit("203.0.113.7") {} }
+            #expect(try await gate.admit("198.51.100.1") { 1 } == 1)
+            letGo.yield()
+            letGo.yield()
+            try await group.waitForAll()
+        }
+        #expect(try await gate.admit("203.0.113.7") { 2 } == 2)
     }
 
     /// With an https `BASE_URL`, browsers are told to keep to https.

@@ -63,9 +63,15 @@ extension Settings {
             return RankingCriteria.standard.minimumEvidence
         }()
 
+        let cacheText = reader.string(forKey: "langnghe.figures.cache.seconds", default: "60")
+        let cache = Int(cacheText).flatMap { (0...3600).contains($0) ? $0 : nil } ?? {
+            problems.append("LANGNGHE_FIGURES_CACHE_SECONDS: '\(cacheText)' is not a number of seconds from 0 to 3600")
+            return 60
+        }()
+
         if !problems.isEmpty { throw SettingsError(problems: problems) }
         return Settings(
             environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret,
-            schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming)
+            schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming, figuresCacheSeconds: cache)
     }
 }

@@ -29,6 +29,9 @@ public struct Settings: Sendable {
     /// sits idle between requests, is closed: a thousand half-open connections used to stay
     /// open forever (issue 9).
     public var connectionIdleSeconds = 30
+    /// How long the public figures of a period (dashboard, conduct page, their JSON) are kept
+    /// before they are computed again; 0 keeps nothing.
+    public var figuresCacheSeconds: Int
 
     /// The secret used outside production when none is given: fine for a laptop, refused in
     /// production.
@@ -38,8 +41,9 @@ public struct Settings: Sendable {
         environment: Environment = .testing, hostname: String = "127.0.0.1", port: Int = 8080,
         database: DatabaseLocation = .sqliteMemory, baseURL: String = "http://127.0.0.1:8080",
         secret: String = Settings.developmentSecret, schedulerInterval: Duration? = nil,
-        namingMinimum: Int = RankingCriteria.standard.minimumEvidence
+        namingMinimum: Int = RankingCriteria.standard.minimumEvidence, figuresCacheSeconds: Int = 60
     ) {
+        self.figuresCacheSeconds = figuresCacheSeconds
         self.namingMinimum = namingMinimum
         self.schedulerInterval = schedulerInterval
         self.environment = environment

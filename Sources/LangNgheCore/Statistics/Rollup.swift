@@ -1,9 +1,10 @@
 /// The statistics facts added up per day, agency, category, measure and detail: what the
 /// database keeps, so that a period's figures are a sum over its days.
 public enum Rollup {
-    /// A sum of facts over the days of one month of a period.
+    /// A sum of facts over the days of one month of a period, or over the whole period for
+    /// the measures not drawn month by month.
     public struct Count: Sendable, Hashable {
-        /// "2026-03".
+        /// "2026-03"; empty for a measure summed over the whole period (`isSeries` false).
         public let month: String
         public let agencyCode: String
         /// For receipts only (the category mix); nil for the other measures, summed over categories.
@@ -22,6 +23,13 @@ public enum Rollup {
         }
     }
 
+    /// The measures the dashboard draws month by month: receipts and answers. The others are
+    /// summed over the whole period, which at 100,000 petitions returns a twelfth of the rows
+    /// (the days taken to answer alone come in some forty values per agency and month).
+    public static func isSeries(_ measure: StatisticsFact.Measure) -> Bool {
+        measure == .submitted || measure == .received || measure == .answered
+    }
+
     public static func month(year: Int, month: Int) -> String {
         String(year) + "-" + (month < 10 ? "0" : "") + String(month)
     }
@@ -33,7 +41,7 @@ public enum Rollup {
         for fact in facts where period.contains(fact.day) {
             let receipt = fact.measure == .submitted || fact.measure == .received
             let key = Count(
-                month: month(year: fact.day.year, month: fact.day.month), agencyCode: fact.agencyCode, category: receipt ? fact.category : nil,
+                month: isSeries(fact.measure) ? month(year: fact.day.year, month: fact.day.month) : "", agencyCode: fact.agencyCode, category: receipt ? fact.category : nil,
                 measure: fact.measure, detail: fact.detail, count: 0)
             sums[key, default: 0] += 1
         }

@@ -21,6 +21,8 @@ public struct FieldError: Sendable, Hashable, Error {
         case wrongType
         /// A whole number outside 1…max, or not a whole number at all.
         case notInRange(max: Int)
+        /// A period longer than `maxYears` years.
+        case periodTooLong(maxYears: Int)
 
         /// A stable name for the problem: the key of its message in the string catalogues.
         public var code: String {
@@ -42,13 +44,14 @@ public struct FieldError: Sendable, Hashable, Error {
             case .fileEmpty: "fileEmpty"
             case .wrongType: "wrongType"
             case .notInRange: "notInRange"
+            case .periodTooLong: "periodTooLong"
             }
         }
 
         /// The number the message mentions, if any.
         public var limit: Int? {
             switch self {
-            case .tooLong(let n), .tooShort(let n), .tooManyFiles(let n), .notInRange(let n): n
+            case .tooLong(let n), .tooShort(let n), .tooManyFiles(let n), .notInRange(let n), .periodTooLong(let n): n
             case .fileTooLarge(let bytes): bytes / 1_048_576
             default: nil
             }

@@ -63,41 +63,46 @@ extension Store {
             """, fact.month, fact.agencyCode, fact.monthlyCategory, fact.measure.rawValue, fact.detail, delta)
     }
 
-    /// The rollups of a period, summed per month, agency, category, measure and detail; for one
-    /// agency if given. The period's whole months are read from the monthly sums, its partial
-    /// first and last months from the days.
+    /// The rollups of a period, summed per agency, category (receipts only), measure and detail,
+    /// and per month for the measures drawn month by month (`Rollup.isSeries`); for one agency
+    /// if given. The period's whole months are read from the monthly sums, its partial first and
+    /// last months from the days.
     public func rollupCounts(_ period: ClosedRange<CivilDate>, agency: String? = nil) async throws -> [Rollup.Count] {
         let split = MonthSplit(period)
+        let series = "measure IN ('submitted', 'received', 'answered')"
         return try await database.read { db in
-            var counts: [Rollup.Count] = []
+            var parts: [(sql: String, arguments: [SQLValue])] = []
             if let months = split.wholeMonths {
-                var sql = """
-                    SELECT month, agency_code, category, measure, detail, count AS n FROM rollups_monthly WHERE month >= ? AND month <= ?
-                    """
-                var arguments: [SQLValue] = [.text(months.lowerBound), .text(months.upperBound)]
-                if let agency {
-                    sql += " AND agency_code = ?"
-                    arguments.append(.text(agency))
-                }
-                counts += try await db.query(sql, arguments).map(Rollup.Count.init(row:))
+                let month = "CASE WHEN \(series) THEN month ELSE '' END"
+                parts.append((
+                    "SELECT \(month) AS month, agency_code, category, measure, detail, CAST(SUM(count) AS BIGINT) AS n FROM rollups_monthly "
+                        + "WHERE month >= ? AND month <= ?",
+                    [.text(months.lowerBound), .text(months.upperBound)]
+                ))
             }
             for days in split.partialMonths {
-                // Categories matter only for the receipts' mix: summing the rest over them returns
-                // a third of the rows.
-                var sql = """
-                    SELECT substr(day, 1, 7) AS month, agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category ELSE '' END AS category,
-                        measure, detail, CAST(SUM(count) AS BIGINT) AS n
-                    FROM rollups WHERE day >= ? AND day <= ?
-                    """
-                var arguments: [SQLValue] = [.text(days.lowerBound.iso), .text(days.upperBound.iso)]
+                let month = "CASE WHEN \(series) THEN substr(day, 1, 7) ELSE '' END"
+                parts.append((
+                    "SELECT \(month) AS month, agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category ELSE '' END AS category, "
+                        + "measure, detail, CAST(SUM(count) AS BIGINT) AS n FROM rollups WHERE day >= ? AND day <= ?",
+                    [.text(days.lowerBound.iso), .text(days.upperBound.iso)]
+                ))
+            }
+            // The same sum can come from the whole months and from a partial one: added here.
+            var sums: [Rollup.Count: Int] = [:]
+            for (sql, arguments) in parts {
+                var sql = sql
+                var arguments = arguments
                 if let agency {
                     sql += " AND agency_code = ?"
                     arguments.append(.text(agency))
                 }
-                sql += " GROUP BY substr(day, 1, 7), agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category ELSE '' END, measure, detail"
-                counts += try await db.query(sql, arguments).map(Rollup.Count.init(row:))
+                sql += " GROUP BY 1, 2, 3, 4, 5"
+                for count in try await db.query(sql, arguments).map(Rollup.Count.init(row:)) {
+                    sums[count.withCount(0), default: 0] += count.count
+                }
             }
-            return counts
+            return sums.map { $0.key.withCount($0.value) }
         }
     }
 
@@ -235,6 +240,10 @@ struct MonthSplit {
 }
 
 extension Rollup.Count {
+    func withCount(_ n: Int) -> Rollup.Count {
+        Rollup.Count(month: month, agencyCode: agencyCode, category: category, measure: measure, detail: detail, count: n)
+    }
+
     init(row: SQLRow) throws {
         guard let month = row.string("month"), let agency = row.string("agency_code"),
             let measure = StatisticsFact.Measure(rawValue: row.string("measure") ?? ""), let n = row.int("n")
