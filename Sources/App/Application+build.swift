@@ -46,7 +46,9 @@ func buildRouter(
     router.add(middleware: FileMiddleware(AppResources.path("Public"), searchForIndexHtml: false, logger: logger))
 
     let referenceCache = ReferenceCache(store: store, environment: environment)
-    let intake = IntakeService(store: store, environment: environment, reference: referenceCache)
+    let limits = SubmissionLimits(
+        perAddressPerHour: settings.submissionsPerAddressPerHour, perSenderPerDay: settings.submissionsPerSenderPerDay, secret: settings.secret)
+    let intake = IntakeService(store: store, environment: environment, reference: referenceCache, limits: limits)
     let cases = CaseService(store: store, environment: environment, catalogue: views.catalogue) { kind in views.catalogue.text("mask_" + kind.code, .vi) }
 
     let api = router.group("/api/v1")

@@ -43,7 +43,7 @@ struct PetitionsAPIController {
         }
         let idempotency = try IdempotencyKey(
             request.headers[HTTPField.Name(IdempotencyKey.header)!], request: petitionBytes, files: uploads.map { ($0.fileName, $0.bytes) }, secret: secret)
-        let receipt = try await intake.submit(petition.draft, uploads: uploads, channel: .api, idempotency: idempotency)
+        let receipt = try await intake.submit(petition.draft, uploads: uploads, channel: .api, source: .client(address: context.ip), idempotency: idempotency)
         return JSONBody.response(
             [
                 "trackingCode": receipt.trackingCode.description, "accessKey": receipt.accessKey,

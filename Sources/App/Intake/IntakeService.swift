@@ -8,15 +8,27 @@ public struct IntakeService: Sendable {
     let store: Store
     let environment: AppEnvironment
     let reference: ReferenceCache
+    let limits: SubmissionLimits
 
-    public init(store: Store, environment: AppEnvironment = .live) {
-        self.init(store: store, environment: environment, reference: ReferenceCache(store: store, environment: environment))
+    public init(store: Store, environment: AppEnvironment = .live, limits: SubmissionLimits = .off) {
+        self.init(store: store, environment: environment, reference: ReferenceCache(store: store, environment: environment), limits: limits)
     }
 
-    init(store: Store, environment: AppEnvironment, reference: ReferenceCache) {
+    init(store: Store, environment: AppEnvironment, reference: ReferenceCache, limits: SubmissionLimits) {
         self.store = store
         self.environment = environment
         self.reference = reference
+        self.limits = limits
+    }
+
+    /// Where a submission comes from, for the rate limits.
+    public enum Source: Sendable {
+        /// A citizen's own client (the web form, the JSON API) at this address.
+        case client(address: String)
+        /// An Open311 integrator, sending for many people: its senders count, its address not.
+        case integrator
+        /// A clerk entering what the post brought: exempt.
+        case clerk
     }
 
     /// A file as received, before its type is checked.
@@ -38,16 +50,17 @@ public struct IntakeService: Sendable {
 
     /// Checks the draft and the files (every problem reported at once) and stores the petition.
     public func submit(
-        _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil
+        _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil,
+        source: Source = .clerk
     ) async throws -> Receipt {
-        try await submit(draft, uploads: uploads, channel: channel, actor: actor, actorAgencyCode: actorAgencyCode, idempotency: nil)
+        try await submit(draft, uploads: uploads, channel: channel, actor: actor, actorAgencyCode: actorAgencyCode, source: source, idempotency: nil)
     }
 
     /// The same, recording the client's `Idempotency-Key` with the petition: a retry of the same
     /// request gets the same receipt, another request with the key a conflict.
     func submit(
         _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil,
-        idempotency: IdempotencyKey?
+        source: Source, idempotency: IdempotencyKey?
     ) async throws -> Receipt {
         if let idempotency, let earlier = try await store.idempotencyRecord(keyHash: idempotency.keyHash) {
             return try idempotency.replay(earlier)
@@ -61,6 +74,16 @@ public struct IntakeService: Sendable {
         }
         let attachments = Self.check(uploads, errors: &errors)
         guard errors.isEmpty, let petition else { throw AppError.validation(errors) }
+        // Counted only once the petition is valid: a form sent back with errors costs nothing.
+        let address: String?? =
+            switch source {
+            case .client(let address): .some(address)
+            case .integrator: .some(nil)
+            case .clerk: .none
+            }
+        if let address, let wait = try await store.hit(limits.limits(for: petition, address: address), at: environment.now()) {
+            throw AppError.rateLimited(retryAfter: wait)
+        }
 
         let accessKey = environment.makeAccessKey()
         let receivedAt = environment.now()

@@ -119,7 +119,7 @@ struct Open311Controller {
         }
         let receipt: IntakeService.Receipt
         do {
-            receipt = try await intake.submit(submission.draft, uploads: uploads, channel: .open311)
+            receipt = try await intake.submit(submission.draft, uploads: uploads, channel: .open311, source: .integrator)
         } catch AppError.validation(let errors) {
             throw AppError.validation(errors.map(submission.renamed))
         }

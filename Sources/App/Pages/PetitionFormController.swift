@@ -19,10 +19,16 @@ struct PetitionFormController {
         let draft = Self.draft(from: form)
         let uploads = form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes) }
         do {
-            let receipt = try await intake.submit(draft, uploads: uploads, channel: .web)
+            let receipt = try await intake.submit(draft, uploads: uploads, channel: .web, source: .client(address: context.ip))
             return try receipts.redirect(receipt)
         } catch AppError.validation(let errors) {
             return try await self.form(draft, messages: Self.messages(errors, views: views, context: context), context: context, status: .unprocessableContent)
+        } catch AppError.rateLimited(let seconds) {
+            // The form comes back filled in, saying when to try again.
+            let message = views.catalogue.text("form_rate_limited", context.language)
+            var response = try await self.form(draft, messages: ["form": message], context: context, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(seconds)
+            return response
         }
     }
 

@@ -69,9 +69,20 @@ extension Settings {
             return 60
         }()
 
+        func count(_ key: ConfigKey, _ name: String, default value: Int) -> Int {
+            let text = reader.string(forKey: key, default: String(value))
+            return Int(text).flatMap { (0...100_000).contains($0) ? $0 : nil } ?? {
+                problems.append("\(name): '\(text)' is not a number from 0 (no limit) to 100000")
+                return value
+            }()
+        }
+        let perAddress = count("langnghe.submissions.per.address.hour", "LANGNGHE_SUBMISSIONS_PER_ADDRESS_HOUR", default: 30)
+        let perSender = count("langnghe.submissions.per.sender.day", "LANGNGHE_SUBMISSIONS_PER_SENDER_DAY", default: 10)
+
         if !problems.isEmpty { throw SettingsError(problems: problems) }
         return Settings(
             environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret,
-            schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming, figuresCacheSeconds: cache)
+            schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming, figuresCacheSeconds: cache,
+            submissionsPerAddressPerHour: perAddress, submissionsPerSenderPerDay: perSender)
     }
 }

@@ -32,6 +32,10 @@ public struct Settings: Sendable {
     /// How long the public figures of a period (dashboard, conduct page, their JSON) are kept
     /// before they are computed again; 0 keeps nothing.
     public var figuresCacheSeconds: Int
+    /// Petitions one client address may file per hour, and one sender (phone or e-mail) per
+    /// day; 0: no limit. The clerk's intake is exempt.
+    public var submissionsPerAddressPerHour: Int
+    public var submissionsPerSenderPerDay: Int
 
     /// The secret used outside production when none is given: fine for a laptop, refused in
     /// production.
@@ -41,8 +45,11 @@ public struct Settings: Sendable {
         environment: Environment = .testing, hostname: String = "127.0.0.1", port: Int = 8080,
         database: DatabaseLocation = .sqliteMemory, baseURL: String = "http://127.0.0.1:8080",
         secret: String = Settings.developmentSecret, schedulerInterval: Duration? = nil,
-        namingMinimum: Int = RankingCriteria.standard.minimumEvidence, figuresCacheSeconds: Int = 60
+        namingMinimum: Int = RankingCriteria.standard.minimumEvidence, figuresCacheSeconds: Int = 60,
+        submissionsPerAddressPerHour: Int = 30, submissionsPerSenderPerDay: Int = 10
     ) {
+        self.submissionsPerAddressPerHour = submissionsPerAddressPerHour
+        self.submissionsPerSenderPerDay = submissionsPerSenderPerDay
         self.figuresCacheSeconds = figuresCacheSeconds
         self.namingMinimum = namingMinimum
         self.schedulerInterval = schedulerInterval

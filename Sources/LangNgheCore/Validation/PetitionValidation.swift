@@ -59,10 +59,17 @@ extension PetitionDraft {
     /// Vietnamese mobile and landline numbers: 0 or +84 then 9–10 digits; spaces, dots and
     /// dashes between digit groups are allowed.
     static func isPhone(_ text: String) -> Bool {
+        let digits = canonicalPhone(text)
+        return digits.hasPrefix("0") && (10...11).contains(digits.count) && digits.allSatisfy(\.isASCIIDigit)
+    }
+
+    /// A phone number as digits from its leading 0, however it was written ("+84 912.345.678"
+    /// and "0912-345-678" are one sender).
+    public static func canonicalPhone(_ text: String) -> String {
         var digits = text.filter { !" .-()".contains($0) }
         if digits.hasPrefix("+84") { digits = "0" + digits.dropFirst(3) }
         else if digits.hasPrefix("84"), digits.count >= 11 { digits = "0" + digits.dropFirst(2) }
-        return digits.hasPrefix("0") && (10...11).contains(digits.count) && digits.allSatisfy(\.isASCIIDigit)
+        return digits
     }
 
     /// A deliberately loose check: one @, a dot in the domain, no spaces. Deliverability is

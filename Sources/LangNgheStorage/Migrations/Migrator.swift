@@ -21,6 +21,7 @@ struct Migrator {
         Schema.v12DueDateIndex,
         Schema.v13MonthlyRollups,
         Schema.v14AgencyQueues,
+        Schema.v15RateLimits,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.
