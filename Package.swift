@@ -31,6 +31,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                // The submitter's personal data is sealed before it is stored.
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("ReferenceData")]
         ),

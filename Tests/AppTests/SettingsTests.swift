@@ -66,10 +66,25 @@ import Testing
         #expect(throws: SettingsError.self) {
             try Settings.read(environment: ["LANGNGHE_ENV": "production", "LANGNGHE_SECRET": "short"])
         }
+        // The data key too: it seals the submitters' personal data (issue 9).
+        do {
+            _ = try Settings.read(environment: ["LANGNGHE_ENV": "production", "LANGNGHE_SECRET": String(repeating: "k", count: 40)])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.problems == ["LANGNGHE_DATA_KEY: must be set in production (it seals the submitters' personal data)"])
+            #expect(!error.description.contains("kkkk"))
+        }
+        #expect(throws: SettingsError.self) {
+            try Settings.read(environment: [
+                "LANGNGHE_ENV": "production", "LANGNGHE_SECRET": String(repeating: "k", count: 40), "LANGNGHE_DATA_KEY": "short",
+            ])
+        }
         let settings = try? Settings.read(environment: [
             "LANGNGHE_ENV": "production", "LANGNGHE_SECRET": String(repeating: "k", count: 40),
+            "LANGNGHE_DATA_KEY": String(repeating: "d", count: 40),
         ])
         #expect(settings?.environment == .production)
+        #expect(settings?.dataKey == String(repeating: "d", count: 40))
     }
 
     @Test(arguments: [

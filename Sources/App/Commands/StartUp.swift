@@ -21,7 +21,7 @@ enum StartUp {
 
     /// Opens the store, brings its schema and reference data up to date, and runs `body`.
     static func withPreparedStore<T: Sendable>(_ settings: Settings, logger: Logger, _ body: (Store) async throws -> T) async throws -> T {
-        try await Store.withStore(at: settings.database, logger: logger) { store in
+        try await Store.withStore(at: settings.database, logger: logger, masterKey: MasterKey(secret: settings.dataKey)) { store in
             let applied = try await store.migrate()
             if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": "\(applied.joined(separator: ", "))"]) }
             if try await store.loadReferenceData(ReferenceData.bundled()) { logger.info("reference data loaded") }

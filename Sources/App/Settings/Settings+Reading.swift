@@ -51,6 +51,13 @@ extension Settings {
             else if secret.utf8.count < 32 { problems.append("LANGNGHE_SECRET: must be at least 32 characters") }
         }
 
+        let dataKey = reader.string(forKey: "langnghe.data.key", isSecret: true) ?? MasterKey.developmentSecret
+        if env == .production, dataKey == MasterKey.developmentSecret {
+            problems.append("LANGNGHE_DATA_KEY: must be set in production (it seals the submitters' personal data)")
+        } else if dataKey.utf8.count < 32 {
+            problems.append("LANGNGHE_DATA_KEY: must be at least 32 characters")
+        }
+
         let intervalText = reader.string(forKey: "langnghe.scheduler.interval", default: env == .testing ? "0" : "900")
         let interval = Int(intervalText).flatMap { $0 >= 0 ? $0 : nil } ?? {
             problems.append("LANGNGHE_SCHEDULER_INTERVAL: '\(intervalText)' is not a number of seconds (0 turns the scheduler off)")
@@ -81,7 +88,7 @@ extension Settings {
 
         if !problems.isEmpty { throw SettingsError(problems: problems) }
         return Settings(
-            environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret,
+            environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret, dataKey: dataKey,
             schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming, figuresCacheSeconds: cache,
             submissionsPerAddressPerHour: perAddress, submissionsPerSenderPerDay: perSender)
     }

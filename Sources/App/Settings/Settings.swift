@@ -21,6 +21,9 @@ public struct Settings: Sendable {
     public var baseURL: String
     /// Signs CSRF tokens. Never printed.
     public var secret: String
+    /// Wraps the key that seals the submitters' personal data in the database
+    /// (`LANGNGHE_DATA_KEY`). Never printed, never stored.
+    public var dataKey: String
     /// How often the server runs the reminder job; nil runs none (tests, or `jobs run-once` from cron).
     public var schedulerInterval: Duration?
     /// Cases an agency needs for a reason in the period before it is named for it publicly.
@@ -44,7 +47,7 @@ public struct Settings: Sendable {
     public init(
         environment: Environment = .testing, hostname: String = "127.0.0.1", port: Int = 8080,
         database: DatabaseLocation = .sqliteMemory, baseURL: String = "http://127.0.0.1:8080",
-        secret: String = Settings.developmentSecret, schedulerInterval: Duration? = nil,
+        secret: String = Settings.developmentSecret, dataKey: String = MasterKey.developmentSecret, schedulerInterval: Duration? = nil,
         namingMinimum: Int = RankingCriteria.standard.minimumEvidence, figuresCacheSeconds: Int = 60,
         submissionsPerAddressPerHour: Int = 30, submissionsPerSenderPerDay: Int = 10
     ) {
@@ -59,6 +62,7 @@ public struct Settings: Sendable {
         self.database = database
         self.baseURL = baseURL
         self.secret = secret
+        self.dataKey = dataKey
     }
 }
 

@@ -22,6 +22,7 @@ struct Migrator {
         Schema.v13MonthlyRollups,
         Schema.v14AgencyQueues,
         Schema.v15RateLimits,
+        Schema.v16DataKeys,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

@@ -56,6 +56,14 @@ public final class SQLiteDatabase: SQLDatabase {
         return try await readers.withConnection { reader in try await Self.transaction("BEGIN DEFERRED", on: reader, body) }
     }
 
+    /// Copies the write-ahead log into the database file and empties it, so that no old page
+    /// image stays in the log's file.
+    public func checkpoint() async throws {
+        try await writeLock.withLock {
+            try Connection.now { try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
+        }
+    }
+
     public func write<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         try await writeLock.withLock { try await Self.transaction("BEGIN IMMEDIATE", on: writer, body) }
     }

@@ -34,11 +34,14 @@ extension Store {
         let code = TrackingCode(year: year, number: number)
         let p = intake.petition
         let s = p.submitter
+        // Sealed before it is written: the database and its log never hold these in clear.
+        let key = try await dataKey(in: db, create: true)
         let submitterID = try await db.first(
             """
             INSERT INTO submitters (kind, name, address, phone, email, organization_name, tax_code)
             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """, s.kind.rawValue, s.name, s.address, s.phone, s.email, s.organizationName, s.taxCode)?.int("id")
+            """, s.kind.rawValue, try key.seal(s.name), try key.seal(s.address), try key.seal(s.phone), try key.seal(s.email),
+            try key.seal(s.organizationName), try key.seal(s.taxCode))?.int("id")
         let at = Timestamp.string(intake.receivedAt)
         guard let submitterID, let petitionID = try await db.first(
             """
@@ -105,7 +108,7 @@ extension Store {
                     mediaType: a.string("media_type") ?? "", size: a.int("size") ?? 0, sha256: a.string("sha256") ?? "")
             }
             let events = try await Self.events(petitionID: Int64(id), in: db)
-            return PetitionRecord(row: row, code: code, attachments: attachments, events: events)
+            return try PetitionRecord(row: row, code: code, attachments: attachments, events: events, key: try await self.dataKey(in: db, create: false))
         }
     }
 
@@ -136,7 +139,7 @@ extension Store {
 }
 
 extension PetitionRecord {
-    init(row: SQLRow, code: TrackingCode, attachments: [AttachmentInfo], events: [PetitionEvent]) {
+    init(row: SQLRow, code: TrackingCode, attachments: [AttachmentInfo], events: [PetitionEvent], key: DataKey) throws {
         self.init(
             id: Int64(row.int("id") ?? 0), trackingCode: code, title: row.string("title") ?? "",
             content: row.string("content") ?? "",
@@ -150,9 +153,9 @@ extension PetitionRecord {
             accessKeyHash: row.string("access_key_hash") ?? "",
             submitter: Submitter(
                 kind: Submitter.Kind(rawValue: row.string("s_kind") ?? "") ?? .individual,
-                name: row.string("s_name") ?? "", address: row.string("s_address") ?? "",
-                phone: row.string("s_phone") ?? "", email: row.string("s_email") ?? "",
-                organizationName: row.string("s_organization_name"), taxCode: row.string("s_tax_code")),
+                name: try key.open(row.string("s_name") ?? ""), address: try key.open(row.string("s_address") ?? ""),
+                phone: try key.open(row.string("s_phone") ?? ""), email: try key.open(row.string("s_email") ?? ""),
+                organizationName: try key.open(row.string("s_organization_name")), taxCode: try key.open(row.string("s_tax_code"))),
             attachments: attachments, events: events)
     }
 }

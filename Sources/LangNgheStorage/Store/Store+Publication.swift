@@ -63,9 +63,7 @@ public struct AnswerFilter: Sendable {
 extension Store {
     /// Rewrites (or removes) a case's public record after its events change: called inside the
     /// append's transaction, so the public never sees a half-published case.
-    static func republish(
-        petitionID: Int, state: CaseState, log: [PetitionEvent], dialect: SQLDialect, fresh: Bool = false, in db: any SQLConnection
-    ) async throws {
+    func republish(petitionID: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, in db: any SQLConnection) async throws {
         guard let published = log.last(where: { $0.type == .answerPublished }),
             let row = try await db.first(
                 """
@@ -86,7 +84,7 @@ extension Store {
             """, petitionID, row.string("tracking_code") ?? "", published.agencyCode ?? row.string("lead_agency_code"),
             row.string("category") ?? "", row.string("field_code"), state.status.rawValue, row.string("received_at") ?? "",
             Timestamp.string(published.at), title, content, published.text,
-            row.bool("publish_name") ? row.string("submitter_name") : nil, state.usefulOutcome, folded)
+            row.bool("publish_name") ? try await dataKey(in: db, create: false).open(row.string("submitter_name")) : nil, state.usefulOutcome, folded)
         let document = SearchDocument(title: title, content: content, answer: published.text)
         switch dialect {
         case .sqlite:

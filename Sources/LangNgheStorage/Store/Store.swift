@@ -12,23 +12,27 @@ public final class Store: Sendable {
     public let policies: [DeadlinePolicy]
     /// The deadline engine over the calendar in the database, dropped when the calendar changes.
     let engineCache = Mutex<DeadlineEngine?>(nil)
+    /// Wraps the data key that seals the submitters' personal data (`Store+PersonalData`).
+    let masterKey: MasterKey
+    let dataKeyCache = Mutex<DataKey?>(nil)
 
-    public init(database: any SQLDatabase, policies: [DeadlinePolicy]) {
+    public init(database: any SQLDatabase, policies: [DeadlinePolicy], masterKey: MasterKey = .development) {
         self.database = database
         self.policies = policies
+        self.masterKey = masterKey
     }
 
     /// Opens the database at `location`, runs `body` with the store, and closes it. PostgreSQL's
     /// connection pool runs in a child task for exactly that long.
     public static func withStore<T: Sendable>(
-        at location: DatabaseLocation, logger: Logger, _ body: (Store) async throws -> T
+        at location: DatabaseLocation, logger: Logger, masterKey: MasterKey = .development, _ body: (Store) async throws -> T
     ) async throws -> T {
         let policies = try ShippedData.deadlinePolicies()
         switch location {
         case .sqliteMemory:
-            return try await body(Store(database: try SQLiteDatabase(), policies: policies))
+            return try await body(Store(database: try SQLiteDatabase(), policies: policies, masterKey: masterKey))
         case .sqliteFile(let path):
-            return try await body(Store(database: try SQLiteDatabase(path: path), policies: policies))
+            return try await body(Store(database: try SQLiteDatabase(path: path), policies: policies, masterKey: masterKey))
         case .postgres(let postgres):
             let database = PostgresDatabase(configuration: postgres.clientConfiguration, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -37,7 +41,7 @@ public final class Store: Sendable {
                 if let schema = postgres.schema {
                     try await database.write { db in try await db.execute("CREATE SCHEMA IF NOT EXISTS \(quoted: schema)") }
                 }
-                return try await body(Store(database: database, policies: policies))
+                return try await body(Store(database: database, policies: policies, masterKey: masterKey))
             }
         }
     }
@@ -54,6 +58,11 @@ public final class Store: Sendable {
             try await rebuildProjections()
             try await database.write { db in try await db.execute("DELETE FROM reference_versions WHERE name = ?", Migrator.projectionsPending) }
         }
+        // Opens the data key at once, so that a wrong LANGNGHE_DATA_KEY stops the start, and
+        // seals any submitter stored before version 16.
+        let hasKey = try await database.read { db in try await db.first("SELECT id FROM data_keys WHERE id = 1") != nil }
+        if hasKey { _ = try await database.read { db in try await self.dataKey(in: db, create: false) } }
+        try await sealSubmittersInClear()
         return applied
     }
 
