@@ -67,6 +67,14 @@ import Testing
         #expect(Set(schemes.keys) == ["bearerAuth", "accessKey", "open311ApiKey"])
     }
 
+    /// The document names every event type (it missed `markedNotPersonal`, found by fuzzing).
+    @Test func everyEventTypeIsDocumented() throws {
+        let schemas = try #require((try Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let event = try #require((schemas["Event"] as? [String: Any])?["properties"] as? [String: Any])
+        let types = try #require((event["type"] as? [String: Any])?["enum"] as? [String])
+        #expect(Set(types) == Set(EventType.allCases.map(\.rawValue)))
+    }
+
     @Test func everyReferenceResolves() throws {
         let document = try Self.document()
         var references: Set<String> = []

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import LangNgheCore
 import NIOCore
@@ -72,6 +73,26 @@ import Testing
             #expect(try await post(Paths.track, bytes: 10, type: "multipart/form-data; boundary=x") == .unsupportedMediaType)
             #expect(try await post(Paths.track, bytes: 10, type: "application/json") == .unsupportedMediaType)
             #expect(try await post(Paths.submit, bytes: 10, type: "text/plain") == .unsupportedMediaType)
+        }
+    }
+
+    /// A declared length beyond the limit is refused before a byte of the body is read: the
+    /// body here would never end.
+    @Test func declaredLengthsAreCheckedFirst() async throws {
+        let (stream, _) = AsyncStream.makeStream(of: ByteBuffer.self)
+        for (path, type, collect) in [
+            (BackOfficePaths.login, "application/x-www-form-urlencoded", false), ("/api/v1/auth/login", "application/json", true),
+        ] {
+            var request = Request(
+                head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: path, headerFields: [.contentType: type, .contentLength: "50000000"]),
+                body: RequestBody(asyncSequence: stream))
+            await #expect(throws: AppError.self) {
+                if collect {
+                    _ = try await FormMiddleware.collect(&request, limit: Limits.jsonBody)
+                } else {
+                    _ = try await FormMiddleware.parse(&request, limits: FormLimits(path: path))
+                }
+            }
         }
     }
 

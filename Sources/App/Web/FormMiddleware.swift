@@ -66,6 +66,18 @@ struct FormMiddleware: RouterMiddleware {
     }
 
     static func collect(_ request: inout Request, limit: Int) async throws -> ByteBuffer {
-        do { return try await request.collectBody(upTo: limit) } catch is NIOTooManyBytesError { throw AppError.tooLarge }
+        // A declared length beyond the limit is refused before a byte is read.
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw AppError.tooLarge }
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw AppError.tooLarge
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // A body that cannot be read (a broken chunk size, a body shorter than its length
+            // and the sender gone) is the sender's mistake, not a server error.
+            throw AppError.malformedRequest
+        }
     }
 }
