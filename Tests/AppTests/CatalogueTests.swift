@@ -31,7 +31,7 @@ import Testing
         let problems: [FieldError.Problem] = [
             .required, .tooLong(max: 5), .tooShort(min: 5), .invalidCharacters, .invalidChoice, .invalidPhone, .invalidEmail,
             .invalidTaxCode, .unknownField, .fieldNotForCategory, .unknownAgency, .tooManyFiles(max: 5),
-            .fileTooLarge(maxBytes: 10_485_760), .fileTypeNotAllowed, .fileEmpty, .wrongType,
+            .fileTooLarge(maxBytes: 10_485_760), .fileTypeNotAllowed, .fileEmpty, .wrongType, .notInRange(max: 5), .periodTooLong(maxYears: 10),
         ]
         for problem in problems {
             for language in Language.allCases {

@@ -25,6 +25,7 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
     case redacted
     case markedUseful
     case markedNotPersonal
+    case personalDataErased
 
     /// The type that holds this event's fields and rules: the one table from names to types.
     public var body: any EventBody.Type {
@@ -53,6 +54,7 @@ public enum EventType: String, Sendable, Codable, CaseIterable {
         case .redacted: Redacted.self
         case .markedUseful: MarkedUseful.self
         case .markedNotPersonal: MarkedNotPersonal.self
+        case .personalDataErased: PersonalDataErased.self
         }
     }
 

@@ -52,6 +52,7 @@ public enum LegacyEventFormat {
         case .redacted: return Redacted(target: try choice("target"), masked: text)
         case .markedUseful: return MarkedUseful(result: text)
         case .markedNotPersonal: return MarkedNotPersonal(target: try choice("target"), text: text)
+        case .personalDataErased: return PersonalDataErased(retentionRule: data["retentionRule"] ?? "", legalBasis: text)
         }
     }
 }

@@ -34,6 +34,8 @@ public struct CaseState: Sendable, Hashable {
     public internal(set) var notPersonal: [Redacted.Target: Set<String>] = [:]
     /// The case this one was merged into.
     public internal(set) var mergedInto: TrackingCode?
+    /// The retention policy erased the submitter's personal data (`personalDataErased`).
+    public internal(set) var personalDataErased = false
 
     public init(events: [PetitionEvent]) {
         for event in events { event.body.apply(to: &self, event) }

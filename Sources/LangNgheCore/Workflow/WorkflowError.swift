@@ -37,4 +37,6 @@ public enum ConflictReason: String, Sendable, Codable, CaseIterable {
     case personalDataUnmasked
     /// Nothing was named to mark as not personal data.
     case nothingToMark
+    /// The submitter's personal data was already erased.
+    case alreadyErased
 }

@@ -37,6 +37,7 @@ struct StatusDerivationTests {
         .redacted: .unchanged,
         .markedNotPersonal: .unchanged,
         .markedUseful: .unchanged,
+        .personalDataErased: .unchanged,
     ]
 
     /// A short log that leaves a case in each status.

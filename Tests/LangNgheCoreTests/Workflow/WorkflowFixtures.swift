@@ -67,6 +67,7 @@ enum WorkflowFixture {
         case .redacted: ["target": "answer", "text": "Trả lời [số điện thoại đã ẩn]"]
         case .markedUseful: ["result": "Nghị định 15/2026/NĐ-CP sửa đổi"]
         case .markedNotPersonal: ["target": "content", "text": "Bà Rịa"]
+        case .personalDataErased: ["retentionRule": "finishedCases", "legalBasis": "Luật 91/2025/QH15"]
         case .submitted, .acknowledged, .answerApproved, .answerPublished, .closed: [:]
         }
     }

@@ -31,6 +31,7 @@ import Testing
         (.redacted, WorkflowFixture.drafted, ["coordinator", "leaderOwn"]),
         (.markedUseful, WorkflowFixture.answered, ["coordinator"]),
         (.markedNotPersonal, WorkflowFixture.drafted, ["coordinator", "leaderOwn"]),
+        (.personalDataErased, WorkflowFixture.closed, []),
     ]
 
     @Test func everyEventTypeIsCovered() {
@@ -53,7 +54,7 @@ import Testing
                 #expect(!allowed.contains(name), "\(name) should \(type.rawValue): \(error)")
                 if name == "anonymous" {
                     #expect(error == .unauthenticated)
-                } else if type == .submitted {
+                } else if [.submitted, .personalDataErased].contains(type) {
                     #expect(error == .conflict(.systemOnly))
                 } else {
                     #expect(error == .forbidden, "\(name) on \(type.rawValue): \(error)")

@@ -30,6 +30,7 @@ import Testing
         .redacted: [.inProgress, .answered, .closed],
         .markedNotPersonal: [.inProgress, .answered, .closed],
         .markedUseful: [.answered, .closed],
+        .personalDataErased: [.rejected, .closed],
     ]
 
     @Test(arguments: PetitionStatus.allCases)
