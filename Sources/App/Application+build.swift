@@ -16,8 +16,10 @@ public func buildApplication(
     let address = "http://\(settings.hostname):\(settings.port)"
     var services: [any Service] = []
     if let interval = settings.schedulerInterval {
-        let job = ReminderJob(store: store, deadlines: deadlines, holder: ProcessInfo.processInfo.hostName + "-" + UUID().uuidString)
-        services.append(SchedulerService(job: job, interval: interval, logger: logger))
+        let holder = ProcessInfo.processInfo.hostName + "-" + UUID().uuidString
+        let job = ReminderJob(store: store, deadlines: deadlines, holder: holder)
+        let retention = RetentionJob(store: store, policy: try ShippedData.retentionPolicy(), environment: environment, holder: holder)
+        services.append(SchedulerService(job: job, retention: retention, interval: interval, logger: logger))
     }
     return Application(
         router: router,
@@ -66,6 +68,7 @@ func buildRouter(
     router.post(.init(Paths.track), use: tracking.unlock)
     router.post(.init(Paths.trackAttachment), use: tracking.attachment)
     router.post(.init(Paths.trackAction), use: tracking.act)
+    router.post(.init(Paths.trackPersonalData), use: tracking.personalData)
 
     let calendarPage = CalendarPageController(store: store, views: views, deadlines: deadlines, environment: environment)
     router.get("/lich-lam-viec", use: calendarPage.show)

@@ -47,6 +47,11 @@ public enum ShippedData {
         try JSONDecoder().decode([DeadlinePolicy].self, from: file("deadline-policies"))
     }
 
+    /// The retention policy shipped with the release.
+    public static func retentionPolicy() throws -> RetentionPolicy {
+        try JSONDecoder().decode(RetentionPolicy.self, from: file("retention-policy"))
+    }
+
     static func file(_ name: String) throws -> Data {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "ReferenceData") else {
             throw CocoaError(.fileNoSuchFile)

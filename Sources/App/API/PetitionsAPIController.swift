@@ -17,6 +17,14 @@ struct PetitionsAPIController {
         api.post("petitions", use: create)
         api.get("petitions/:code", use: show)
         api.get("petitions/:code/attachments/:id", use: attachment)
+        api.get("petitions/:code/personal-data", use: personalData)
+    }
+
+    /// The submitter's own data as a JSON file, with the access key.
+    @Sendable func personalData(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let petition = try await find(context)
+        return try await PersonalDataExport(store: store, deadlines: deadlines, catalogue: catalogue)
+            .response(petition, accessKey: request.headers[.xAccessKey], context: context)
     }
 
     /// JSON, or multipart with the JSON in a part named `petition` and files in `attachments`.

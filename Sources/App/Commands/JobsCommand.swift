@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import LangNgheStorage
 
-/// `langnghe jobs run-once`: the reminder job, for cron or by hand. Safe beside running
-/// servers: they share its lease and the reminders' unique key.
+/// `langnghe jobs run-once`: the reminder job and the retention policy, for cron or by hand.
+/// Safe beside running servers: they share the jobs' leases and the reminders' unique key.
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs", abstract: "Công việc định kỳ / background jobs.", subcommands: [RunOnce.self])
@@ -11,7 +11,7 @@ struct JobsCommand: AsyncParsableCommand {
     struct RunOnce: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "run-once",
-            abstract: "Nhắc hạn, đánh dấu quá hạn một lần / record today's reminders and overdue marks once.")
+            abstract: "Nhắc hạn, đánh dấu quá hạn, xoá dữ liệu hết hạn lưu trữ một lần / reminders, overdue marks and retention, once.")
 
         func run() async throws {
             let settings = try StartUp.settings()
@@ -25,6 +25,11 @@ struct JobsCommand: AsyncParsableCommand {
                     return
                 }
                 for kind in Reminder.Kind.allCases { print("\(kind.rawValue): \(outcome.recorded[kind] ?? 0)") }
+                let retention = RetentionJob(
+                    store: store, policy: try ShippedData.retentionPolicy(), environment: .live, holder: "cli-" + UUID().uuidString)
+                if let erased = try await retention.runOnce(logger: logger) {
+                    for rule in try ShippedData.retentionPolicy().rules { print("erased (\(rule.code)): \(erased[rule.code] ?? 0)") }
+                }
             }
         }
     }

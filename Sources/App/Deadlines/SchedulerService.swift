@@ -3,9 +3,11 @@ import LangNgheStorage
 import Logging
 import ServiceLifecycle
 
-/// Runs the reminder job inside the server every `interval`, until shutdown.
+/// Runs the reminder job and the retention policy inside the server every `interval`, until
+/// shutdown.
 struct SchedulerService: Service {
     let job: ReminderJob
+    let retention: RetentionJob
     let interval: Duration
     let logger: Logger
 
@@ -15,6 +17,11 @@ struct SchedulerService: Service {
                 _ = try await job.runOnce(logger: logger)
             } catch {
                 logger.error("reminder job failed", metadata: ["error": "\(error)"])
+            }
+            do {
+                _ = try await retention.runOnce(logger: logger)
+            } catch {
+                logger.error("retention job failed", metadata: ["error": "\(error)"])
             }
             // Sleeps until the next run, or returns at once when the server shuts down.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }

@@ -49,6 +49,16 @@ struct TrackingController {
         return response
     }
 
+    /// The submitter's own data as a JSON file (the button beside their details).
+    @Sendable func personalData(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        guard let code = form["ma"].flatMap(TrackingCode.init), let petition = try await store.petition(code) else {
+            throw AppError.notFound
+        }
+        return try await PersonalDataExport(store: store, deadlines: deadlines, catalogue: views.catalogue)
+            .response(petition, accessKey: form["khoa"], context: context)
+    }
+
     @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         guard let code = form["ma"].flatMap(TrackingCode.init), let petition = try await store.petition(code) else {

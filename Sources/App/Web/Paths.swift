@@ -7,6 +7,7 @@ struct Paths: Sendable {
     static let track = "/tra-cuu"
     static let trackAttachment = "/tra-cuu/tep"
     static let trackAction = "/tra-cuu/su-kien"
+    static let trackPersonalData = "/tra-cuu/du-lieu-ca-nhan"
     static let stylesheet = "/static/site.css"
     static let answers = "/tra-loi"
     static let search = "/tim-kiem"
@@ -21,6 +22,7 @@ struct Paths: Sendable {
     let track = Paths.track
     let trackAttachment = Paths.trackAttachment
     let trackAction = Paths.trackAction
+    let trackPersonalData = Paths.trackPersonalData
     let stylesheet = Paths.stylesheet
     let answers = Paths.answers
     let search = Paths.search

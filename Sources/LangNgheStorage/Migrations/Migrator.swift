@@ -23,6 +23,7 @@ struct Migrator {
         Schema.v14AgencyQueues,
         Schema.v15RateLimits,
         Schema.v16DataKeys,
+        Schema.v17Erasure,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

@@ -98,7 +98,7 @@ extension Store {
     @discardableResult
     func sealSubmittersInClear() async throws -> Int {
         let inClear = try await database.read { db in
-            try await db.first("SELECT id FROM submitters WHERE name NOT LIKE 'enc1:%' LIMIT 1") != nil
+            try await db.first("SELECT id FROM submitters WHERE name NOT LIKE 'enc1:%' AND erased_at IS NULL LIMIT 1") != nil
         }
         guard inClear else { return 0 }
         var sealed = 0
@@ -109,7 +109,7 @@ extension Store {
                 let rows = try await db.query(
                     """
                     SELECT id, name, address, phone, email, organization_name, tax_code FROM submitters
-                    WHERE name NOT LIKE 'enc1:%' ORDER BY id LIMIT 500
+                    WHERE name NOT LIKE 'enc1:%' AND erased_at IS NULL ORDER BY id LIMIT 500
                     """)
                 for row in rows {
                     try await db.execute(

@@ -96,6 +96,7 @@ extension Store {
                 "INSERT INTO case_clocks (petition_id, policy, agency_code, due_date, due_at) VALUES (?, ?, ?, ?, ?)",
                 id, owed.policy, owed.agencyCode, owed.dueDate.iso, Timestamp.string(owed.dueAt))
         }
+        if state.personalDataErased { try await erasePersonalData(petitionID: id, at: log.last { $0.type == .personalDataErased }?.at, in: db) }
         try await republish(petitionID: id, state: state, log: log, fresh: fresh, in: db)
         try await Self.recordFacts(
             petitionID: id, StatisticsFact.facts(of: log, category: category, fieldCode: row.string("field_code"), engine: engine), fresh: fresh,

@@ -84,7 +84,8 @@ extension Store {
             """, petitionID, row.string("tracking_code") ?? "", published.agencyCode ?? row.string("lead_agency_code"),
             row.string("category") ?? "", row.string("field_code"), state.status.rawValue, row.string("received_at") ?? "",
             Timestamp.string(published.at), title, content, published.text,
-            row.bool("publish_name") ? try await dataKey(in: db, create: false).open(row.string("submitter_name")) : nil, state.usefulOutcome, folded)
+            row.bool("publish_name") && !state.personalDataErased ? try await dataKey(in: db, create: false).open(row.string("submitter_name")) : nil,
+            state.usefulOutcome, folded)
         let document = SearchDocument(title: title, content: content, answer: published.text)
         switch dialect {
         case .sqlite:

@@ -1,0 +1,52 @@
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+import Logging
+
+/// Applies the retention policy (`retention-policy.json`, Law 91/2025): each finished case whose
+/// rule's years have passed gets a `personalDataErased` event, which erases the submitter's
+/// details and the attachments' contents in the same transaction. Run by the scheduler beside
+/// the reminders, and by `langnghe jobs run-once`; a lease keeps it to one instance at a time.
+struct RetentionJob: Sendable {
+    static let leaseName = "retention"
+    let store: Store
+    let policy: RetentionPolicy
+    let environment: AppEnvironment
+    let holder: String
+
+    /// How many cases were erased, per rule; nil when another instance holds the lease.
+    func runOnce(logger: Logger) async throws -> [String: Int]? {
+        let now = environment.now()
+        guard try await store.acquireLease(Self.leaseName, holder: holder, now: now, until: now.addingTimeInterval(600)) else { return nil }
+        do {
+            let erased = try await erase(now: now)
+            try await store.releaseLease(Self.leaseName, holder: holder)
+            logger.info("retention applied", metadata: ["erased": "\(erased.map { "\($0.key)=\($0.value)" }.sorted())"])
+            return erased
+        } catch {
+            try? await store.releaseLease(Self.leaseName, holder: holder)
+            throw error
+        }
+    }
+
+    private func erase(now: Date) async throws -> [String: Int] {
+        var erased: [String: Int] = [:]
+        for rule in policy.rules {
+            while true {
+                let due = try await store.casesDueForErasure(rule, now: now)
+                for code in due {
+                    let (events, _) = try await store.append(to: code) { state in
+                        // Checked again inside the case's transaction: it may have changed.
+                        guard rule.statuses.contains(state.status), !state.personalDataErased else { return [] }
+                        return [PetitionEvent(
+                            sequence: 0, at: now, actor: .system, agencyCode: nil,
+                            body: PersonalDataErased(retentionRule: rule.code, legalBasis: policy.legalBasis))]
+                    }
+                    erased[rule.code, default: 0] += events.count
+                }
+                if due.count < 500 { break }
+            }
+        }
+        return erased
+    }
+}

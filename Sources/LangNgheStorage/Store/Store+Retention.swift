@@ -1,0 +1,35 @@
+import Foundation
+import LangNgheCore
+
+extension Store {
+    /// Finished cases whose personal data a retention rule says to erase now: in one of the
+    /// rule's statuses, unchanged since the rule's cutoff, not yet erased. Oldest first.
+    public func casesDueForErasure(_ rule: RetentionPolicy.Rule, now: Date, limit: Int = 500) async throws -> [TrackingCode] {
+        guard !rule.statuses.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.query(
+                """
+                SELECT p.tracking_code FROM petitions p JOIN submitters s ON s.id = p.submitter_id
+                WHERE s.erased_at IS NULL AND p.status IN (\(rule.statuses.map { _ in "?" }.joined(separator: ", "))) AND p.updated_at < ?
+                ORDER BY p.updated_at, p.id LIMIT ?
+                """, rule.statuses.map { .text($0.rawValue) } + [.text(Timestamp.string(rule.cutoff(now: now))), .int(Int64(limit))]
+            ).compactMap { TrackingCode($0.string("tracking_code") ?? "") }
+        }
+    }
+
+    /// What the `personalDataErased` event means for the stored rows, done in its transaction
+    /// (and again, harmlessly, when read models are rebuilt): the submitter's details emptied,
+    /// the attachments' contents and names removed (their size and hash stay as the record).
+    /// SQLite overwrites the freed bytes, so that no copy of the file keeps them.
+    func erasePersonalData(petitionID id: Int, at: Date?, in db: any SQLConnection) async throws {
+        if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = ON") }
+        try await db.execute(
+            """
+            UPDATE submitters SET name = '', address = '', phone = '', email = '', organization_name = NULL, tax_code = NULL,
+                erased_at = COALESCE(erased_at, ?)
+            WHERE id = (SELECT submitter_id FROM petitions WHERE id = ?)
+            """, Timestamp.string(at ?? Date()), id)
+        try await db.execute("UPDATE attachments SET content = ?, file_name = '' WHERE petition_id = ?", SQLValue.blob([]), id)
+        if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = OFF") }
+    }
+}
