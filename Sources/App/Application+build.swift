@@ -43,7 +43,7 @@ func buildRouter(
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware(views: views, catalogue: views.catalogue, store: store))
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))
-    let auth = StaffAuth(store: store, environment: environment)
+    let auth = StaffAuth(store: store, environment: environment, requireSecondFactor: settings.requireSecondFactor)
     router.add(middleware: StaffSessionMiddleware(auth: auth))
     router.add(middleware: FileMiddleware(AppResources.path("Public"), searchForIndexHtml: false, logger: logger))
 
@@ -101,6 +101,7 @@ func buildRouter(
     router.get(.init(BackOfficePaths.intake), use: clerk.show)
     router.post(.init(BackOfficePaths.intake), use: clerk.create)
     AdminController(store: store, views: views, environment: environment, reference: referenceCache).addRoutes(to: router)
+    SecurityController(store: store, views: views, environment: environment).addRoutes(to: router)
     router.get(.init(BackOfficePaths.calendar), use: calendarPage.overrides)
     router.post(.init(BackOfficePaths.calendar), use: calendarPage.change)
 

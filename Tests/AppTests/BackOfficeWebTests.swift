@@ -210,6 +210,7 @@ extension Browser {
         BackOfficePaths.login, BackOfficePaths.logout, BackOfficePaths.intake, BackOfficePaths.accounts,
         BackOfficePaths.accounts + "/1", BackOfficePaths.agencies + "/BTC", BackOfficePaths.fields, BackOfficePaths.fields + "/land",
         BackOfficePaths.events("PAKN-2026-000001"), Paths.submit, Paths.track, Paths.trackAttachment, Paths.trackAction,
+        Paths.trackPersonalData, BackOfficePaths.security, BackOfficePaths.accounts + "/1/" + BackOfficePaths.resetSecondFactorSlug,
     ])
     func everyFormNeedsItsCSRFToken(_ path: String) async throws {
         try await withApp { client, store in

@@ -15,6 +15,8 @@ struct AuthAPIController {
     struct Credentials: Decodable {
         var username: String?
         var password: String?
+        /// The second factor: six digits from the authenticator app, or a recovery code.
+        var code: String?
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -28,7 +30,7 @@ struct AuthAPIController {
         guard missing.isEmpty, let username = credentials.username, let password = credentials.password else {
             throw AppError.validation(missing)
         }
-        let signedIn = try await auth.signIn(username: username, password: password, ip: context.ip, kind: .api)
+        let signedIn = try await auth.signIn(username: username, password: password, code: credentials.code, ip: context.ip, kind: .api)
         return JSONBody.response(["token": signedIn.token, "expiresAt": Timestamp.string(signedIn.expiresAt)])
     }
 

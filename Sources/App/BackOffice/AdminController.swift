@@ -16,6 +16,7 @@ struct AdminController {
         router.post(.init(BackOfficePaths.accounts), use: createAccount)
         router.post(.init(BackOfficePaths.accounts + "/:id"), use: updateAccount)
         router.post(.init(BackOfficePaths.accounts + "/:id/" + BackOfficePaths.confirmAdminSlug), use: confirmAdmin)
+        router.post(.init(BackOfficePaths.accounts + "/:id/" + BackOfficePaths.resetSecondFactorSlug), use: resetSecondFactor)
         router.get(.init(BackOfficePaths.agencies), use: agencies)
         router.post(.init(BackOfficePaths.agencies + "/:code"), use: updateAgency)
         router.get(.init(BackOfficePaths.fields), use: fields)
@@ -94,6 +95,19 @@ struct AdminController {
         return .redirect(to: BackOfficePaths.accounts, type: .normal)
     }
 
+    /// An account's second factor removed (a lost phone): its sessions end, it enrols again at
+    /// its next sign-in, and the reset is in the security log. Never one's own.
+    @Sendable func resetSecondFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else { throw AppError.notFound }
+        guard account.id != admin.id else { throw AppError.conflict("admin_not_yourself") }
+        try await store.resetSecondFactor(
+            staffID: account.id,
+            audit: SecurityLogEntry(
+                at: environment.now(), action: "secondFactorReset", staffID: admin.id, username: admin.username, ip: context.ip, detail: account.username))
+        return .redirect(to: BackOfficePaths.accounts, type: .normal)
+    }
+
     private func requestAdmin(_ account: StaffAccount, by admin: StaffAccount, _ context: AppRequestContext) async throws {
         try await store.requestAdminGrant(for: account.id, by: admin.id, at: environment.now())
         try await audit("adminRequested", admin, context, account.username)
@@ -116,7 +130,8 @@ struct AdminController {
                     confirmAdminAction: requester.flatMap { $0 != me.id ? BackOfficePaths.accounts + "/\(account.id)/" + BackOfficePaths.confirmAdminSlug : nil },
                     roles: StaffRole.allCases.map { .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0 == account.role) },
                     agencies: agencies.map { .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == account.agencyCode) },
-                    action: BackOfficePaths.accounts + "/\(account.id)")
+                    action: BackOfficePaths.accounts + "/\(account.id)",
+                    resetSecondFactorAction: BackOfficePaths.accounts + "/\(account.id)/" + BackOfficePaths.resetSecondFactorSlug)
             },
             roles: StaffRole.allCases.map { .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0.rawValue == form["role"]) },
             agencies: agencies.filter(\.active).map { .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == form["agency"]) },

@@ -16,6 +16,7 @@ struct AdminAccountsPage {
         let roles: [AdminOption]
         let agencies: [AdminOption]
         let action: String
+        let resetSecondFactorAction: String
     }
     let accounts: [Account]
     let roles: [AdminOption]

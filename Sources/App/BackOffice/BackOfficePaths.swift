@@ -9,6 +9,9 @@ enum BackOfficePaths {
     static let fields = root + "/quan-tri/linh-vuc"
     static let securityLog = root + "/quan-tri/nhat-ky"
     static let calendar = root + "/quan-tri/lich"
+    /// The signed-in account's second factor: enrolment, recovery codes.
+    static let security = root + "/bao-mat"
+    static let resetSecondFactorSlug = "dat-lai-xac-thuc"
     /// After an account's address: a second admin confirms that it becomes an admin.
     static let confirmAdminSlug = "xac-nhan-quan-tri"
 
@@ -28,6 +31,7 @@ struct BackOfficeLinks: Sendable {
     let fields = BackOfficePaths.fields
     let securityLog = BackOfficePaths.securityLog
     let calendar = BackOfficePaths.calendar
+    let security = BackOfficePaths.security
 }
 
 import LangNgheStorage

@@ -22,19 +22,24 @@ struct LoginController {
         let form = context.form ?? FormData()
         let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
         do {
-            let signedIn = try await auth.signIn(username: username, password: form["password"] ?? "", ip: context.ip, kind: .web)
+            let signedIn = try await auth.signIn(
+                username: username, password: form["password"] ?? "", code: form["code"], ip: context.ip, kind: .web)
             // A new session id at every sign-in (no fixation): the old one, if any, ends.
             if let old = request.cookies[StaffAuth.cookieName]?.value {
                 try await auth.store.deleteSession(hash: StaffAuth.hash(old))
             }
-            var response = Response.redirect(to: BackOfficePaths.root, type: .normal)
+            var response = Response.redirect(to: signedIn.enrolOnly ? BackOfficePaths.security : BackOfficePaths.root, type: .normal)
             response.setCookie(Cookie(
                 name: StaffAuth.cookieName, value: signedIn.token, maxAge: Int(StaffAuth.absoluteLimit), path: "/",
                 secure: secureCookies, httpOnly: true, sameSite: .lax))
             return response
-        } catch let error as AppError where error.code == AppError.loginFailed.code || error.code == AppError.tooManyAttempts.code {
+        } catch let error as AppError
+            where [AppError.loginFailed.code, AppError.tooManyAttempts.code, AppError.secondFactorRequired.code].contains(error.code)
+        {
             let message = views.catalogue.text("http_" + error.code, context.language)
-            return page(username: username, message: message, context: context, status: error.status)
+            var response = page(username: username, message: message, context: context, status: error.status)
+            if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 

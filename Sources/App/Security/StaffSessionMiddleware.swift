@@ -17,8 +17,14 @@ struct StaffSessionMiddleware: RouterMiddleware {
                 }
                 context.staff = account
             }
-        } else if let token = request.cookies[StaffAuth.cookieName]?.value {
-            context.staff = try await auth.account(for: token, kind: .web)
+        } else if let token = request.cookies[StaffAuth.cookieName]?.value, let session = try await auth.session(for: token, kind: .web) {
+            // A password-only session of an account that must enrol opens the enrolment page
+            // (and signing out), nothing else.
+            if session.enrolOnly, ![BackOfficePaths.security, BackOfficePaths.logout].contains(request.uri.path) {
+                if request.uri.path.hasPrefix(BackOfficePaths.root) { return .redirect(to: BackOfficePaths.security, type: .normal) }
+            } else {
+                context.staff = session.account
+            }
         }
         do {
             return try await next(request, context)

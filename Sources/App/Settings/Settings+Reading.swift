@@ -86,10 +86,16 @@ extension Settings {
         let perAddress = count("langnghe.submissions.per.address.hour", "LANGNGHE_SUBMISSIONS_PER_ADDRESS_HOUR", default: 30)
         let perSender = count("langnghe.submissions.per.sender.day", "LANGNGHE_SUBMISSIONS_PER_SENDER_DAY", default: 10)
 
+        let secondFactorText = reader.string(forKey: "langnghe.require.second.factor", default: env == .production ? "true" : "false")
+        let secondFactor = ["true", "1", "yes"].contains(secondFactorText.lowercased())
+        if !["true", "1", "yes", "false", "0", "no"].contains(secondFactorText.lowercased()) {
+            problems.append("LANGNGHE_REQUIRE_SECOND_FACTOR: '\(secondFactorText)' is not true or false")
+        }
+
         if !problems.isEmpty { throw SettingsError(problems: problems) }
         return Settings(
             environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret, dataKey: dataKey,
             schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming, figuresCacheSeconds: cache,
-            submissionsPerAddressPerHour: perAddress, submissionsPerSenderPerDay: perSender)
+            submissionsPerAddressPerHour: perAddress, submissionsPerSenderPerDay: perSender, requireSecondFactor: secondFactor)
     }
 }

@@ -39,6 +39,9 @@ public struct Settings: Sendable {
     /// day; 0: no limit. The clerk's intake is exempt.
     public var submissionsPerAddressPerHour: Int
     public var submissionsPerSenderPerDay: Int
+    /// Whether leaders, coordinators and admins must sign in with a second factor (on by default
+    /// in production; `LANGNGHE_REQUIRE_SECOND_FACTOR`).
+    public var requireSecondFactor: Bool
 
     /// The secret used outside production when none is given: fine for a laptop, refused in
     /// production.
@@ -49,8 +52,9 @@ public struct Settings: Sendable {
         database: DatabaseLocation = .sqliteMemory, baseURL: String = "http://127.0.0.1:8080",
         secret: String = Settings.developmentSecret, dataKey: String = MasterKey.developmentSecret, schedulerInterval: Duration? = nil,
         namingMinimum: Int = RankingCriteria.standard.minimumEvidence, figuresCacheSeconds: Int = 60,
-        submissionsPerAddressPerHour: Int = 30, submissionsPerSenderPerDay: Int = 10
+        submissionsPerAddressPerHour: Int = 30, submissionsPerSenderPerDay: Int = 10, requireSecondFactor: Bool? = nil
     ) {
+        self.requireSecondFactor = requireSecondFactor ?? (environment == .production)
         self.submissionsPerAddressPerHour = submissionsPerAddressPerHour
         self.submissionsPerSenderPerDay = submissionsPerSenderPerDay
         self.figuresCacheSeconds = figuresCacheSeconds

@@ -24,6 +24,10 @@ public enum AppError: Error, Sendable {
     case rateLimited(retryAfter: Int)
     /// The server is at its limit for this kind of request (large uploads, expensive pages).
     case busy
+    /// The password was right; the account's second factor (a code) is needed too.
+    case secondFactorRequired
+    /// The account must enrol a second factor, on the web, before the API gives it a token.
+    case enrolmentRequired
 
     var status: HTTPResponse.Status {
         switch self {
@@ -40,6 +44,8 @@ public enum AppError: Error, Sendable {
         case .signInRequired: .unauthorized
         case .rateLimited: .tooManyRequests
         case .busy: .serviceUnavailable
+        case .secondFactorRequired: .unauthorized
+        case .enrolmentRequired: .forbidden
         }
     }
 
@@ -60,6 +66,8 @@ public enum AppError: Error, Sendable {
         case .signInRequired: "unauthorized"
         case .rateLimited: "rateLimited"
         case .busy: "busy"
+        case .secondFactorRequired: "secondFactorRequired"
+        case .enrolmentRequired: "enrolmentRequired"
         }
     }
 

@@ -24,6 +24,7 @@ struct Migrator {
         Schema.v15RateLimits,
         Schema.v16DataKeys,
         Schema.v17Erasure,
+        Schema.v18SecondFactor,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

@@ -8,18 +8,21 @@ public struct SessionRecord: Sendable {
     public var kind: Kind
     public var account: StaffAccount
     public var expiresAt: Date
+    /// Made by a password alone for an account that must enrol a second factor: it opens the
+    /// enrolment page and nothing else.
+    public var enrolOnly = false
 }
 
 extension Store {
     public func createSession(
-        hash: String, staffID: Int64, kind: SessionRecord.Kind, ip: String, now: Date, expiresAt: Date
+        hash: String, staffID: Int64, kind: SessionRecord.Kind, ip: String, now: Date, expiresAt: Date, enrolOnly: Bool = false
     ) async throws {
         try await database.write { db in
             try await db.execute(
                 """
-                INSERT INTO sessions (id_hash, staff_id, kind, created_at, last_seen_at, expires_at, ip)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, hash, staffID, kind.rawValue, Timestamp.string(now), Timestamp.string(now), Timestamp.string(expiresAt), ip)
+                INSERT INTO sessions (id_hash, staff_id, kind, created_at, last_seen_at, expires_at, ip, enrol_only)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, hash, staffID, kind.rawValue, Timestamp.string(now), Timestamp.string(now), Timestamp.string(expiresAt), ip, enrolOnly)
         }
     }
 
@@ -58,7 +61,7 @@ extension Store {
     private static func liveSession(hash: String, now: Date, idleLimit: TimeInterval, in db: any SQLConnection) async throws -> Lookup {
         guard let row = try await db.first(
             """
-            SELECT s.kind, s.last_seen_at, s.expires_at, st.* FROM sessions s JOIN staff st ON st.id = s.staff_id
+            SELECT s.kind, s.last_seen_at, s.expires_at, s.enrol_only, st.* FROM sessions s JOIN staff st ON st.id = s.staff_id
             WHERE s.id_hash = ?
             """, hash),
             let kind = SessionRecord.Kind(rawValue: row.string("kind") ?? ""),
@@ -67,7 +70,7 @@ extension Store {
             let lastSeen = Timestamp.date(row.string("last_seen_at") ?? "")
         else { return .missing }
         if now >= expires || now.timeIntervalSince(lastSeen) > idleLimit { return .ended }
-        return .live(SessionRecord(kind: kind, account: account, expiresAt: expires), lastSeen: lastSeen)
+        return .live(SessionRecord(kind: kind, account: account, expiresAt: expires, enrolOnly: row.bool("enrol_only")), lastSeen: lastSeen)
     }
 
     public func deleteSession(hash: String) async throws {
