@@ -32,7 +32,7 @@ import Testing
             // The password alone opens the enrolment page and nothing else.
             #expect(try await leader.get(BackOfficePaths.root).headers[.location] == BackOfficePaths.security)
             let enrol = try await leader.get(BackOfficePaths.security)
-            #expect(enrol.status == .ok && enrol.text.contains("otpauth://totp/LangNghe:btc-leader"))
+            #expect(enrol.status == .ok && enrol.text.contains("otpauth://totp/LangNghe:btc-leader") && enrol.text.contains("<svg"))
             let wrong = try await leader.post(BackOfficePaths.security, fields: [("code", "000000")], csrf: Browser.csrfToken(in: enrol.text))
             #expect(wrong.status == .unprocessableContent)
             let done = try await leader.post(

@@ -3,8 +3,8 @@ import Hummingbird
 import LangNgheCore
 import LangNgheStorage
 
-/// `/can-bo/bao-mat`: the signed-in account's second factor. Enrolment shows a new secret (as
-/// a key to type into an authenticator app, and as the `otpauth://` link a phone opens) and
+/// `/can-bo/bao-mat`: the signed-in account's second factor. Enrolment shows a new secret (as a
+/// QR code to scan, a key to type into an authenticator app, and the `otpauth://` link) and
 /// asks for one code to confirm it; then the ten recovery codes are shown, once. A session made
 /// by a password alone for an account that must enrol opens this page and nothing else, and ends
 /// at enrolment: the next sign-in takes the code.
@@ -18,6 +18,8 @@ struct SecurityController {
         let unusedRecoveryCodes: Int
         let key: String?
         let authenticatorURL: String?
+        /// The same address as a QR code (SVG made here from shapes only).
+        let qrCode: String?
         let error: String?
         let recoveryCodes: [String]
         let hasRecoveryCodes: Bool
@@ -63,6 +65,8 @@ struct SecurityController {
         let model = Page(
             enabled: enabled, unusedRecoveryCodes: enabled ? try await store.unusedRecoveryCodes(staffID: staff.id) : 0,
             key: secret.map(SecondFactor.displayKey), authenticatorURL: secret.map { SecondFactor.authenticatorURL(secret: $0, username: staff.username) },
+            qrCode: secret.flatMap { QRCode(SecondFactor.authenticatorURL(secret: $0, username: staff.username)) }
+                .map { $0.svg(label: views.catalogue.text("security_qr_label", context.language)) },
             error: error, recoveryCodes: recoveryCodes, hasRecoveryCodes: !recoveryCodes.isEmpty)
         var response = views.page("security", title: views.catalogue.text("security_title", context.language), body: model, context: context, status: status)
         // The page may carry the secret or the recovery codes.
