@@ -42,6 +42,7 @@ func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware(httpsOnly: secureCookies))
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware(views: views, catalogue: views.catalogue, store: store))
+    router.add(middleware: MethodMiddleware())
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))
     let auth = StaffAuth(store: store, environment: environment, requireSecondFactor: settings.requireSecondFactor)
     router.add(middleware: StaffSessionMiddleware(auth: auth))

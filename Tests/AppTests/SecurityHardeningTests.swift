@@ -195,6 +195,22 @@ import Testing
         #expect(try await gate.admit("203.0.113.7") { 2 } == 2)
     }
 
+    /// TRACE and other methods the application never answers: 405 with `Allow`, not 404 (or
+    /// 403 on pages, where the CSRF check came first).
+    @Test func unknownMethodsAre405() async throws {
+        try await withApp { client, _ in
+            for (path, allowed) in [("/api/v1/answers", "GET, HEAD, POST, DELETE"), ("/", "GET, HEAD, POST"), (Paths.submit, "GET, HEAD, POST")] {
+                for method in [HTTPRequest.Method.trace, .put, .patch, HTTPRequest.Method("PROPFIND")!] {
+                    let response = try await client.execute(uri: path, method: method)
+                    #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                    #expect(response.headers[.allow] == allowed)
+                }
+            }
+            #expect(try await client.execute(uri: "/", method: .delete).status == .methodNotAllowed)
+            #expect(try await client.execute(uri: "/api/v1/answers", method: .get).status == .ok)
+        }
+    }
+
     /// With an https `BASE_URL`, browsers are told to keep to https.
     @Test func strictTransportSecurityOverHTTPS() async throws {
         try await withApp(settings: Settings(environment: .testing, baseURL: "https://langnghe.gov.vn")) { client, _ in

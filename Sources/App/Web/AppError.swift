@@ -28,6 +28,8 @@ public enum AppError: Error, Sendable {
     case secondFactorRequired
     /// The account must enrol a second factor, on the web, before the API gives it a token.
     case enrolmentRequired
+    /// A method the application never answers; the methods it does, for `Allow`.
+    case methodNotAllowed(String)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -46,6 +48,7 @@ public enum AppError: Error, Sendable {
         case .busy: .serviceUnavailable
         case .secondFactorRequired: .unauthorized
         case .enrolmentRequired: .forbidden
+        case .methodNotAllowed: .methodNotAllowed
         }
     }
 
@@ -68,6 +71,7 @@ public enum AppError: Error, Sendable {
         case .busy: "busy"
         case .secondFactorRequired: "secondFactorRequired"
         case .enrolmentRequired: "enrolmentRequired"
+        case .methodNotAllowed: "methodNotAllowed"
         }
     }
 

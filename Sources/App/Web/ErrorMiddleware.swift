@@ -44,6 +44,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 response = views.page("error", title: message, body: page, context: context, status: status)
             }
             if let seconds = (error as? AppError)?.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            if case AppError.methodNotAllowed(let allowed) = error { response.headers[.allow] = allowed }
             return response
         }
     }
