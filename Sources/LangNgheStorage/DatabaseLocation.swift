@@ -76,3 +76,13 @@ public struct PostgresLocation: Sendable, Equatable {
         self.requireTLS = query.contains(where: { $0.name == "sslmode" && $0.value == "require" })
     }
 }
+
+/// The database server could not be reached at start-up: where, and why.
+public struct DatabaseUnreachable: Error, CustomStringConvertible {
+    public let host: String
+    public let port: Int
+    public let cause: String
+    public var description: String {
+        "PostgreSQL at \(host):\(port) cannot be used (không kết nối được cơ sở dữ liệu): \(cause)"
+    }
+}

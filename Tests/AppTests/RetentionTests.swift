@@ -79,3 +79,25 @@ import Testing
         }
     }
 }
+
+/// What is kept only for a while goes: idempotency receipts after a day, rate-limit counts
+/// past their window.
+@Suite struct ExpiryTests {
+    @Test func idempotencyReceiptsAndRateCountsExpire() async throws {
+        try await TestDatabase.withStore { store in
+            let now = Date()
+            try await store.database.write { db in
+                for (key, age) in [("old", 2 * 86_400.0), ("new", 3600.0)] {
+                    try await db.execute(
+                        "INSERT INTO idempotency_keys (key_hash, request_hash, tracking_code, sealed_receipt, created_at) VALUES (?, 'r', 'PAKN-2026-000001', 's', ?)",
+                        key, Timestamp.string(now.addingTimeInterval(-age)))
+                    try await db.execute("INSERT INTO rate_limit_hits (key, at) VALUES (?, ?)", key, Timestamp.string(now.addingTimeInterval(-age)))
+                }
+            }
+            let purged = try await store.purgeExpired(now: now)
+            #expect(purged.idempotencyKeys == 1 && purged.rateLimitHits == 1)
+            #expect(try await store.idempotencyRecord(keyHash: "old") == nil)
+            #expect(try await store.idempotencyRecord(keyHash: "new") != nil)
+        }
+    }
+}

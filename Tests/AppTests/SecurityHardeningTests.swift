@@ -223,3 +223,17 @@ import Testing
         }
     }
 }
+
+/// Static files (issue 10 §2): the icon exists, and caches may keep them for a while.
+@Suite struct StaticFileTests {
+    @Test func theIconAndTheStylesheetAreCacheable() async throws {
+        try await withApp { client, _ in
+            let icon = try await client.execute(uri: "/favicon.ico", method: .get)
+            #expect(icon.status == .ok && icon.body.readableBytes > 0)
+            #expect(icon.headers[.cacheControl]?.contains("max-age") == true)
+            let css = try await client.execute(uri: Paths.stylesheet, method: .get)
+            #expect(css.headers[.cacheControl] == "public, max-age=3600")
+            #expect(css.headers[.eTag] != nil)
+        }
+    }
+}

@@ -101,3 +101,19 @@ import Testing
         #expect(throws: DatabaseURLError.self) { try DatabaseLocation(url: url) }
     }
 }
+
+/// A PostgreSQL server that is down stops start-up at once with where and why (issue 10 §2:
+/// the pool used to retry for ever, logging at info level).
+@Suite struct DatabaseReachabilityTests {
+    @Test func aServerThatIsDownIsNamedWithTheCause() async throws {
+        let started = ContinuousClock.now
+        do {
+            try await Store.withStore(at: try DatabaseLocation(url: "postgres://langnghe@127.0.0.1:1/langnghe"), logger: TestDatabase.logger) { _ in }
+            Issue.record("expected an error")
+        } catch let error as DatabaseUnreachable {
+            #expect(error.description.contains("127.0.0.1:1"))
+            #expect(!error.cause.isEmpty)
+        }
+        #expect(ContinuousClock.now - started < .seconds(16))
+    }
+}

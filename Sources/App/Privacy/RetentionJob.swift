@@ -5,7 +5,8 @@ import Logging
 
 /// Applies the retention policy (`retention-policy.json`, Law 91/2025): each finished case whose
 /// rule's years have passed gets a `personalDataErased` event, which erases the submitter's
-/// details and the attachments' contents in the same transaction. Run by the scheduler beside
+/// details and the attachments' contents in the same transaction; and what is kept only for a
+/// while (idempotency receipts after a day, rate-limit counts) is deleted. Run by the scheduler beside
 /// the reminders, and by `langnghe jobs run-once`; a lease keeps it to one instance at a time.
 struct RetentionJob: Sendable {
     static let leaseName = "retention"
@@ -20,7 +21,9 @@ struct RetentionJob: Sendable {
         guard try await store.acquireLease(Self.leaseName, holder: holder, now: now, until: now.addingTimeInterval(600)) else { return nil }
         do {
             let erased = try await erase(now: now)
+            let purged = try await store.purgeExpired(now: now)
             try await store.releaseLease(Self.leaseName, holder: holder)
+            logger.info("expired rows purged", metadata: ["idempotencyKeys": "\(purged.idempotencyKeys)", "rateLimitHits": "\(purged.rateLimitHits)"])
             logger.info("retention applied", metadata: ["erased": "\(erased.map { "\($0.key)=\($0.value)" }.sorted())"])
             return erased
         } catch {

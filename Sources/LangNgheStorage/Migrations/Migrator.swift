@@ -25,6 +25,7 @@ struct Migrator {
         Schema.v16DataKeys,
         Schema.v17Erasure,
         Schema.v18SecondFactor,
+        Schema.v19Expiry,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

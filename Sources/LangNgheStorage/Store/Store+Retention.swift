@@ -32,4 +32,25 @@ extension Store {
         try await db.execute("UPDATE attachments SET content = ?, file_name = '' WHERE petition_id = ?", SQLValue.blob([]), id)
         if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = OFF") }
     }
+
+    /// How long an `Idempotency-Key` answers with its first receipt: a client retries within
+    /// minutes, and the receipt it replays carries an access key.
+    public static let idempotencyLifetime: TimeInterval = 86_400
+    /// The longest window of the submission limits.
+    public static let rateLimitLifetime: TimeInterval = 86_400
+
+    /// Deletes what is kept only for a while: idempotency receipts and rate-limit counts past
+    /// their lifetime. Returns how many rows of each went.
+    @discardableResult
+    public func purgeExpired(now: Date) async throws -> (idempotencyKeys: Int, rateLimitHits: Int) {
+        try await database.write { db in
+            let keys = try await db.query(
+                "DELETE FROM idempotency_keys WHERE created_at < ? RETURNING key_hash", Timestamp.string(now.addingTimeInterval(-Self.idempotencyLifetime))
+            ).count
+            let hits = try await db.query(
+                "DELETE FROM rate_limit_hits WHERE at < ? RETURNING key", Timestamp.string(now.addingTimeInterval(-Self.rateLimitLifetime))
+            ).count
+            return (keys, hits)
+        }
+    }
 }

@@ -38,6 +38,9 @@ public final class Store: Sendable {
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await database.run() }
                 defer { group.cancelAll() }
+                // A server that is down, or a wrong password, is said at once and stops the
+                // command, instead of the pool retrying for ever.
+                try await postgres.checkReachable(logger: logger)
                 if let schema = postgres.schema {
                     try await database.write { db in try await db.execute("CREATE SCHEMA IF NOT EXISTS \(quoted: schema)") }
                 }
