@@ -96,6 +96,41 @@ import Testing
         }
     }
 
+    /// Uploaded files go to disk as they arrive: each keeps one byte past the attachment limit
+    /// (so the check says "too large"), the body is refused past its limit while it is read,
+    /// and the files are gone with the form.
+    @Test func uploadsAreStreamedToDisk() async throws {
+        let boundary = "b0undary"
+        func part(_ name: String, file: String?, _ bytes: Int) -> ByteBuffer {
+            let disposition = "form-data; name=\"\(name)\"" + (file.map { "; filename=\"\($0)\"" } ?? "")
+            return ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: \(disposition)\r\n\r\n" + String(repeating: "a", count: bytes) + "\r\n")
+        }
+        let big = AttachmentType.maxBytes + 5000
+        var chunks = [part("title", file: nil, 10), part("attachments", file: "a.pdf", big), ByteBuffer(string: "--\(boundary)--\r\n")]
+        var url: URL?
+        do {
+            let form = try await FormData.multipart(Self.stream(chunks), boundary: boundary, limit: Limits.uploadBody, textLimit: Limits.formBody)
+            #expect(form["title"] == String(repeating: "a", count: 10))
+            let file = try #require(form.files.first)
+            #expect(file.spool.received == big)
+            #expect(file.bytes.count == AttachmentType.maxBytes + 1)
+            url = file.spool.url
+            #expect(FileManager.default.fileExists(atPath: file.spool.url.path))
+        }
+        #expect(url.map { !FileManager.default.fileExists(atPath: $0.path) } == true, "the spooled file is deleted with the form")
+        chunks = [part("attachments", file: "a.pdf", 2000)]
+        await #expect(throws: AppError.self) {
+            _ = try await FormData.multipart(Self.stream(chunks), boundary: boundary, limit: 1000, textLimit: 100)
+        }
+    }
+
+    static func stream(_ chunks: [ByteBuffer]) -> AsyncStream<ByteBuffer> {
+        AsyncStream { continuation in
+            for chunk in chunks { continuation.yield(chunk) }
+            continuation.finish()
+        }
+    }
+
     /// Bodies larger than a text form wait for one of a few places; when all are taken the
     /// client is told to come back instead of being read.
     @Test func largeUploadsShareAFewPlaces() async throws {

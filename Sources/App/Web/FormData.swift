@@ -1,13 +1,20 @@
 import Foundation
+import LangNgheCore
 import MultipartKit
 import NIOCore
+import Synchronization
 
 /// A browser form as posted: text fields (all values, in order) and uploaded files.
 public struct FormData: Sendable {
     public struct File: Sendable {
         public var field: String
         public var fileName: String
-        public var bytes: [UInt8]
+        /// Where the file was written as it arrived; it is read only when it is checked and stored.
+        let spool: SpooledFile
+
+        /// The file's bytes (at most the attachment limit and one byte more: the rest of a
+        /// larger file was not kept, only counted).
+        public var bytes: [UInt8] { spool.read() }
     }
 
     public var fields: [String: [String]] = [:]
@@ -33,31 +40,91 @@ public struct FormData: Sendable {
         return form
     }
 
-    /// `multipart/form-data`. Parts with a file name are files (empty file inputs are
-    /// dropped); the rest are text fields.
-    static func multipart(_ body: ByteBuffer, boundary: String) throws -> FormData {
+    /// `multipart/form-data`, read as it arrives: parts with a file name are written to disk
+    /// (each to one byte past the attachment limit, so the check can say it is too large, the
+    /// rest counted and dropped), the other parts are text fields, within `textLimit` bytes in
+    /// all; the body within `limit`. Nothing holds the whole body; empty file inputs are dropped.
+    static func multipart<Body: AsyncSequence>(_ body: Body, boundary: String, limit: Int, textLimit: Int) async throws -> FormData
+    where Body.Element == ByteBuffer {
         var form = FormData()
         var headers: [String: String] = [:]
-        var content: [UInt8] = []
+        var text: [UInt8] = []
+        var textTotal = 0
+        var spool: SpooledFile?
+        var failure: AppError?
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in headers[name.lowercased()] = value }
-        parser.onBody = { buffer in content.append(contentsOf: buffer.readableBytesView) }
+        parser.onBody = { buffer in
+            let disposition = ContentDisposition(headers["content-disposition"] ?? "")
+            if disposition.fileName != nil {
+                if spool == nil { spool = SpooledFile() }
+                spool?.write(buffer.readableBytesView, keepingAtMost: AttachmentType.maxBytes + 1)
+            } else {
+                textTotal += buffer.readableBytes
+                if textTotal > textLimit { failure = .tooLarge } else { text.append(contentsOf: buffer.readableBytesView) }
+            }
+        }
         parser.onPartComplete = {
             let disposition = ContentDisposition(headers["content-disposition"] ?? "")
             if let name = disposition.name {
                 if let fileName = disposition.fileName {
-                    if !fileName.isEmpty || !content.isEmpty {
-                        form.files.append(File(field: name, fileName: fileName, bytes: content))
+                    let file = spool ?? SpooledFile()
+                    if !fileName.isEmpty || file.received > 0 {
+                        form.files.append(File(field: name, fileName: fileName, spool: file))
                     }
                 } else {
-                    form.add(name, String(decoding: content, as: UTF8.self))
+                    form.add(name, String(decoding: text, as: UTF8.self))
                 }
             }
             headers = [:]
-            content = []
+            text = []
+            spool = nil
         }
-        try parser.execute(body)
+        var total = 0
+        for try await chunk in body {
+            total += chunk.readableBytes
+            guard total <= limit else { throw AppError.tooLarge }
+            try parser.execute(chunk)
+            if let failure { throw failure }
+        }
         return form
+    }
+}
+
+/// An uploaded file written to a temporary file as it arrives, deleted when the request's form
+/// is gone.
+final class SpooledFile: Sendable {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("langnghe-upload-" + UUID().uuidString)
+    private let state = Mutex<(handle: FileHandle?, kept: Int, received: Int)>((nil, 0, 0))
+
+    /// Bytes received, kept or not.
+    var received: Int { state.withLock { $0.received } }
+
+    func write(_ bytes: ByteBufferView, keepingAtMost limit: Int) {
+        state.withLock { state in
+            state.received += bytes.count
+            let room = max(0, limit - state.kept)
+            guard room > 0 else { return }
+            if state.handle == nil {
+                FileManager.default.createFile(atPath: url.path, contents: nil)
+                state.handle = try? FileHandle(forWritingTo: url)
+            }
+            let kept = Data(bytes.prefix(room))
+            state.handle?.write(kept)
+            state.kept += kept.count
+        }
+    }
+
+    func read() -> [UInt8] {
+        state.withLock { state in
+            try? state.handle?.synchronize()
+            return state.kept == 0 ? [] : ((try? [UInt8](Data(contentsOf: url))) ?? [])
+        }
+    }
+
+    deinit {
+        state.withLock { state in try? state.handle?.close() }
+        try? FileManager.default.removeItem(at: url)
     }
 }
 

@@ -25,10 +25,11 @@ struct FormLimits: Sendable {
 }
 
 /// A few places for bodies larger than a text form, shared by the whole process: a request that
-/// finds them all taken is told to come back (503, `Retry-After`) instead of being read, so that
-/// twenty parallel 50 MB posts hold at most `places` bodies in memory.
+/// finds them all taken is told to come back (503, `Retry-After`) instead of being read. Files
+/// go to disk as they arrive (`FormData.multipart`), so this bounds the temporary files — eight
+/// uploads of five 10 MB files at most — and the work, not the memory.
 final class UploadGate: Sendable {
-    static let shared = UploadGate(places: 4)
+    static let shared = UploadGate(places: 8)
 
     private let taken = Mutex(0)
     let places: Int

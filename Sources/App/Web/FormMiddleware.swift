@@ -56,13 +56,26 @@ struct FormMiddleware: RouterMiddleware {
         guard (multipart && limits.allowsFiles) || contentType.hasPrefix("application/x-www-form-urlencoded") || (contentType.isEmpty && declared == 0)
         else { throw AppError.unsupportedMediaType }
         if let declared, declared > limits.bytes { throw AppError.tooLarge }
-        let large = (declared ?? Int.max) > Limits.formBody && limits.bytes > Limits.formBody
-        let body = try await large ? UploadGate.shared.admit { try await collect(&request, limit: limits.bytes) } : collect(&request, limit: limits.bytes)
         if multipart {
+            // Files go to disk as they arrive; the body is never held whole.
             guard let boundary = MediaType(from: contentType)?.parameter?.value else { throw AppError.unsupportedMediaType }
-            do { return try FormData.multipart(body, boundary: boundary) } catch { throw AppError.malformedRequest }
+            let body = request.body
+            let large = (declared ?? Int.max) > Limits.formBody
+            do {
+                return try await large
+                    ? UploadGate.shared.admit { try await FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody) }
+                    : FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody)
+            } catch let error as AppError {
+                throw error
+            } catch is NIOTooManyBytesError {
+                throw AppError.tooLarge
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                throw AppError.malformedRequest
+            }
         }
-        return FormData.urlEncoded(body)
+        return FormData.urlEncoded(try await collect(&request, limit: limits.bytes))
     }
 
     static func collect(_ request: inout Request, limit: Int) async throws -> ByteBuffer {
