@@ -1,5 +1,6 @@
 import Foundation
 import LangNgheCore
+import LangNgheStorage
 import Testing
 
 @testable import App
@@ -41,5 +42,31 @@ import Testing
             }
         }
         #expect(catalogue.message(for: FieldError("x", .fileTooLarge(maxBytes: 10_485_760)), .vi) == "Mỗi tệp không quá 10 MB.")
+    }
+}
+
+/// What users tripped over in the browser (issue 10 §2), as plain checks.
+@Suite struct PageWordingTests {
+    /// One name per category: the answers list used "Kiến nghị, sáng kiến" where the form said
+    /// "Kiến nghị về quy định hành chính".
+    @Test func categoriesHaveOneNameEverywhere() async throws {
+        let catalogue = try Catalogue.bundled()
+        for category in try ReferenceData.bundled().categories {
+            #expect(catalogue.text("category_" + category.code.rawValue, .vi) == category.nameVi)
+            #expect(catalogue.text("category_" + category.code.rawValue, .en) == category.nameEn)
+        }
+    }
+
+    /// A one-line address input asks for `address-line1`; `street-address` is for a multi-line field.
+    @Test func theAddressInputIsOneLine() throws {
+        let form = try String(contentsOfFile: AppResources.path("Templates") + "/petition-form.mustache", encoding: .utf8)
+        #expect(!form.contains("autocomplete=\"street-address\""))
+        #expect(form.contains("autocomplete=\"address-line1\""))
+    }
+
+    /// The receipt told phone users to press Ctrl+P.
+    @Test func theReceiptSpeaksToPhonesToo() throws {
+        let catalogue = try Catalogue.bundled()
+        for language in [Language.vi, .en] { #expect(!catalogue.text("receipt_print_hint", language).contains("Ctrl")) }
     }
 }
