@@ -43,6 +43,10 @@ func buildRouter(
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware(views: views, catalogue: views.catalogue, store: store))
     router.add(middleware: MethodMiddleware())
+    // Statistics, the conduct page and search: two in progress per client address at most.
+    router.add(middleware: ClientGate(perClient: 2, paths: [
+        Paths.statistics, Paths.agencyConduct, Paths.search, "/api/v1/stats", "/api/v1/agencies/conduct", "/api/v1/search",
+    ]))
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))
     let auth = StaffAuth(store: store, environment: environment, requireSecondFactor: settings.requireSecondFactor)
     router.add(middleware: StaffSessionMiddleware(auth: auth))
@@ -77,15 +81,13 @@ func buildRouter(
     router.get("/lich-lam-viec", use: calendarPage.show)
     router.get("/lich-lam-viec/:year", use: calendarPage.show)
 
-    // Statistics, the conduct page and search: two in progress per client address at most.
-    let expensive = ClientGate(perClient: 2)
     AnswersController(store: store, views: views).addRoutes(to: router, api: api)
-    SearchController(store: store, views: views, gate: expensive).addRoutes(to: router, api: api)
+    SearchController(store: store, views: views).addRoutes(to: router, api: api)
     var criteria = RankingCriteria.standard
     criteria.minimumEvidence = settings.namingMinimum
     StatisticsController(
         store: store, views: views, statistics: StatisticsService(store: store, deadlines: deadlines, cacheSeconds: settings.figuresCacheSeconds),
-        criteria: criteria, gate: expensive
+        criteria: criteria
     ).addRoutes(to: router, api: api)
     OpenDataController(store: store, baseURL: settings.baseURL).addRoutes(to: router, api: api)
 

@@ -134,22 +134,22 @@ import Testing
     /// Bodies larger than a text form wait for one of a few places; when all are taken the
     /// client is told to come back instead of being read.
     @Test func largeUploadsShareAFewPlaces() async throws {
-        let gate = UploadGate(places: 1)
+        let gate = ClientGate(perClient: 1, refusal: .busy)
         let (entered, enter) = AsyncStream.makeStream(of: Void.self)
         let (release, letGo) = AsyncStream.makeStream(of: Void.self)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                try await gate.admit {
+                try await gate.admit("uploads") {
                     enter.yield()
                     for await _ in release { break }
                 }
             }
             for await _ in entered { break }
-            await #expect(throws: AppError.self) { try await gate.admit {} }
+            await #expect(throws: AppError.self) { try await gate.admit("uploads") {} }
             letGo.yield()
             try await group.waitForAll()
         }
-        #expect(try await gate.admit { 42 } == 42)
+        #expect(try await gate.admit("uploads") { 42 } == 42)
     }
 
     /// `/thong-ke?tu=0001-01-01&den=9999-12-31` took 6.6 s and returned 5.4 MB: a period is

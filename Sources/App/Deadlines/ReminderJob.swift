@@ -20,18 +20,11 @@ struct ReminderJob: Sendable {
 
     func runOnce(logger: Logger) async throws -> Outcome {
         let now = deadlines.environment.now()
-        guard try await store.acquireLease(Self.leaseName, holder: holder, now: now, until: now.addingTimeInterval(300)) else {
+        guard let outcome = try await store.withLease(Self.leaseName, holder: holder, now: now, for: 300, { try await record(now: now) }) else {
             return Outcome(ran: false)
         }
-        do {
-            let outcome = try await record(now: now)
-            try await store.releaseLease(Self.leaseName, holder: holder)
-            logger.info("reminders recorded", metadata: ["counts": "\(outcome.recorded.map { "\($0.key.rawValue)=\($0.value)" }.sorted())"])
-            return outcome
-        } catch {
-            try? await store.releaseLease(Self.leaseName, holder: holder)
-            throw error
-        }
+        logger.info("reminders recorded", metadata: ["counts": "\(outcome.recorded.map { "\($0.key.rawValue)=\($0.value)" }.sorted())"])
+        return outcome
     }
 
     private func record(now: Date) async throws -> Outcome {

@@ -9,8 +9,6 @@ import LangNgheStorage
 struct SearchController {
     let store: Store
     let views: Views
-    /// Expensive requests in progress per client.
-    let gate: ClientGate
     static let pageSize = 20
 
     func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
@@ -39,10 +37,6 @@ struct SearchController {
     }
 
     @Sendable func json(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await gate.admit(context.ip) { try await jsonNow(request, context: context) }
-    }
-
-    private func jsonNow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (text, agency, page) = try Self.parameters(request)
         let result = try await search(text, agency: agency, page: page)
         let items = result.items.map { answer, snippet in
@@ -65,10 +59,6 @@ struct SearchController {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await gate.admit(context.ip) { try await pageNow(request, context: context) }
-    }
-
-    private func pageNow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (text, agency, page) = try Self.parameters(request)
         let result = try await search(text, agency: agency, page: page)
         let agencies = try await store.agencies().byCode

@@ -11,8 +11,6 @@ struct StatisticsController {
     let statistics: StatisticsService
     /// The published criteria; the naming minimum comes from the settings.
     let criteria: RankingCriteria
-    /// Expensive requests in progress per client.
-    let gate: ClientGate
 
     func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
         router.get(.init(Paths.statistics), use: dashboard)
@@ -23,10 +21,6 @@ struct StatisticsController {
     }
 
     @Sendable func statsJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await gate.admit(context.ip) { try await statsJSONNow(request, context: context) }
-    }
-
-    private func statsJSONNow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let period = try statistics.period(from: query.get("from"), to: query.get("to"))
         let agency = query.get("agency").flatMap { $0.isEmpty ? nil : $0 }
@@ -37,10 +31,6 @@ struct StatisticsController {
     }
 
     @Sendable func conductJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await gate.admit(context.ip) { try await conductJSONNow(request, context: context) }
-    }
-
-    private func conductJSONNow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let stats = try await statistics.statistics(for: try statistics.period(from: query.get("from"), to: query.get("to")), evidence: true)
         return JSONBody.response(
@@ -48,10 +38,6 @@ struct StatisticsController {
     }
 
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await gate.admit(context.ip) { try await dashboardNow(request, context: context) }
-    }
-
-    private func dashboardNow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let period = try statistics.period(from: query.get("tu"), to: query.get("den"))
         let stats = try await statistics.statistics(for: period)
@@ -61,10 +47,6 @@ struct StatisticsController {
 
     /// One chart of the dashboard, as an SVG image (`thang.svg`, `dung-han.svg`, `loai.svg`).
     @Sendable func chart(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await gate.admit(context.ip) { try await chartNow(request, context: context) }
-    }
-
-    private func chartNow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let period = try statistics.period(from: query.get("tu"), to: query.get("den"))
         let stats = try await statistics.statistics(for: period)
@@ -83,10 +65,6 @@ struct StatisticsController {
     }
 
     @Sendable func conduct(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await gate.admit(context.ip) { try await conductNow(request, context: context) }
-    }
-
-    private func conductNow(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let stats = try await statistics.statistics(for: try statistics.period(from: query.get("tu"), to: query.get("den")), evidence: true)
         let (useful, _) = try await store.publishedAnswers(AnswerFilter(usefulOnly: true, pageSize: 50))

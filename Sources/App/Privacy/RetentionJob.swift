@@ -18,18 +18,13 @@ struct RetentionJob: Sendable {
     /// How many cases were erased, per rule; nil when another instance holds the lease.
     func runOnce(logger: Logger) async throws -> [String: Int]? {
         let now = environment.now()
-        guard try await store.acquireLease(Self.leaseName, holder: holder, now: now, until: now.addingTimeInterval(600)) else { return nil }
-        do {
-            let erased = try await erase(now: now)
-            let purged = try await store.purgeExpired(now: now)
-            try await store.releaseLease(Self.leaseName, holder: holder)
-            logger.info("expired rows purged", metadata: ["idempotencyKeys": "\(purged.idempotencyKeys)", "rateLimitHits": "\(purged.rateLimitHits)"])
-            logger.info("retention applied", metadata: ["erased": "\(erased.map { "\($0.key)=\($0.value)" }.sorted())"])
-            return erased
-        } catch {
-            try? await store.releaseLease(Self.leaseName, holder: holder)
-            throw error
+        let done = try await store.withLease(Self.leaseName, holder: holder, now: now, for: 600) {
+            (erased: try await erase(now: now), purged: try await store.purgeExpired(now: now))
         }
+        guard let done else { return nil }
+        logger.info("retention applied", metadata: ["erased": "\(done.erased.map { "\($0.key)=\($0.value)" }.sorted())"])
+        logger.info("expired rows purged", metadata: ["idempotencyKeys": "\(done.purged.idempotencyKeys)", "rateLimitHits": "\(done.purged.rateLimitHits)"])
+        return done.erased
     }
 
     private func erase(now: Date) async throws -> [String: Int] {

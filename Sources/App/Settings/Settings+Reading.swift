@@ -58,33 +58,29 @@ extension Settings {
             problems.append("LANGNGHE_DATA_KEY: must be at least 32 characters")
         }
 
-        let intervalText = reader.string(forKey: "langnghe.scheduler.interval", default: env == .testing ? "0" : "900")
-        let interval = Int(intervalText).flatMap { $0 >= 0 ? $0 : nil } ?? {
-            problems.append("LANGNGHE_SCHEDULER_INTERVAL: '\(intervalText)' is not a number of seconds (0 turns the scheduler off)")
-            return 0
-        }()
-
-        let namingText = reader.string(forKey: "langnghe.naming.minimum", default: String(RankingCriteria.standard.minimumEvidence))
-        let naming = Int(namingText).flatMap { (1...1000).contains($0) ? $0 : nil } ?? {
-            problems.append("LANGNGHE_NAMING_MINIMUM: '\(namingText)' is not a number of cases from 1 to 1000")
-            return RankingCriteria.standard.minimumEvidence
-        }()
-
-        let cacheText = reader.string(forKey: "langnghe.figures.cache.seconds", default: "60")
-        let cache = Int(cacheText).flatMap { (0...3600).contains($0) ? $0 : nil } ?? {
-            problems.append("LANGNGHE_FIGURES_CACHE_SECONDS: '\(cacheText)' is not a number of seconds from 0 to 3600")
-            return 60
-        }()
-
-        func count(_ key: ConfigKey, _ name: String, default value: Int) -> Int {
+        /// A whole number in `range`, or the problem named with the variable and what it means.
+        func number(_ key: ConfigKey, _ name: String, default value: Int, in range: ClosedRange<Int>, meaning: String) -> Int {
             let text = reader.string(forKey: key, default: String(value))
-            return Int(text).flatMap { (0...100_000).contains($0) ? $0 : nil } ?? {
-                problems.append("\(name): '\(text)' is not a number from 0 (no limit) to 100000")
+            return Int(text).flatMap { range.contains($0) ? $0 : nil } ?? {
+                problems.append("\(name): '\(text)' is not \(meaning)")
                 return value
             }()
         }
-        let perAddress = count("langnghe.submissions.per.address.hour", "LANGNGHE_SUBMISSIONS_PER_ADDRESS_HOUR", default: 30)
-        let perSender = count("langnghe.submissions.per.sender.day", "LANGNGHE_SUBMISSIONS_PER_SENDER_DAY", default: 10)
+        let interval = number(
+            "langnghe.scheduler.interval", "LANGNGHE_SCHEDULER_INTERVAL", default: env == .testing ? 0 : 900, in: 0...Int.max,
+            meaning: "a number of seconds (0 turns the scheduler off)")
+        let naming = number(
+            "langnghe.naming.minimum", "LANGNGHE_NAMING_MINIMUM", default: RankingCriteria.standard.minimumEvidence, in: 1...1000,
+            meaning: "a number of cases from 1 to 1000")
+        let cache = number(
+            "langnghe.figures.cache.seconds", "LANGNGHE_FIGURES_CACHE_SECONDS", default: 60, in: 0...3600,
+            meaning: "a number of seconds from 0 to 3600")
+        let perAddress = number(
+            "langnghe.submissions.per.address.hour", "LANGNGHE_SUBMISSIONS_PER_ADDRESS_HOUR", default: 30, in: 0...100_000,
+            meaning: "a number from 0 (no limit) to 100000")
+        let perSender = number(
+            "langnghe.submissions.per.sender.day", "LANGNGHE_SUBMISSIONS_PER_SENDER_DAY", default: 10, in: 0...100_000,
+            meaning: "a number from 0 (no limit) to 100000")
 
         let secondFactorText = reader.string(forKey: "langnghe.require.second.factor", default: env == .production ? "true" : "false")
         let secondFactor = ["true", "1", "yes"].contains(secondFactorText.lowercased())

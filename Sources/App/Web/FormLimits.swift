@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What a web form may send to a path: a sign-in form needs a few kilobytes, the forms that file
 /// a petition take attachments, every other form takes text only.
 struct FormLimits: Sendable {
@@ -24,28 +22,10 @@ struct FormLimits: Sendable {
     }
 }
 
-/// A few places for bodies larger than a text form, shared by the whole process: a request that
-/// finds them all taken is told to come back (503, `Retry-After`) instead of being read. Files
-/// go to disk as they arrive (`FormData.multipart`), so this bounds the temporary files — eight
-/// uploads of five 10 MB files at most — and the work, not the memory.
-final class UploadGate: Sendable {
-    static let shared = UploadGate(places: 8)
-
-    private let taken = Mutex(0)
-    let places: Int
-
-    init(places: Int) {
-        self.places = places
-    }
-
-    func admit<T>(_ body: () async throws -> T) async throws -> T {
-        let admitted = taken.withLock { count in
-            guard count < places else { return false }
-            count += 1
-            return true
-        }
-        guard admitted else { throw AppError.busy }
-        defer { taken.withLock { $0 -= 1 } }
-        return try await body()
-    }
+extension ClientGate {
+    /// A few places for bodies larger than a text form, shared by the whole process (one key):
+    /// a request that finds them all taken is told to come back (503, `Retry-After`) instead of
+    /// being read. Files go to disk as they arrive (`FormData.multipart`), so this bounds the
+    /// temporary files — eight uploads of five 10 MB files at most — and the work, not memory.
+    static let uploads = ClientGate(perClient: 8, refusal: .busy)
 }

@@ -63,7 +63,7 @@ struct FormMiddleware: RouterMiddleware {
             let large = (declared ?? Int.max) > Limits.formBody
             do {
                 return try await large
-                    ? UploadGate.shared.admit { try await FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody) }
+                    ? ClientGate.uploads.admit("uploads") { try await FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody) }
                     : FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody)
             } catch let error as AppError {
                 throw error

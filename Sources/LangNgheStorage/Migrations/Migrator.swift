@@ -30,9 +30,15 @@ struct Migrator {
 
     /// The marker of read models still to be rebuilt after a migration.
     static let projectionsPending = "projections-pending"
+    /// The marker of submitters stored in clear still to be sealed (`Store.sealSubmittersInClear`).
+    static let sealingPending = "sealing-pending"
 
-    /// Migrations that add read models, to be filled from the events once applied.
-    static let rebuildsProjections: Set<String> = [Schema.v8CaseReadModels.name, Schema.v9Rollups.name, Schema.v11SearchIndex.name]
+    /// Work a migration leaves for `Store.migrate()`, which needs more than SQL: the marker it
+    /// writes, cleared once the work is done (so an interrupted one runs again at the next start).
+    static let leavesWork: [String: String] = [
+        Schema.v8CaseReadModels.name: projectionsPending, Schema.v9Rollups.name: projectionsPending,
+        Schema.v11SearchIndex.name: projectionsPending, Schema.v16DataKeys.name: sealingPending,
+    ]
 
     let database: any SQLDatabase
 
@@ -61,11 +67,11 @@ struct Migrator {
                 for statement in Migration.spelled(migration.after, for: dialect) {
                     try await db.execute(statement)
                 }
-                if Self.rebuildsProjections.contains(migration.name) {
+                if let marker = Self.leavesWork[migration.name] {
                     // Cleared only once the rebuild is done: an interrupted rebuild runs again at the next start.
                     try await db.execute(
                         "INSERT INTO reference_versions (name, version, loaded_at) VALUES (?, 1, ?) ON CONFLICT (name) DO NOTHING",
-                        Self.projectionsPending, Timestamp.string(Date()))
+                        marker, Timestamp.string(Date()))
                 }
                 try await db.execute(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",

@@ -92,7 +92,8 @@ extension Store {
         }
     }
 
-    /// Seals the submitters stored in clear before version 16, 500 at a time; returns how many.
+    /// Seals the submitters stored in clear before version 16, 500 at a time, once after that
+    /// migration (its marker); returns how many.
     /// Their old bytes are then overwritten (SQLite's secure delete, and the write-ahead log
     /// emptied), so that no copy of the file keeps them.
     @discardableResult

@@ -49,6 +49,22 @@ extension Store {
         }
     }
 
+    /// Runs `body` holding the lease `name`, released afterwards whatever happens; nil when
+    /// another instance holds it.
+    public func withLease<T: Sendable>(
+        _ name: String, holder: String, now: Date, for duration: TimeInterval, _ body: () async throws -> T
+    ) async throws -> T? {
+        guard try await acquireLease(name, holder: holder, now: now, until: now.addingTimeInterval(duration)) else { return nil }
+        do {
+            let result = try await body()
+            try await releaseLease(name, holder: holder)
+            return result
+        } catch {
+            try? await releaseLease(name, holder: holder)
+            throw error
+        }
+    }
+
     public func releaseLease(_ name: String, holder: String) async throws {
         try await database.write { db in try await db.execute("DELETE FROM job_leases WHERE name = ? AND holder = ?", name, holder) }
     }

@@ -54,19 +54,26 @@ public final class Store: Sendable {
     @discardableResult
     public func migrate() async throws -> [String] {
         let applied = try await Migrator(database: database).migrate()
-        let pending = try await database.read { db in
-            try await db.first("SELECT name FROM reference_versions WHERE name = ?", Migrator.projectionsPending) != nil
-        }
-        if pending {
+        if try await isPending(Migrator.projectionsPending) {
             try await rebuildProjections()
-            try await database.write { db in try await db.execute("DELETE FROM reference_versions WHERE name = ?", Migrator.projectionsPending) }
+            try await clearPending(Migrator.projectionsPending)
         }
-        // Opens the data key at once, so that a wrong LANGNGHE_DATA_KEY stops the start, and
-        // seals any submitter stored before version 16.
+        // Opens the data key at once, so that a wrong LANGNGHE_DATA_KEY stops the start.
         let hasKey = try await database.read { db in try await db.first("SELECT id FROM data_keys WHERE id = 1") != nil }
         if hasKey { _ = try await database.read { db in try await self.dataKey(in: db, create: false) } }
-        try await sealSubmittersInClear()
+        if try await isPending(Migrator.sealingPending) {
+            try await sealSubmittersInClear()
+            try await clearPending(Migrator.sealingPending)
+        }
         return applied
+    }
+
+    private func isPending(_ marker: String) async throws -> Bool {
+        try await database.read { db in try await db.first("SELECT name FROM reference_versions WHERE name = ?", marker) != nil }
+    }
+
+    private func clearPending(_ marker: String) async throws {
+        try await database.write { db in try await db.execute("DELETE FROM reference_versions WHERE name = ?", marker) }
     }
 
     /// Whether the database answers.
