@@ -29,6 +29,8 @@ let package = Package(
             dependencies: [
                 "LangNgheCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C interface of FTS5, for the search's rank function.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 // The submitter's personal data is sealed before it is stored.

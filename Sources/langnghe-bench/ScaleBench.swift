@@ -69,6 +69,7 @@ enum ScaleBench {
                 let today = CivilDate.localDate(of: Date())
                 let year = "from=\(today.adding(days: -364).iso)&to=\(today.iso)"
                 let searches = ["so+do", "ho+chieu", "bao+hiem+xa+hoi", "thue", "giay+phep+xay+dung", "dat+dai", "hoc+phi", "benh+vien", "dang+ky+kinh+doanh", "moi+truong"]
+                try await timeSnippets(store, searches)
                 try await time("search (10 queries)", client, searches.map { "/api/v1/search?q=\($0)" })
                 try await time("search page /tim-kiem", client, searches.map { "/tim-kiem?q=\($0)" })
                 try await time("/api/v1/stats for a year", client, ["/api/v1/stats?\(year)"])
@@ -83,23 +84,48 @@ enum ScaleBench {
         }
     }
 
+    /// The highlighted extract that each search result shows, over 200 published answers.
+    static func timeSnippets(_ store: Store, _ searches: [String]) async throws {
+        let label = "snippet"
+        if let only = ProcessInfo.processInfo.environment["BENCH_ONLY"], !only.isEmpty, !label.contains(only) { return }
+        let answers = try await store.database.read { db in
+            try await db.query("SELECT content, answer FROM published_answers ORDER BY petition_id DESC LIMIT 200").map {
+                ($0.string("content") ?? "") + " " + ($0.string("answer") ?? "")
+            }
+        }
+        let queries = searches.map { SearchQuery($0.replacingOccurrences(of: "+", with: " ")) }
+        var pieces = 0
+        let (_, seconds) = await Bench.measure {
+            for _ in 0..<5 { for query in queries { for text in answers { pieces += Snippet(text: text, query: query).pieces.count } } }
+        }
+        let count = 5 * queries.count * answers.count
+        print(String(format: "%@: %.1f µs each, %d characters on average (%d snippets)", label, seconds / Double(count) * 1e6, answers.map(\.count).reduce(0, +) / max(1, answers.count), count))
+    }
+
     /// Runs each address 20 times (after one warm-up) and prints the median and 95th percentile.
     static func time(_ label: String, _ client: some TestClientProtocol, _ uris: [String], headers: HTTPFields = [:]) async throws {
         // `BENCH_ONLY=conduct` times only the lines whose label contains it (for profiling one page).
         if let only = ProcessInfo.processInfo.environment["BENCH_ONLY"], !only.isEmpty, !label.contains(only) { return }
-        var samples: [Double] = []
+        var samples: [String: [Double]] = [:]
         for uri in uris { _ = try await client.execute(uri: uri, method: .get, headers: headers) }
         for _ in 0..<20 {
             for uri in uris {
                 let (response, seconds) = try await Bench.measure { try await client.execute(uri: uri, method: .get, headers: headers) }
                 guard response.status == .ok else { throw BenchError("\(uri) answered \(response.status.code)") }
-                samples.append(seconds * 1000)
+                samples[uri, default: []].append(seconds * 1000)
             }
         }
-        samples.sort()
-        let p50 = samples[samples.count / 2]
-        let p95 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.95))]
-        print(String(format: "%@: p50 %.1f ms, p95 %.1f ms (%d requests)", label, p50, p95, samples.count))
+        let all = samples.values.flatMap { $0 }
+        print(String(format: "%@: p50 %.1f ms, p95 %.1f ms (%d requests)", label, percentile(all, 0.5), percentile(all, 0.95), all.count))
+        // With several addresses, the slowest one's too: the one to look at.
+        if let (uri, slowest) = samples.max(by: { percentile($0.value, 0.5) < percentile($1.value, 0.5) }), samples.count > 1 {
+            print(String(format: "    slowest %@: p50 %.1f ms, p95 %.1f ms", uri, percentile(slowest, 0.5), percentile(slowest, 0.95)))
+        }
+    }
+
+    static func percentile(_ samples: [Double], _ p: Double) -> Double {
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
     }
 
     struct BenchError: Error, CustomStringConvertible {

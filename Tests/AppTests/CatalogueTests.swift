@@ -6,6 +6,14 @@ import Testing
 @testable import App
 
 @Suite struct CatalogueTests {
+    @Test func numbersAreGroupedAsEachLanguageWritesThem() {
+        #expect(NumberText.grouped(42_000, .vi) == "42.000")
+        #expect(NumberText.grouped(1_234_567, .en) == "1,234,567")
+        #expect(NumberText.grouped(999, .vi) == "999")
+        #expect(NumberText.grouped(-1_000, .en) == "-1,000")
+        #expect(NumberText.grouped(0, .vi) == "0")
+    }
+
     @Test func bothLanguagesHaveTheSameKeys() throws {
         let catalogue = try Catalogue.bundled()
         #expect(Set(catalogue.table(.vi).keys) == Set(catalogue.table(.en).keys))

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import LangNgheCore
-import LangNgheStorage
+@testable import LangNgheStorage
 import Testing
 
 @testable import App
@@ -82,6 +82,52 @@ import Testing
             #expect(page.contains("<mark>Nguyễn</mark>"))
             #expect(page.contains(codes[0]))
         }
+    }
+
+    /// Beyond the ranking window the newest matches are ranked, the older follow newest first,
+    /// pages neither repeat nor skip an answer, and the total is an estimate.
+    @Test func searchRanksAWindowOfTheNewestMatches() async throws {
+        try await withApp { client, store in
+            var codes: [String] = []
+            // Oldest first; the second has the words side by side in its title, the best match.
+            for (index, title) in ["Đường hỏng", "Sửa đường làng", "Đường", "Ngõ và đường", "Đường đất"].enumerated() {
+                let (code, _) = try await file(client, title: title, content: "Nội dung số \(index) về con đường trong xã.")
+                try await publish(code, in: store, answer: "Đã trả lời.")
+                codes.append(code)
+            }
+            let query = SearchQuery("sua duong")
+            let all = try await store.search(query, agency: nil, page: 1, pageSize: 10)
+            #expect(all.total == 1 && !all.totalIsEstimate)
+            let word = SearchQuery("duong")
+            let whole = try await store.search(word, agency: nil, page: 1, pageSize: 10)
+            #expect(whole.total == 5 && !whole.totalIsEstimate)
+            #expect(Set(whole.answers.map(\.trackingCode.description)) == Set(codes))
+            // A window of three: the three newest ranked, then the two older, newest first.
+            var seen: [String] = []
+            for page in 1...3 {
+                let part = try await store.search(word, agency: nil, page: page, pageSize: 2, window: 3)
+                #expect(part.totalIsEstimate)
+                #expect(part.total == 5)
+                seen += part.answers.map(\.trackingCode.description)
+            }
+            #expect(seen.count == 5 && Set(seen) == Set(codes))
+            #expect(Set(seen.prefix(3)) == Set(codes.suffix(3)))
+            #expect(Array(seen.suffix(2)) == [codes[1], codes[0]])
+            // The same with an agency's filter.
+            let filtered = try await store.search(word, agency: "HCM", page: 2, pageSize: 2, window: 3)
+            #expect(filtered.answers.map(\.trackingCode.description) == [seen[2], seen[3]])
+            // The API says when its total is an estimate.
+            let json = try await client.execute(uri: "/api/v1/search?q=duong", method: .get).json()
+            #expect(json["total"] as? Int == 5 && json["totalIsEstimate"] as? Bool == false)
+        }
+    }
+
+    @Test func estimatesAreRoundedToTwoDigits() {
+        #expect(Store.roughly(41_956) == 42_000)
+        #expect(Store.roughly(1_049) == 1_000)
+        #expect(Store.roughly(99.6) == 100)
+        #expect(Store.roughly(87) == 87)
+        #expect(Store.roughly(1_250_000) == 1_300_000)
     }
 
     @Test func statisticsAndTheDashboard() async throws {

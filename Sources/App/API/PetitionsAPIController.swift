@@ -45,7 +45,7 @@ struct PetitionsAPIController {
             }
             petitionBytes = Array(json.utf8)
             petition = try PetitionRequest.decode(Data(petitionBytes))
-            uploads = form.files.filter { $0.field == "attachments" }.map { .init(fileName: $0.fileName, bytes: $0.bytes) }
+            uploads = try form.files.filter { $0.field == "attachments" }.map { .init(fileName: $0.fileName, bytes: try $0.bytes) }
         } else {
             throw AppError.unsupportedMediaType
         }

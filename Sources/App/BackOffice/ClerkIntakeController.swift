@@ -23,7 +23,7 @@ struct ClerkIntakeController {
         let form = context.form ?? FormData()
         let channel = form["channel"].flatMap(Channel.init(rawValue:)).flatMap { Self.channels.contains($0) ? $0 : nil } ?? .paper
         let draft = PetitionFormController.draft(from: form)
-        let uploads = form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes) }
+        let uploads = try form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: try $0.bytes) }
         do {
             let receipt = try await intake.submit(draft, uploads: uploads, channel: channel, actor: .staff(staff.id), actorAgencyCode: staff.agencyCode)
             return try receipts.redirect(receipt)

@@ -114,8 +114,8 @@ struct Open311Controller {
         let submission = Open311Submission(form, placeLabel: catalogue.text("open311_place", .vi)) { category in
             category.map { catalogue.text("category_" + $0.rawValue, .vi) } ?? catalogue.text("open311_untitled", .vi)
         }
-        let uploads = form.files.filter { $0.field == "media" || $0.field == "media[]" }.map {
-            IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes)
+        let uploads = try form.files.filter { $0.field == "media" || $0.field == "media[]" }.map {
+            IntakeService.Upload(fileName: $0.fileName, bytes: try $0.bytes)
         }
         let receipt: IntakeService.Receipt
         do {

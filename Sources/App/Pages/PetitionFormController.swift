@@ -17,7 +17,7 @@ struct PetitionFormController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         let draft = Self.draft(from: form)
-        let uploads = form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: $0.bytes) }
+        let uploads = try form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: try $0.bytes) }
         do {
             let receipt = try await intake.submit(draft, uploads: uploads, channel: .web, source: .client(address: context.ip))
             return try receipts.redirect(receipt)

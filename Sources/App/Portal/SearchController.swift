@@ -19,16 +19,17 @@ struct SearchController {
     struct Result {
         let items: [(PublishedAnswer, Snippet)]
         let total: Int
+        let totalIsEstimate: Bool
         let page: Int
     }
 
     /// The page's answers, ranked by the database; only they get snippets.
     func search(_ text: String, agency: String?, page: Int) async throws -> Result {
         let query = SearchQuery(text)
-        guard !query.isEmpty else { return Result(items: [], total: 0, page: page) }
-        let (answers, total) = try await store.search(query, agency: agency, page: page, pageSize: Self.pageSize)
-        let items = answers.map { ($0, Snippet(text: $0.content + " " + $0.answer, query: query)) }
-        return Result(items: items, total: total, page: page)
+        guard !query.isEmpty else { return Result(items: [], total: 0, totalIsEstimate: false, page: page) }
+        let found = try await store.search(query, agency: agency, page: page, pageSize: Self.pageSize)
+        let items = found.answers.map { ($0, Snippet(text: $0.content + " " + $0.answer, query: query)) }
+        return Result(items: items, total: found.total, totalIsEstimate: found.totalIsEstimate, page: page)
     }
 
     struct SearchItemView: Encodable {
@@ -45,13 +46,14 @@ struct SearchController {
                 publishedAt: Timestamp.string(answer.publishedAt), snippet: snippet.pieces.map(\.text).joined(),
                 highlights: snippet.pieces.filter(\.highlighted).map(\.text))
         }
-        return JSONBody.response(["query": AnyEncodable(text), "total": AnyEncodable(result.total), "page": AnyEncodable(page), "items": AnyEncodable(items)])
+        return JSONBody.response(["query": AnyEncodable(text), "total": AnyEncodable(result.total), "totalIsEstimate": AnyEncodable(result.totalIsEstimate), "page": AnyEncodable(page), "items": AnyEncodable(items)])
     }
 
     struct SearchPage {
         let query: String
         let items: [AnswerItem]
-        let total: Int
+        let total: String
+        let totalIsEstimate: Bool
         let searched: Bool
         let isEmpty: Bool
         let nextHref: String?
@@ -65,7 +67,7 @@ struct SearchController {
         let items = result.items.map { AnswerItem($0.0, catalogue: views.catalogue, language: context.language, agencies: agencies, snippet: $0.1) }
         let base = Paths.search + "?q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + (agency.map { "&agency=" + $0 } ?? "")
         let model = SearchPage(
-            query: text, items: items, total: result.total, searched: !SearchQuery(text).isEmpty, isEmpty: items.isEmpty,
+            query: text, items: items, total: NumberText.grouped(result.total, context.language), totalIsEstimate: result.totalIsEstimate, searched: !SearchQuery(text).isEmpty, isEmpty: items.isEmpty,
             nextHref: page * Self.pageSize < result.total ? base + "&page=\(page + 1)" : nil,
             previousHref: page > 1 ? base + "&page=\(page - 1)" : nil)
         return views.page("search", title: views.catalogue.text("search_title", context.language), body: model, context: context)

@@ -14,7 +14,7 @@ public struct FormData: Sendable {
 
         /// The file's bytes (at most the attachment limit and one byte more: the rest of a
         /// larger file was not kept, only counted).
-        public var bytes: [UInt8] { spool.read() }
+        public var bytes: [UInt8] { get throws { try spool.read() } }
     }
 
     public var fields: [String: [String]] = [:]
@@ -58,7 +58,9 @@ public struct FormData: Sendable {
             let disposition = ContentDisposition(headers["content-disposition"] ?? "")
             if disposition.fileName != nil {
                 if spool == nil { spool = SpooledFile() }
-                spool?.write(buffer.readableBytesView, keepingAtMost: AttachmentType.maxBytes + 1)
+                // A file that cannot be written (a full disk) fails the request rather than
+                // keeping a shorter file than was sent.
+                do { try spool?.write(buffer.readableBytesView, keepingAtMost: AttachmentType.maxBytes + 1) } catch { failure = .busy }
             } else {
                 textTotal += buffer.readableBytes
                 if textTotal > textLimit { failure = .tooLarge } else { text.append(contentsOf: buffer.readableBytesView) }
@@ -100,25 +102,30 @@ final class SpooledFile: Sendable {
     /// Bytes received, kept or not.
     var received: Int { state.withLock { $0.received } }
 
-    func write(_ bytes: ByteBufferView, keepingAtMost limit: Int) {
-        state.withLock { state in
+    func write(_ bytes: ByteBufferView, keepingAtMost limit: Int) throws {
+        try state.withLock { state in
             state.received += bytes.count
             let room = max(0, limit - state.kept)
             guard room > 0 else { return }
-            if state.handle == nil {
-                FileManager.default.createFile(atPath: url.path, contents: nil)
-                state.handle = try? FileHandle(forWritingTo: url)
+            let handle: FileHandle
+            if let open = state.handle {
+                handle = open
+            } else {
+                guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+                handle = try FileHandle(forWritingTo: url)
+                state.handle = handle
             }
             let kept = Data(bytes.prefix(room))
-            state.handle?.write(kept)
+            try handle.write(contentsOf: kept)
             state.kept += kept.count
         }
     }
 
-    func read() -> [UInt8] {
-        state.withLock { state in
-            try? state.handle?.synchronize()
-            return state.kept == 0 ? [] : ((try? [UInt8](Data(contentsOf: url))) ?? [])
+    func read() throws -> [UInt8] {
+        try state.withLock { state in
+            guard let handle = state.handle, state.kept > 0 else { return [] }
+            try handle.synchronize()
+            return [UInt8](try Data(contentsOf: url))
         }
     }
 

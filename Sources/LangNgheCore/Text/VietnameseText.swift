@@ -29,9 +29,15 @@ public enum VietnameseText {
             case 0x61...0x7A, 0x30...0x39: folded = scalar  // a–z, 0–9
             case 0..<0x80: folded = nil  // ASCII punctuation and space
             default:
-                // Combining marks of decomposed text vanish; everything else goes through the table.
-                if scalar.properties.generalCategory == .nonspacingMark { continue }
-                folded = Self.foldedScalar(scalar)
+                // Vietnamese letters come from the table; combining marks of decomposed text
+                // vanish; the rest by their properties (looked up last: they are slower).
+                if let latin = Self.latinTable[scalar.value] {
+                    folded = latin
+                } else if scalar.properties.generalCategory == .nonspacingMark {
+                    continue
+                } else {
+                    folded = Self.foldedScalar(scalar)
+                }
             }
             guard let folded else {
                 pendingSpace = true

@@ -45,6 +45,7 @@ public final class SQLiteDatabase: SQLDatabase {
             // operating system already held. A larger page cache keeps the hot indexes too.
             try db.execute(sql: "PRAGMA mmap_size = 2147483648")
             try db.execute(sql: "PRAGMA cache_size = -32768")
+            try SearchRank.register(on: db)
         }
         return configuration
     }

@@ -93,4 +93,29 @@ struct VietnameseTextTests {
     func syllablesOfTextWithoutWordsAreEmpty(_ text: String) {
         #expect(VietnameseText.syllables(text).isEmpty)
     }
+
+    @Test func decomposedTextFoldsAsComposedText() {
+        let decomposed = "Đường Nguyễn Huệ".decomposedStringWithCanonicalMapping
+        #expect(VietnameseText.folded(decomposed) == "duong nguyen hue")
+    }
+
+    @Test func aSnippetHighlightsTheWordsOfTheQueryInTheirBestWindow() {
+        let filler = Array(repeating: "chữ", count: 40).joined(separator: " ")
+        // Tabs, line breaks and a no-break space separate words too; the decomposed "Đỏ" matches.
+        let text = filler + "\tcấp\r\nSổ\u{00A0}" + "Đỏ".decomposedStringWithCanonicalMapping + ", nhanh " + filler
+        // MUT
+        let snippet = Snippet(text: text, query: SearchQuery("so do"), words: 10)
+
+        // validate
+        #expect(snippet.pieces.filter(\.highlighted).map(\.text) == ["Sổ", "Đỏ".decomposedStringWithCanonicalMapping + ","])
+        #expect(snippet.pieces.first?.text.hasPrefix("… ") == true)
+        #expect(snippet.pieces.last?.text == " …")
+        #expect(snippet.pieces.map(\.text).joined().contains("cấp Sổ"))
+    }
+
+    @Test func aSnippetWithoutMatchesIsTheStartOfTheText() {
+        let snippet = Snippet(text: "Một hai ba bốn", query: SearchQuery("khong"), words: 2)
+        #expect(snippet.pieces.map(\.text) == ["Một hai", " …"])
+        #expect(snippet.pieces.allSatisfy { !$0.highlighted })
+    }
 }
