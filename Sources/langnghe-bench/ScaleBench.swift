@@ -107,7 +107,14 @@ enum ScaleBench {
         // `BENCH_ONLY=conduct` times only the lines whose label contains it (for profiling one page).
         if let only = ProcessInfo.processInfo.environment["BENCH_ONLY"], !only.isEmpty, !label.contains(only) { return }
         var samples: [String: [Double]] = [:]
-        for uri in uris { _ = try await client.execute(uri: uri, method: .get, headers: headers) }
+        for uri in uris {
+            let response = try await client.execute(uri: uri, method: .get, headers: headers)
+            // `BENCH_DUMP=folder` keeps each response, to see what was timed.
+            if let folder = ProcessInfo.processInfo.environment["BENCH_DUMP"], !folder.isEmpty {
+                let name = uri.map { $0.isLetter || $0.isNumber ? $0 : "_" }
+                try Data(buffer: response.body).write(to: URL(fileURLWithPath: folder).appendingPathComponent(String(name.prefix(80))))
+            }
+        }
         for _ in 0..<20 {
             for uri in uris {
                 let (response, seconds) = try await Bench.measure { try await client.execute(uri: uri, method: .get, headers: headers) }

@@ -58,4 +58,38 @@ import Testing
             #expect(try await client.execute(uri: march, method: .get).text == before)
         }
     }
+
+    /// The conduct page shows the first codes of each reason and links to all of them.
+    @Test func theEvidencePageListsEveryCaseBehindAReason() async throws {
+        let clock = TestClock(vietnamMorning("2026-03-02"))
+        try await withApp(environment: AppEnvironment(now: { clock.now })) { client, store in
+            try await TestStaff.create(in: store)
+            let vpcp = try await APIUser.signIn(client, "vpcp")
+            var codes: [String] = []
+            for _ in 0..<(ConductPage.codesShown + 2) {
+                let (code, _) = try await submitPetition(client) { $0["category"] = "regulation"; $0["field"] = nil }
+                try await vpcp.act(code, "assigned", ["leadAgency": "BTC"])
+                codes.append(code)
+            }
+            // Forty days on, every answer is overdue.
+            clock.advance(86_400 * 40)
+            let period = "tu=2026-03-01&den=2026-04-30"
+            let page = try await client.execute(uri: "/danh-gia-co-quan?\(period)", method: .get).text
+            let link = "/danh-gia-co-quan/bang-chung?co-quan=BTC&amp;ly-do=overdueCases&amp;tu=2026-03-01&amp;den=2026-04-30"
+            #expect(page.contains(link))
+            #expect(page.contains("thêm 2 PAKN"))
+            #expect(codes.filter { page.contains($0) }.count == ConductPage.codesShown)
+            let evidence = try await client.execute(uri: link.replacingOccurrences(of: "&amp;", with: "&"), method: .get)
+            #expect(evidence.status == .ok)
+            let text = evidence.text
+            #expect(codes.allSatisfy { text.contains($0) })
+            #expect(text.contains("PAKN đang quá hạn") && text.contains("Bộ Tài chính"))
+            // Bad input names its fields.
+            let bad = try await client.execute(uri: "/danh-gia-co-quan/bang-chung?co-quan=XYZ&ly-do=lazy&trang=0", method: .get)
+            #expect(bad.status == .unprocessableContent)
+            for field in ["co-quan", "ly-do", "trang"] { #expect(bad.text.contains(field)) }
+            let none = try await client.execute(uri: "/danh-gia-co-quan/bang-chung?co-quan=BYT&ly-do=lateAnswers&\(period)", method: .get)
+            #expect(none.status == .ok && none.text.contains("Không có PAKN nào"))
+        }
+    }
 }

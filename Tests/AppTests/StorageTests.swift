@@ -45,6 +45,63 @@ import Testing
         }
     }
 
+    /// A period's sums read from whole months, added days and months less the days left out are
+    /// the sums of its facts, whatever the period.
+    @Test func periodSumsAreTheSumsOfTheirFacts() async throws {
+        try await TestDatabase.withStore { store in
+            let code = try await store.submit(Intake(
+                petition: ValidPetition(
+                    submitter: Submitter(kind: .individual, name: "Lê Văn B", address: "Số 1 Lê Lợi", phone: "0900000001", email: ""),
+                    category: .proposal, fieldCode: nil, agencyCode: nil, title: "Đề xuất", content: "Đề xuất nội dung", publishName: false),
+                channel: .web, accessKeyHash: "x", receivedAt: Date()))
+            let id = try await store.database.read { db in try await db.first("SELECT id FROM petitions WHERE tracking_code = ?", code.description)?.int("id") } ?? 0
+            var random = SystemRandomNumberGenerator()
+            let start = CivilDate(year: 2025, month: 11, day: 20)!
+            let measures: [StatisticsFact.Measure] = [.received, .answered, .answeredLate, .answerDays, .rating]
+            let facts = (0..<600).map { _ in
+                let measure = measures.randomElement(using: &random)!
+                return StatisticsFact(
+                    day: start.adding(days: Int.random(in: 0..<400, using: &random)), agencyCode: ["BTC", "BYT"].randomElement(using: &random)!,
+                    category: PetitionCategory.allCases.randomElement(using: &random)!, measure: measure,
+                    detail: measure == .answerDays || measure == .rating ? String(Int.random(in: 1...5, using: &random)) : "")
+            }
+            try await store.database.write { db in try await Store.recordFacts(petitionID: id, facts, fresh: true, in: db) }
+            func key(_ month: String, _ agency: String, _ category: PetitionCategory?, _ measure: StatisticsFact.Measure, _ detail: String) -> String {
+                [month, agency, category?.rawValue ?? "", measure.rawValue, detail].joined(separator: "|")
+            }
+            var periods: [ClosedRange<CivilDate>] = [
+                start...start.adding(days: 399), CivilDate(year: 2025, month: 12, day: 2)!...CivilDate(year: 2026, month: 12, day: 1)!,
+                CivilDate(year: 2026, month: 3, day: 1)!...CivilDate(year: 2026, month: 3, day: 31)!,
+                CivilDate(year: 2026, month: 3, day: 2)!...CivilDate(year: 2026, month: 3, day: 30)!,
+                CivilDate(year: 2026, month: 3, day: 5)!...CivilDate(year: 2026, month: 3, day: 9)!,
+            ]
+            for _ in 0..<20 {
+                let a = start.adding(days: Int.random(in: -10..<410, using: &random))
+                let b = a.adding(days: Int.random(in: 0..<200, using: &random))
+                periods.append(a...b)
+            }
+            for period in periods {
+                var expected: [String: Int] = [:]
+                for fact in facts where period.contains(fact.day) {
+                    let month = Rollup.isSeries(fact.measure) ? Rollup.month(year: fact.day.year, month: fact.day.month) : ""
+                    let category = fact.measure == .received ? fact.category : nil
+                    expected[key(month, fact.agencyCode, category, fact.measure, fact.detail), default: 0] += 1
+                }
+                var actual: [String: Int] = [:]
+                // The petition's own receipt is not one of the facts under test.
+                for count in try await store.rollupCounts(period) where count.measure != .submitted {
+                    actual[key(count.month, count.agencyCode, count.category, count.measure, count.detail), default: 0] += count.count
+                }
+                #expect(actual == expected, "\(period): \(MonthSplit(period)), \(actual.count) sums for \(expected.count)")
+            }
+            // The year of the benchmark reads one month less a day, and one day.
+            let year = MonthSplit(CivilDate(year: 2025, month: 12, day: 2)!...CivilDate(year: 2026, month: 12, day: 1)!)
+            #expect(year.wholeMonths == "2025-12"..."2026-11")
+            #expect(year.subtractedDays == [CivilDate(year: 2025, month: 12, day: 1)!...CivilDate(year: 2025, month: 12, day: 1)!])
+            #expect(year.addedDays == [CivilDate(year: 2026, month: 12, day: 1)!...CivilDate(year: 2026, month: 12, day: 1)!])
+        }
+    }
+
     @Test func aBadlyStoredEventIsAnErrorNotASkippedRow() async throws {
         try await TestDatabase.withStore { store in
             let code = try await store.submit(Intake(

@@ -16,6 +16,7 @@ struct StatisticsController {
         router.get(.init(Paths.statistics), use: dashboard)
         router.get(.init(Paths.statistics + "/bieu-do/:chart"), use: chart)
         router.get(.init(Paths.agencyConduct), use: conduct)
+        router.get(.init(Paths.agencyEvidence), use: evidence)
         api.get("stats", use: statsJSON)
         api.get("agencies/conduct", use: conductJSON)
     }
@@ -72,6 +73,32 @@ struct StatisticsController {
             AgencyRanking(statistics: stats, criteria: criteria), statistics: stats, useful: useful, prolonged: try await store.prolongedCases(),
             catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language))
         return views.page("conduct", title: views.catalogue.text("conduct_title", context.language), body: page, context: context)
+    }
+
+    /// Every case behind one reason for one agency, whether or not it reaches the naming
+    /// minimum: the figures are public either way.
+    @Sendable func evidence(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var errors: [FieldError] = []
+        let agencies = try await agencyNames(context.language)
+        let code = query.get("co-quan") ?? ""
+        if agencies[code] == nil { errors.append(FieldError("co-quan", code.isEmpty ? .required : .unknownAgency)) }
+        let reasonText = query.get("ly-do") ?? ""
+        let reason = NamingReason(rawValue: reasonText)
+        if reason == nil { errors.append(FieldError("ly-do", reasonText.isEmpty ? .required : .invalidChoice)) }
+        var page = 1
+        do { page = try PageNumber(parsing: query.get("trang"), field: "trang").value } catch { errors.append(error) }
+        let period: ClosedRange<CivilDate>
+        do { period = try statistics.period(from: query.get("tu"), to: query.get("den")) } catch AppError.validation(let more) {
+            throw AppError.validation(errors + more)
+        }
+        guard errors.isEmpty, let reason, let name = agencies[code] else { throw AppError.validation(errors) }
+        let stats = try await statistics.statistics(for: period, evidence: true)
+        let codes = stats.agencies.first { $0.agencyCode == code }?.evidence[reason] ?? []
+        let body = EvidencePage(
+            agencyCode: code, agencyName: name, reason: reason, trackingCodes: codes, period: period, page: page, catalogue: views.catalogue,
+            language: context.language)
+        return views.page("conduct-evidence", title: views.catalogue.text("conduct_evidence_title", context.language) + ": " + name, body: body, context: context)
     }
 
     private func usefulCodes() async throws -> [String] {

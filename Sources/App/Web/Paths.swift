@@ -1,3 +1,5 @@
+import LangNgheCore
+
 /// Every page's address, in one place: routes are registered from these and templates link
 /// through them (`{{paths.submit}}`), so no URL is spelled twice.
 struct Paths: Sendable {
@@ -13,6 +15,7 @@ struct Paths: Sendable {
     static let search = "/tim-kiem"
     static let statistics = "/thong-ke"
     static let agencyConduct = "/danh-gia-co-quan"
+    static let agencyEvidence = "/danh-gia-co-quan/bang-chung"
 
     /// The same, as instance members for templates.
     let home = Paths.home
@@ -32,6 +35,11 @@ struct Paths: Sendable {
     let calendarThisYear = "/lich-lam-viec"
 
     static func calendar(_ year: Int) -> String { "/lich-lam-viec/\(year)" }
+
+    /// Every case behind one reason an agency is named for, in a period.
+    static func evidence(agency: String, reason: NamingReason, period: ClosedRange<CivilDate>) -> String {
+        agencyEvidence + "?co-quan=\(agency)&ly-do=\(reason.rawValue)&tu=\(period.lowerBound.iso)&den=\(period.upperBound.iso)"
+    }
 
     static func tracking(_ code: String) -> String {
         track + "?ma=" + code

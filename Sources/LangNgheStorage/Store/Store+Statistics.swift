@@ -71,26 +71,26 @@ extension Store {
         let split = MonthSplit(period)
         let series = "measure IN ('submitted', 'received', 'answered')"
         return try await database.read { db in
-            var parts: [(sql: String, arguments: [SQLValue])] = []
+            var parts: [(sql: String, arguments: [SQLValue], sign: Int)] = []
             if let months = split.wholeMonths {
                 let month = "CASE WHEN \(series) THEN month ELSE '' END"
                 parts.append((
                     "SELECT \(month) AS month, agency_code, category, measure, detail, CAST(SUM(count) AS BIGINT) AS n FROM rollups_monthly "
                         + "WHERE month >= ? AND month <= ?",
-                    [.text(months.lowerBound), .text(months.upperBound)]
+                    [.text(months.lowerBound), .text(months.upperBound)], 1
                 ))
             }
-            for days in split.partialMonths {
+            for (days, sign) in split.addedDays.map({ ($0, 1) }) + split.subtractedDays.map({ ($0, -1) }) {
                 let month = "CASE WHEN \(series) THEN substr(day, 1, 7) ELSE '' END"
                 parts.append((
                     "SELECT \(month) AS month, agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category ELSE '' END AS category, "
                         + "measure, detail, CAST(SUM(count) AS BIGINT) AS n FROM rollups WHERE day >= ? AND day <= ?",
-                    [.text(days.lowerBound.iso), .text(days.upperBound.iso)]
+                    [.text(days.lowerBound.iso), .text(days.upperBound.iso)], sign
                 ))
             }
-            // The same sum can come from the whole months and from a partial one: added here.
+            // The same sum can come from the whole months and from the days: added here.
             var sums: [Rollup.Count: Int] = [:]
-            for (sql, arguments) in parts {
+            for (sql, arguments, sign) in parts {
                 var sql = sql
                 var arguments = arguments
                 if let agency {
@@ -99,9 +99,11 @@ extension Store {
                 }
                 sql += " GROUP BY 1, 2, 3, 4, 5"
                 for count in try await db.query(sql, arguments).map(Rollup.Count.init(row:)) {
-                    sums[count.withCount(0), default: 0] += count.count
+                    sums[count.withCount(0), default: 0] += sign * count.count
                 }
             }
+            // A sum that the days taken away bring to nothing is not a figure.
+            sums = sums.filter { $0.value != 0 }
             return sums.map { $0.key.withCount($0.value) }
         }
     }
@@ -216,24 +218,40 @@ extension Store {
     }
 }
 
-/// A period cut into the whole months it covers ("2026-02"…"2026-11") and the days of the
-/// months it covers only in part.
-struct MonthSplit {
+/// A period as sums to read: whole months from the monthly table ("2026-02"…"2026-11"), plus
+/// the days of a month it covers in part, or, when the period covers most of that month, the
+/// whole month minus the days it leaves out. Counts add up, so taking days away is exact; a
+/// year ending on the 2nd of a month reads that month whole and one day less, not 30 days
+/// one by one (12,000 rows of a year's 34,000 at 100,000 petitions).
+struct MonthSplit: Equatable {
     var wholeMonths: ClosedRange<String>?
-    var partialMonths: [ClosedRange<CivilDate>] = []
+    var addedDays: [ClosedRange<CivilDate>] = []
+    var subtractedDays: [ClosedRange<CivilDate>] = []
 
     init(_ period: ClosedRange<CivilDate>) {
         let (first, last) = (period.lowerBound, period.upperBound)
         func key(_ index: Int) -> String { Rollup.month(year: index / 12, month: index % 12 + 1) }
+        func days(_ range: ClosedRange<CivilDate>) -> Int { range.upperBound.julianDay - range.lowerBound.julianDay + 1 }
         var firstWhole = first.year * 12 + first.month - 1
         var lastWhole = last.year * 12 + last.month - 1
-        if first.day != 1 {
-            partialMonths.append(first...min(last, first.lastDayOfMonth))
-            firstWhole += 1
+        // The days of one month inside the period: added, or the month taken whole and the
+        // days outside taken away, whichever reads fewer days.
+        func part(_ inside: ClosedRange<CivilDate>) -> Bool {
+            let month = inside.lowerBound.firstDayOfMonth...inside.lowerBound.lastDayOfMonth
+            guard inside != month else { return true }
+            if days(inside) * 2 <= days(month) {
+                addedDays.append(inside)
+                return false
+            }
+            if inside.lowerBound > month.lowerBound { subtractedDays.append(month.lowerBound...inside.lowerBound.adding(days: -1)) }
+            if inside.upperBound < month.upperBound { subtractedDays.append(inside.upperBound.adding(days: 1)...month.upperBound) }
+            return true
         }
-        if last != last.lastDayOfMonth, lastWhole >= firstWhole {
-            partialMonths.append(max(first, last.firstDayOfMonth)...last)
-            lastWhole -= 1
+        if firstWhole == lastWhole {
+            if !part(first...last) { return }
+        } else {
+            if !part(first...first.lastDayOfMonth) { firstWhole += 1 }
+            if !part(last.firstDayOfMonth...last) { lastWhole -= 1 }
         }
         if firstWhole <= lastWhole { wholeMonths = key(firstWhole)...key(lastWhole) }
     }
