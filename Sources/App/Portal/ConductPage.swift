@@ -60,7 +60,8 @@ struct ConductPage {
     let hasCommended: Bool
 
     init(
-        _ r: AgencyRanking, statistics: Statistics, useful: [PublishedAnswer], prolonged: [ProlongedCase], catalogue: Catalogue, language: Language,
+        _ r: AgencyRanking, statistics: Statistics, codes: [Int: String], useful: [PublishedAnswer], prolonged: [ProlongedCase], catalogue: Catalogue,
+        language: Language,
         agencies: [String: String]
     ) {
         let t = { (key: String) in catalogue.text(key, language) }
@@ -79,10 +80,10 @@ struct ConductPage {
         ]
         named = r.named.map { naming in
             Named(agency: agencies[naming.agencyCode] ?? naming.agencyCode, evidence: naming.findings.map { finding in
-                let more = finding.trackingCodes.count - Self.codesShown
+                let more = finding.petitionIDs.count - Self.codesShown
                 return Evidence(
-                    reason: t("naming_" + finding.reason.rawValue) + " (\(finding.trackingCodes.count))",
-                    codes: finding.trackingCodes.prefix(Self.codesShown).map { Code(code: $0, href: Paths.tracking($0)) },
+                    reason: t("naming_" + finding.reason.rawValue) + " (\(finding.petitionIDs.count))",
+                    codes: finding.petitionIDs.prefix(Self.codesShown).compactMap { codes[$0] }.map { Code(code: $0, href: Paths.tracking($0)) },
                     allHref: more > 0 ? Paths.evidence(agency: naming.agencyCode, reason: finding.reason, period: statistics.period) : nil,
                     moreText: t("conduct_evidence_more").replacingOccurrences(of: "{n}", with: "\(max(0, more))"))
             })

@@ -17,19 +17,19 @@ struct EvidencePage {
     let nextHref: String?
 
     init(
-        agencyCode: String, agencyName: String, reason: NamingReason, trackingCodes: [String], period: ClosedRange<CivilDate>, page: Int,
-        catalogue: Catalogue, language: Language
+        agencyCode: String, agencyName: String, reason: NamingReason, total count: Int, shown codesByID: [Int: String], in ids: [Int],
+        period: ClosedRange<CivilDate>, page: Int, catalogue: Catalogue, language: Language
     ) {
         agency = agencyName
         self.reason = catalogue.text("naming_" + reason.rawValue, language)
         from = period.lowerBound.iso
         to = period.upperBound.iso
-        total = NumberText.grouped(trackingCodes.count, language)
-        let start = min(trackingCodes.count, (page - 1) * Self.pageSize)
-        codes = trackingCodes[start..<min(trackingCodes.count, start + Self.pageSize)].map { ConductPage.Code(code: $0, href: Paths.tracking($0)) }
+        total = NumberText.grouped(count, language)
+        let start = (page - 1) * Self.pageSize
+        codes = ids.compactMap { codesByID[$0] }.map { ConductPage.Code(code: $0, href: Paths.tracking($0)) }
         let base = Paths.evidence(agency: agencyCode, reason: reason, period: period)
         backHref = Paths.agencyConduct + "?tu=\(from)&den=\(to)"
         previousHref = page > 1 ? base + "&trang=\(page - 1)" : nil
-        nextHref = start + Self.pageSize < trackingCodes.count ? base + "&trang=\(page + 1)" : nil
+        nextHref = start + Self.pageSize < count ? base + "&trang=\(page + 1)" : nil
     }
 }

@@ -34,8 +34,10 @@ struct StatisticsController {
     @Sendable func conductJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let stats = try await statistics.statistics(for: try statistics.period(from: query.get("from"), to: query.get("to")), evidence: true)
+        let ranking = AgencyRanking(statistics: stats, criteria: criteria)
+        let codes = try await store.trackingCodes(of: ranking.named.flatMap { $0.findings.flatMap(\.petitionIDs) })
         return JSONBody.response(
-            ConductView(AgencyRanking(statistics: stats, criteria: criteria), statistics: stats, useful: try await usefulCodes(), prolonged: try await store.prolongedCases()))
+            ConductView(ranking, statistics: stats, codes: codes, useful: try await usefulCodes(), prolonged: try await store.prolongedCases()))
     }
 
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -69,8 +71,10 @@ struct StatisticsController {
         let query = request.uri.queryParameters
         let stats = try await statistics.statistics(for: try statistics.period(from: query.get("tu"), to: query.get("den")), evidence: true)
         let (useful, _) = try await store.publishedAnswers(AnswerFilter(usefulOnly: true, pageSize: 50))
+        let ranking = AgencyRanking(statistics: stats, criteria: criteria)
+        let shown = ranking.named.flatMap { $0.findings.flatMap { $0.petitionIDs.prefix(ConductPage.codesShown) } }
         let page = ConductPage(
-            AgencyRanking(statistics: stats, criteria: criteria), statistics: stats, useful: useful, prolonged: try await store.prolongedCases(),
+            ranking, statistics: stats, codes: try await store.trackingCodes(of: shown), useful: useful, prolonged: try await store.prolongedCases(),
             catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language))
         return views.page("conduct", title: views.catalogue.text("conduct_title", context.language), body: page, context: context)
     }
@@ -94,10 +98,11 @@ struct StatisticsController {
         }
         guard errors.isEmpty, let reason, let name = agencies[code] else { throw AppError.validation(errors) }
         let stats = try await statistics.statistics(for: period, evidence: true)
-        let codes = stats.agencies.first { $0.agencyCode == code }?.evidence[reason] ?? []
+        let ids = stats.agencies.first { $0.agencyCode == code }?.evidence[reason] ?? []
+        let shown = ids.dropFirst((page - 1) * EvidencePage.pageSize).prefix(EvidencePage.pageSize)
         let body = EvidencePage(
-            agencyCode: code, agencyName: name, reason: reason, trackingCodes: codes, period: period, page: page, catalogue: views.catalogue,
-            language: context.language)
+            agencyCode: code, agencyName: name, reason: reason, total: ids.count, shown: try await store.trackingCodes(of: shown), in: Array(shown),
+            period: period, page: page, catalogue: views.catalogue, language: context.language)
         return views.page("conduct-evidence", title: views.catalogue.text("conduct_evidence_title", context.language) + ": " + name, body: body, context: context)
     }
 

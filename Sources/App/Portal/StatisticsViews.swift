@@ -86,12 +86,15 @@ struct ConductView: Encodable {
         var restarts: Int
     }
 
-    init(_ ranking: AgencyRanking, statistics: Statistics, useful: [String], prolonged: [ProlongedCase]) {
+    /// `codes`: the tracking code of every case in the findings.
+    init(_ ranking: AgencyRanking, statistics: Statistics, codes: [Int: String], useful: [String], prolonged: [ProlongedCase]) {
         from = statistics.period.lowerBound.iso
         to = statistics.period.upperBound.iso
         criteria = ranking.criteria
         named = ranking.named.map { naming in
-            Named(agency: naming.agencyCode, reasons: Dictionary(naming.findings.map { ($0.reason.rawValue, $0.trackingCodes) }, uniquingKeysWith: { a, _ in a }))
+            Named(
+                agency: naming.agencyCode,
+                reasons: Dictionary(naming.findings.map { ($0.reason.rawValue, $0.petitionIDs.compactMap { codes[$0] }) }, uniquingKeysWith: { a, _ in a }))
         }
         commended = ranking.commended.compactMap(\.agencyCode)
         self.ranking = ranking.ranked.map {

@@ -15,12 +15,12 @@ public struct AgencyRanking: Sendable, Hashable {
         /// One reason met, with its evidence.
         public struct Finding: Sendable, Hashable {
             public let reason: NamingReason
-            /// The cases that meet it, by tracking code, in order of receipt.
-            public let trackingCodes: [String]
+            /// The cases that meet it, by petition number, in the order they were registered.
+            public let petitionIDs: [Int]
 
-            public init(reason: NamingReason, trackingCodes: [String]) {
+            public init(reason: NamingReason, petitionIDs: [Int]) {
                 self.reason = reason
-                self.trackingCodes = trackingCodes
+                self.petitionIDs = petitionIDs
             }
         }
 
@@ -65,8 +65,8 @@ public struct AgencyRanking: Sendable, Hashable {
 
     private static func naming(_ agency: AgencyStatistics, minimumEvidence: Int) -> Naming? {
         let findings = NamingReason.allCases.compactMap { reason -> Naming.Finding? in
-            guard let codes = agency.evidence[reason], codes.count >= max(1, minimumEvidence) else { return nil }
-            return Naming.Finding(reason: reason, trackingCodes: codes)
+            guard let ids = agency.evidence[reason], ids.count >= max(1, minimumEvidence) else { return nil }
+            return Naming.Finding(reason: reason, petitionIDs: ids)
         }
         guard let code = agency.agencyCode, !findings.isEmpty else { return nil }
         return Naming(agencyCode: code, findings: findings)

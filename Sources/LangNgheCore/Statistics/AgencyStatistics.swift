@@ -34,10 +34,10 @@ public struct AgencyStatistics: Sendable, Hashable {
     public internal(set) var restarts = 0
     /// Refusals by reason (VPCP's).
     public internal(set) var refusals: [String: Int] = [:]
-    /// The tracking codes behind each naming reason, in order of receipt.
-    public internal(set) var evidence: [NamingReason: [String]] = [:]
+    /// The cases behind each naming reason, by petition number, in the order they were registered.
+    public internal(set) var evidence: [NamingReason: [Int]] = [:]
     /// The same, as sets: noting a case is a lookup, not a pass over the list.
-    private var noted: [NamingReason: Set<String>] = [:]
+    private var noted: [NamingReason: Set<Int>] = [:]
 
     public init(agencyCode: String?) {
         self.agencyCode = agencyCode
@@ -68,12 +68,11 @@ public struct AgencyStatistics: Sendable, Hashable {
 
     /// Adds the cases behind a naming reason; those late now (`current`) count in the figures
     /// too, since no fact of the period holds them.
-    mutating func note(_ reason: NamingReason, _ codes: [String], current: Bool) {
+    mutating func note(_ reason: NamingReason, _ petitionID: Int, current: Bool) {
         // Each case once per reason: naming counts cases, not events.
-        let codes = codes.filter { noted[reason, default: []].insert($0).inserted }
-        guard !codes.isEmpty else { return }
-        evidence[reason, default: []] += codes
-        if current { addCurrent(reason, codes.count) }
+        guard noted[reason, default: []].insert(petitionID).inserted else { return }
+        evidence[reason, default: []].append(petitionID)
+        if current { addCurrent(reason, 1) }
     }
 
     /// Cases late now for a reason, counted without their codes.

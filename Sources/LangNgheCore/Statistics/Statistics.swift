@@ -20,16 +20,19 @@ public struct Statistics: Sendable, Hashable {
 
     /// The cases behind a naming reason: those of the period (from its facts), or those late
     /// now (`current`, only for a period that includes today).
+    /// Cases are named by their petition number, in the order they were registered: the
+    /// store reads them from its indexes alone, and pages look up the tracking codes of the few
+    /// they show.
     public struct Evidence: Sendable, Hashable {
         public let reason: NamingReason
         public let agencyCode: String
-        public let trackingCode: String
+        public let petitionID: Int
         public let current: Bool
 
-        public init(reason: NamingReason, agencyCode: String, trackingCode: String, current: Bool) {
+        public init(reason: NamingReason, agencyCode: String, petitionID: Int, current: Bool) {
             self.reason = reason
             self.agencyCode = agencyCode
-            self.trackingCode = trackingCode
+            self.petitionID = petitionID
             self.current = current
         }
     }
@@ -86,10 +89,11 @@ public struct Statistics: Sendable, Hashable {
             }
             if count.measure == .answered { answeredIn[count.month, default: 0] += count.count }
         }
-        for item in evidence where filter == nil || item.agencyCode == filter {
-            overall.note(item.reason, [item.trackingCode], current: item.current)
+        // In the order of registration, whatever order they came in.
+        for item in evidence.sorted(by: { $0.petitionID < $1.petitionID }) where filter == nil || item.agencyCode == filter {
+            overall.note(item.reason, item.petitionID, current: item.current)
             byAgency[item.agencyCode, default: AgencyStatistics(agencyCode: item.agencyCode)]
-                .note(item.reason, [item.trackingCode], current: item.current)
+                .note(item.reason, item.petitionID, current: item.current)
         }
         for item in current where filter == nil || item.agencyCode == filter {
             overall.addCurrent(item.reason, item.count)

@@ -26,6 +26,7 @@ struct Migrator {
         Schema.v17Erasure,
         Schema.v18SecondFactor,
         Schema.v19Expiry,
+        Schema.v20Evidence,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

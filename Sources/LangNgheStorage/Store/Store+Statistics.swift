@@ -132,31 +132,26 @@ extension Store {
         }
     }
 
-    /// The cases behind the naming reasons: the period's facts, and when `today` is given
-    /// (the period includes it) the cases late now, from the case rows and their open clocks.
-    /// Each list in order of receipt, sorted here: ordering in SQL walked every case by its
-    /// receipt index instead of the few late ones.
+    /// The cases behind the naming reasons, by petition number: the period's facts, and when
+    /// `today` is given (the period includes it) the cases late now, from the case rows and
+    /// their open clocks. Read from indexes alone; `trackingCodes(of:)` names the few a page shows.
     public func namingEvidence(_ period: ClosedRange<CivilDate>, today: CivilDate?) async throws -> [Statistics.Evidence] {
         let perAgency = policies.filter(\.perAgency).map(\.code)
         return try await database.read { db in
-            func inReceiptOrder(_ sql: String, _ arguments: [SQLValue], current: Bool, reason: (SQLRow) throws -> NamingReason) async throws
+            func evidence(_ sql: String, _ arguments: [SQLValue], current: Bool, reason: (SQLRow) throws -> NamingReason) async throws
                 -> [Statistics.Evidence]
             {
                 try await db.query(sql, arguments).map { row in
-                    guard let code = row.string("tracking_code"), let received = row.string("received_at"), let id = row.int("id") else {
-                        throw StoreError.unreadable("evidence")
-                    }
-                    let evidence = Statistics.Evidence(
-                        reason: try reason(row), agencyCode: row.string("agency_code") ?? Agency.governmentOfficeCode, trackingCode: code,
-                        current: current)
-                    return (received, id, evidence)
-                }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+                    guard let id = row.int("petition_id") else { throw StoreError.unreadable("evidence") }
+                    return Statistics.Evidence(
+                        reason: try reason(row), agencyCode: row.string("agency_code") ?? Agency.governmentOfficeCode, petitionID: id, current: current)
+                }
             }
             let measures = StatisticsFact.Measure.allCases.filter { Rollup.namingReason(of: $0) != nil }
-            var evidence = try await inReceiptOrder(
+            var found = try await evidence(
                 """
-                SELECT f.measure, f.agency_code, p.tracking_code, p.received_at, p.id FROM case_facts f JOIN petitions p ON p.id = f.petition_id
-                WHERE f.measure IN (\(measures.map { _ in "?" }.joined(separator: ", "))) AND f.day >= ? AND f.day <= ?
+                SELECT measure, agency_code, petition_id FROM case_facts
+                WHERE measure IN (\(measures.map { _ in "?" }.joined(separator: ", "))) AND day >= ? AND day <= ?
                 """, measures.map { .text($0.rawValue) } + [.text(period.lowerBound.iso), .text(period.upperBound.iso)], current: false
             ) { row in
                 guard let reason = StatisticsFact.Measure(rawValue: row.string("measure") ?? "").flatMap(Rollup.namingReason(of:)) else {
@@ -164,26 +159,44 @@ extension Store {
                 }
                 return reason
             }
-            guard let today else { return evidence }
-            evidence += try await inReceiptOrder(
-                "SELECT lead_agency_code AS agency_code, tracking_code, received_at, id FROM petitions WHERE due_date < ?", [.text(today.iso)],
-                current: true
+            guard let today else { return found }
+            found += try await evidence(
+                "SELECT lead_agency_code AS agency_code, id AS petition_id FROM petitions WHERE due_date < ?", [.text(today.iso)], current: true
             ) { _ in .overdueCases }
             // The restart count is written into the text so that the partial index applies.
-            evidence += try await inReceiptOrder(
+            found += try await evidence(
                 """
-                SELECT lead_agency_code AS agency_code, tracking_code, received_at, id FROM petitions
+                SELECT lead_agency_code AS agency_code, id AS petition_id FROM petitions
                 WHERE restarts >= \(Self.prolongedRestarts) AND status NOT IN ('answered', 'closed', 'rejected')
                 """, [], current: true
             ) { _ in .prolongedCases }
-            guard !perAgency.isEmpty else { return evidence }
-            evidence += try await inReceiptOrder(
+            guard !perAgency.isEmpty else { return found }
+            found += try await evidence(
                 """
-                SELECT c.agency_code, p.tracking_code, p.received_at, p.id FROM case_clocks c JOIN petitions p ON p.id = c.petition_id
-                WHERE c.policy IN (\(perAgency.map { _ in "?" }.joined(separator: ", "))) AND c.due_date < ? AND c.agency_code IS NOT NULL
+                SELECT agency_code, petition_id FROM case_clocks
+                WHERE policy IN (\(perAgency.map { _ in "?" }.joined(separator: ", "))) AND due_date < ? AND agency_code IS NOT NULL
                 """, perAgency.map { .text($0) } + [.text(today.iso)], current: true
             ) { _ in .unansweredCoordination }
-            return evidence
+            return found
+        }
+    }
+
+    /// The tracking codes of petitions, by petition number.
+    public func trackingCodes(of ids: some Collection<Int>) async throws -> [Int: String] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        return try await database.read { db in
+            var codes: [Int: String] = [:]
+            // In slices: a statement takes a bounded number of arguments.
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let slice = unique[start..<min(unique.count, start + 500)]
+                for row in try await db.query(
+                    "SELECT id, tracking_code FROM petitions WHERE id IN (\(slice.map { _ in "?" }.joined(separator: ", ")))", slice.map { .int(Int64($0)) })
+                {
+                    if let id = row.int("id"), let code = row.string("tracking_code") { codes[id] = code }
+                }
+            }
+            return codes
         }
     }
 }

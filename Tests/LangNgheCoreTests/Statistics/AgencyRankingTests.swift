@@ -72,11 +72,11 @@ struct AgencyRankingTests {
                 .init(
                     agencyCode: "BTC",
                     findings: [
-                        Finding(reason: .overdueCases, trackingCodes: [statsCode(1)]),
-                        Finding(reason: .lateAnswers, trackingCodes: [statsCode(2)]),
+                        Finding(reason: .overdueCases, petitionIDs: [1]),
+                        Finding(reason: .lateAnswers, petitionIDs: [2]),
                     ]),
-                .init(agencyCode: "BXD", findings: [Finding(reason: .unansweredCoordination, trackingCodes: [statsCode(4)])]),
-                .init(agencyCode: "BYT", findings: [Finding(reason: .overruledReturns, trackingCodes: [statsCode(3)])]),
+                .init(agencyCode: "BXD", findings: [Finding(reason: .unansweredCoordination, petitionIDs: [4])]),
+                .init(agencyCode: "BYT", findings: [Finding(reason: .overruledReturns, petitionIDs: [3])]),
             ])
         #expect(AgencyRanking(statistics: statistics, criteria: RankingCriteria(minimumEvidence: 2)).named.isEmpty)
         // By default one late case names nobody; three do. A follow-up never names the agency.

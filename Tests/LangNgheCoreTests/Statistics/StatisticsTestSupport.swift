@@ -42,7 +42,7 @@ func statsStatistics(_ cases: [StatsCase], period: ClosedRange<CivilDate>, today
     for c in cases {
         for fact in c.facts where period.contains(fact.day) {
             if let reason = Rollup.namingReason(of: fact.measure) {
-                evidence.append(.init(reason: reason, agencyCode: fact.agencyCode, trackingCode: c.code, current: false))
+                evidence.append(.init(reason: reason, agencyCode: fact.agencyCode, petitionID: Int(c.code.suffix(6)) ?? 0, current: false))
             }
         }
     }
@@ -51,11 +51,11 @@ func statsStatistics(_ cases: [StatsCase], period: ClosedRange<CivilDate>, today
             let known = c.log.events.filter { CivilDate.localDate(of: $0.at) <= day }
             let lead = CaseState(events: known).leadAgency ?? Agency.governmentOfficeCode
             if statsEngine.answerDeadline(for: known, fieldCode: nil, category: c.category, today: day)?.isOverdue(today: day) == true {
-                evidence.append(.init(reason: .overdueCases, agencyCode: lead, trackingCode: c.code, current: true))
+                evidence.append(.init(reason: .overdueCases, agencyCode: lead, petitionID: Int(c.code.suffix(6)) ?? 0, current: true))
             }
             for clock in statsEngine.deadlines(for: known, fieldCode: nil, category: c.category, today: day)
             where clock.policy == "coordination" && clock.isOverdue(today: day) {
-                evidence.append(.init(reason: .unansweredCoordination, agencyCode: clock.agencyCode ?? "", trackingCode: c.code, current: true))
+                evidence.append(.init(reason: .unansweredCoordination, agencyCode: clock.agencyCode ?? "", petitionID: Int(c.code.suffix(6)) ?? 0, current: true))
             }
         }
     }
