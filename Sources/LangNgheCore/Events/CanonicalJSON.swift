@@ -73,10 +73,10 @@ public indirect enum CanonicalJSON: Sendable, Hashable {
 }
 
 extension CanonicalJSON: Decodable {
-    /// A Codable value in canonical form: encoded by `JSONEncoder`, then respelled. Fractional
-    /// numbers are refused: nothing in an event is one.
+    /// A Codable value in canonical form, as `JSONEncoder` would give it (`CanonicalEncoder`).
+    /// Fractional numbers are refused: nothing in an event is one.
     public init(encoding value: some Encodable) throws {
-        self = try JSONDecoder().decode(CanonicalJSON.self, from: JSONEncoder().encode(value))
+        self = try CanonicalEncoder.encode(value)
     }
 
     /// Reads JSON of any spelling; the order of the attempts keeps `true` a boolean and `1` a number.

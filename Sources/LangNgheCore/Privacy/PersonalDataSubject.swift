@@ -64,10 +64,11 @@ extension PersonalDataDetector {
             needles.append((street, .address))
         }
         var found: [PersonalDataFinding] = []
+        let lowered = text.lowercased()
         for (needle, kind) in needles {
             let needle = needle.trimmingCharacters(in: .whitespacesAndNewlines)
             guard needle.count >= 3 else { continue }
-            for range in caseInsensitiveRanges(of: needle, in: text) {
+            for range in caseInsensitiveRanges(of: needle, in: text, lowercased: lowered) {
                 found.append(PersonalDataFinding(kind: kind, range: range, text: String(text.unicodeScalars[range])))
             }
         }
@@ -77,8 +78,9 @@ extension PersonalDataDetector {
     /// Every place `needle` appears in `text`, whatever the case. When lowercasing keeps every
     /// byte count (Vietnamese, Latin), the search is over the bytes of the lowercased texts and
     /// the offsets are the original's; otherwise Foundation searches.
-    static func caseInsensitiveRanges(of needle: String, in text: String) -> [Range<String.Index>] {
-        let lowerText = Array(text.lowercased().utf8)
+    /// `lowercased`: the text lowercased, when the caller searches it for several needles.
+    static func caseInsensitiveRanges(of needle: String, in text: String, lowercased: String? = nil) -> [Range<String.Index>] {
+        let lowerText = Array((lowercased ?? text.lowercased()).utf8)
         let lowerNeedle = Array(needle.lowercased().utf8)
         guard lowerText.count == text.utf8.count, lowerNeedle.count == needle.utf8.count, !lowerNeedle.isEmpty else {
             var ranges: [Range<String.Index>] = []
@@ -109,18 +111,32 @@ extension PersonalDataDetector {
     }
 
     /// The ranges of runs of letters.
+    /// Runs of letters (with the marks that follow them), read scalar by scalar: reading
+    /// characters cost more than the rest of the publication check.
     private static func words(in text: String) -> [Range<String.Index>] {
         var words: [Range<String.Index>] = []
         var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index].isLetter {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let letter: Bool
+            if scalar.isASCII {
+                letter = (0x61...0x7A).contains(scalar.value) || (0x41...0x5A).contains(scalar.value)
+            } else {
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: letter = true
+                case .nonspacingMark, .spacingMark, .enclosingMark: letter = start != nil
+                default: letter = false
+                }
+            }
+            if letter {
                 if start == nil { start = index }
             } else if let s = start {
                 words.append(s..<index)
                 start = nil
             }
-            index = text.index(after: index)
+            scalars.formIndex(after: &index)
         }
         if let s = start { words.append(s..<text.endIndex) }
         return words

@@ -51,6 +51,52 @@ import Testing
         #expect(try read.canonicalBytes() == event.canonicalBytes())
     }
 
+    /// The direct encoder gives what JSONEncoder's text, read back, gives: for every event type
+    /// and for shapes no event has yet (nested values, lists, absent and explicit nulls,
+    /// dictionaries with number keys).
+    @Test(arguments: EventType.allCases)
+    func theDirectEncoderAgreesWithJSONEncoder(_ type: EventType) throws {
+        let event = PetitionEvent(sequence: 1, type: type, at: Self.at, actor: .staff(3), agencyCode: "BTC", text: "Nội dung \"trích\"", data: [:])
+        func viaText<Body: EventBody>(_ body: Body) throws -> CanonicalJSON { try Self.viaJSONText(body) }
+        let body = event.body
+        let expected = try viaText(body)
+        #expect(try event.canonicalData() == expected)
+    }
+
+    struct Shapes: Codable {
+        struct Inner: Codable { var a: Int?; var b: [String] }
+        var inner: Inner
+        var list: [Inner]
+        var absent: String?
+        var numbers: [Int: String]
+        var flags: [String: Bool]
+        var big: UInt8
+        var nested: [[Int]]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(inner, forKey: .inner)
+            try container.encode(list, forKey: .list)
+            try container.encodeNil(forKey: .absent)
+            try container.encode(numbers, forKey: .numbers)
+            try container.encode(flags, forKey: .flags)
+            try container.encode(big, forKey: .big)
+            try container.encode(nested, forKey: .nested)
+        }
+    }
+
+    @Test func theDirectEncoderAgreesOnOtherShapes() throws {
+        let value = Shapes(
+            inner: .init(a: nil, b: ["x", "ý"]), list: [.init(a: 1, b: []), .init(a: -2, b: ["\n"])], absent: nil, numbers: [3: "ba", 1: "một"],
+            flags: ["z": true, "a": false], big: 255, nested: [[1, 2], []])
+        #expect(try CanonicalJSON(encoding: value) == Self.viaJSONText(value))
+        #expect(throws: (any Error).self) { try CanonicalJSON(encoding: ["x": 1.5]) }
+    }
+
+    static func viaJSONText(_ value: some Encodable) throws -> CanonicalJSON {
+        try JSONDecoder().decode(CanonicalJSON.self, from: JSONEncoder().encode(value))
+    }
+
     @Test func anUnreadableEventIsAnErrorNotSkipped() {
         #expect(throws: UnreadableEvent.self) {
             try PetitionEvent.stored(sequence: 4, type: "assigned", at: "2026-03-12T03:00:00.000Z", actorKind: "system", actorID: nil, agencyCode: nil, isPublic: true, data: #"{"note":"x"}"#)
