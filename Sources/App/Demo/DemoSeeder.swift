@@ -40,8 +40,8 @@ public struct DemoSeeder {
         let times = (0..<count).map { _ in Double.random(in: 0..<span, using: &random) }.sorted()
         let bar = ProgressBar(total: count, enabled: progress == .terminal && isatty(STDOUT_FILENO) == 1)
         // The bulk path: a few hundred cases per transaction, each case's read models written once.
-        // A batch is written while the next is made up, on the other core; one at a time, in
-        // order, so that tracking numbers still follow the date of receipt.
+        // A batch is written while the next is made up and prepared (`PreparedCase`), on the
+        // other core; one at a time, in order, so that tracking numbers follow the date of receipt.
         var batch: [(intake: Intake, history: [PetitionEvent])] = []
         var writing: Task<Void, any Error>?
         for (index, offset) in times.enumerated() {
@@ -59,9 +59,9 @@ public struct DemoSeeder {
                 texts: PublicationTexts(title: petition.valid.title, content: petition.valid.content, subject: subject), mask: mask)
             batch.append((intake, history.events(random: &random)))
             if batch.count == Self.batchSize || index == times.count - 1 {
+                let ready = try batch.map { try PreparedCase(intake: $0.intake, history: $0.history) }
                 try await writing?.value
                 bar.update(index + 1 - batch.count)
-                let ready = batch
                 writing = Task { [store] in try await store.load(ready) }
                 batch.removeAll(keepingCapacity: true)
             }

@@ -44,12 +44,17 @@ extension Store {
 
     /// Writes an event; its `data` is its body in canonical JSON (docs/events.md).
     static func insert(_ event: PetitionEvent, petitionID: Int64, in db: any SQLConnection) async throws {
+        try await insert(event, data: try event.canonicalData().text, petitionID: petitionID, in: db)
+    }
+
+    /// The same, with its canonical data already written out.
+    static func insert(_ event: PetitionEvent, data: String, petitionID: Int64, in db: any SQLConnection) async throws {
         try await db.execute(
             """
             INSERT INTO events (petition_id, sequence, type, at, actor_kind, actor_id, agency_code, is_public, data)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, petitionID, event.sequence, event.type.rawValue, Timestamp.string(event.at), event.actor.kind,
-            event.actor.staffID, event.agencyCode, event.isPublic, try event.canonicalData().text)
+            event.actor.staffID, event.agencyCode, event.isPublic, data)
     }
 
     /// The columns every event query selects.

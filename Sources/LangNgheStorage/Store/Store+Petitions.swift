@@ -8,22 +8,31 @@ extension Store {
     /// This is the whole write path of a submission, kept in one place so that group commit
     /// (the roadmap's batching of concurrent submissions) can be added here.
     public func submit(_ intake: Intake) async throws -> TrackingCode {
-        try await database.write { db in try await self.insert(intake, history: [], in: db) }
+        let prepared = try PreparedCase(intake: intake, history: [])
+        return try await database.write { db in try await self.insert(prepared, in: db) }
     }
 
     /// The bulk path (the demo seeder's): many petitions, each with its history of events
     /// already checked, in one transaction, each case's read models written once.
     @discardableResult
     public func load(_ cases: [(intake: Intake, history: [PetitionEvent])]) async throws -> [TrackingCode] {
+        try await load(cases.map { try PreparedCase(intake: $0.intake, history: $0.history) })
+    }
+
+    /// The same, with the work that needs no database done beforehand, so that a loader can do
+    /// it while the previous batch is written.
+    @discardableResult
+    public func load(_ cases: [PreparedCase]) async throws -> [TrackingCode] {
         try await database.write { db in
             var codes: [TrackingCode] = []
             codes.reserveCapacity(cases.count)
-            for c in cases { codes.append(try await self.insert(c.intake, history: c.history, in: db)) }
+            for c in cases { codes.append(try await self.insert(c, in: db)) }
             return codes
         }
     }
 
-    private func insert(_ intake: Intake, history: [PetitionEvent], in db: any SQLConnection) async throws -> TrackingCode {
+    private func insert(_ prepared: PreparedCase, in db: any SQLConnection) async throws -> TrackingCode {
+        let intake = prepared.intake
         let year = Self.vietnamYear(intake.receivedAt)
         guard let number = try await db.first(
             """
@@ -50,7 +59,7 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, code.description, submitterID, intake.accessKeyHash, intake.channel.rawValue,
             p.category.rawValue, p.fieldCode, p.agencyCode, p.title, p.content,
-            VietnameseText.folded(p.title + " " + p.content), p.publishName, at,
+            prepared.searchText, p.publishName, at,
             PetitionStatus.received.rawValue, at)?.int("id")
         else { throw StoreError.notFound }
         for (position, file) in intake.attachments.enumerated() {
@@ -60,19 +69,14 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, petitionID, position, file.fileName, file.type.mediaType, file.content.count, file.sha256, file.content)
         }
-        var log = [PetitionEvent(sequence: 1, at: intake.receivedAt, actor: intake.actor, agencyCode: intake.actorAgencyCode, body: Submitted(channel: intake.channel))]
-        for var event in history {
-            event.sequence = log.count + 1
-            log.append(event)
-        }
-        for event in log { try await Self.insert(event, petitionID: Int64(petitionID), in: db) }
+        for (event, data) in zip(prepared.log, prepared.eventData) { try await Self.insert(event, data: data, petitionID: Int64(petitionID), in: db) }
         if let key = intake.idempotency {
             // A second request with the same key racing this one fails here, on the primary key.
             try await db.execute(
                 "INSERT INTO idempotency_keys (key_hash, request_hash, tracking_code, sealed_receipt, created_at) VALUES (?, ?, ?, ?, ?)",
                 key.keyHash, key.requestHash, code.description, key.sealedReceipt, at)
         }
-        try await project(petitionID: petitionID, state: CaseState(events: log), log: log, fresh: true, in: db)
+        try await project(petitionID: petitionID, state: prepared.state, log: prepared.log, fresh: true, document: prepared.document, in: db)
         return code
     }
 
@@ -157,5 +161,34 @@ extension PetitionRecord {
                 phone: try key.open(row.string("s_phone") ?? ""), email: try key.open(row.string("s_email") ?? ""),
                 organizationName: try key.open(row.string("s_organization_name")), taxCode: try key.open(row.string("s_tax_code"))),
             attachments: attachments, events: events)
+    }
+}
+
+/// A new case's work that needs no database: its events numbered and in canonical form, its
+/// state, the folded text of its petition and, if its answer is published, its search document.
+public struct PreparedCase: Sendable {
+    let intake: Intake
+    let log: [PetitionEvent]
+    let eventData: [String]
+    let state: CaseState
+    let searchText: String
+    let document: SearchDocument?
+
+    public init(intake: Intake, history: [PetitionEvent]) throws {
+        self.intake = intake
+        var log = [PetitionEvent(sequence: 1, at: intake.receivedAt, actor: intake.actor, agencyCode: intake.actorAgencyCode, body: Submitted(channel: intake.channel))]
+        for var event in history {
+            event.sequence = log.count + 1
+            log.append(event)
+        }
+        self.log = log
+        eventData = try log.map { try $0.canonicalData().text }
+        let state = CaseState(events: log)
+        self.state = state
+        let petition = intake.petition
+        searchText = VietnameseText.folded(petition.title + " " + petition.content)
+        document = log.last(where: { $0.type == .answerPublished }).map { published in
+            SearchDocument(title: state.publicTitle ?? petition.title, content: state.publicContent ?? petition.content, answer: published.text)
+        }
     }
 }

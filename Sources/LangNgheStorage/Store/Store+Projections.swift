@@ -59,7 +59,10 @@ extension Store {
     ///
     /// `fresh`: the case was inserted in this transaction, so it has no read model rows to
     /// replace (the bulk path skips the deletes and reads).
-    func project(petitionID id: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, in db: any SQLConnection) async throws {
+    /// `document`: the published copy's search document, when the caller has made it already.
+    func project(
+        petitionID id: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, document: SearchDocument? = nil, in db: any SQLConnection
+    ) async throws {
         guard let row = try await db.first("SELECT field_code, category, received_at FROM petitions WHERE id = ?", id),
             let category = PetitionCategory(rawValue: row.string("category") ?? "")
         else { throw StoreError.unreadable("petitions \(id)") }
@@ -97,7 +100,7 @@ extension Store {
                 id, owed.policy, owed.agencyCode, owed.dueDate.iso, Timestamp.string(owed.dueAt))
         }
         if state.personalDataErased { try await erasePersonalData(petitionID: id, at: log.last { $0.type == .personalDataErased }?.at, in: db) }
-        try await republish(petitionID: id, state: state, log: log, fresh: fresh, in: db)
+        try await republish(petitionID: id, state: state, log: log, fresh: fresh, document: document, in: db)
         try await Self.recordFacts(
             petitionID: id, StatisticsFact.facts(of: log, category: category, fieldCode: row.string("field_code"), engine: engine), fresh: fresh,
             in: db)

@@ -63,7 +63,9 @@ public struct AnswerFilter: Sendable {
 extension Store {
     /// Rewrites (or removes) a case's public record after its events change: called inside the
     /// append's transaction, so the public never sees a half-published case.
-    func republish(petitionID: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, in db: any SQLConnection) async throws {
+    func republish(
+        petitionID: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, document made: SearchDocument? = nil, in db: any SQLConnection
+    ) async throws {
         guard let published = log.last(where: { $0.type == .answerPublished }),
             let row = try await db.first(
                 """
@@ -74,7 +76,9 @@ extension Store {
         else { return }
         let title = state.publicTitle ?? row.string("title") ?? ""
         let content = state.publicContent ?? row.string("content") ?? ""
-        let folded = VietnameseText.folded(title + " " + content + " " + published.text)
+        let document = made ?? SearchDocument(title: title, content: content, answer: published.text)
+        // The folded title and body, as folding the whole text would give them.
+        let folded = [document.title, document.body].filter { !$0.isEmpty }.joined(separator: " ")
         if !fresh { try await db.execute("DELETE FROM published_answers WHERE petition_id = ?", petitionID) }
         try await db.execute(
             """
@@ -86,7 +90,6 @@ extension Store {
             Timestamp.string(published.at), title, content, published.text,
             row.bool("publish_name") && !state.personalDataErased ? try await dataKey(in: db, create: false).open(row.string("submitter_name")) : nil,
             state.usefulOutcome, folded)
-        let document = SearchDocument(title: title, content: content, answer: published.text)
         switch dialect {
         case .sqlite:
             if !fresh { try await db.execute("DELETE FROM search_fts WHERE rowid = ?", petitionID) }
