@@ -16,6 +16,8 @@ struct CalendarPageController {
             let date: String
             let weekday: String
             let reason: String
+            /// "vi" when an English page shows a Vietnamese name (the official schedule's).
+            let reasonLanguage: String?
             let kind: String
         }
         let year: Int
@@ -62,7 +64,10 @@ struct CalendarPageController {
         let page = CalendarPage(
             year: year, lunarNewYear: DisplayDate.format(calendar.lunar.lunarNewYear(year)), hungKings: DisplayDate.format(calendar.lunar.hungKings(year)),
             days: calendar.nonWorkingDays(in: year).map {
-                .init(date: DisplayDate.format($0.date), weekday: t("weekday_\($0.date.weekday)"), reason: $0.reason, kind: t("dayoff_" + $0.kind.rawValue))
+                let english = context.language == .en ? $0.reasonEn : nil
+                return .init(
+                    date: DisplayDate.format($0.date), weekday: t("weekday_\($0.date.weekday)"), reason: english ?? $0.reason,
+                    reasonLanguage: context.language == .en && english == nil ? "vi" : nil, kind: t("dayoff_" + $0.kind.rawValue))
             },
             workingSaturdays: calendar.workingSaturdays(in: year).map(DisplayDate.format),
             previous: Paths.calendar(year - 1), next: Paths.calendar(year + 1))

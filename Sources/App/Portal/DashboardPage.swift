@@ -68,7 +68,9 @@ struct DashboardPage {
         let o = FiguresView(s.overall)
         from = s.period.lowerBound.iso
         to = s.period.upperBound.iso
-        query = "?tu=\(from)&den=\(to)"
+        // The language in the address too: the images are cached by it, and an English page
+        // showed Vietnamese charts for minutes.
+        query = "?tu=\(from)&den=\(to)&lang=\(language.rawValue)"
         func number(_ x: Double?) -> String { x.map { String(format: "%.1f", $0) } ?? "—" }
         func percent(_ x: Double?) -> String { x.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }
         figures = [

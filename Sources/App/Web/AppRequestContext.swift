@@ -7,6 +7,8 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The reader's language: `?lang=`, then the `lang` cookie, then `Accept-Language`.
     public var language: Language = .vi
+    /// The same page in the other language: its path and query, `lang` switched.
+    public var otherLanguageHref = "?lang=en"
     /// The CSRF token for the forms of this response (the cookie's value, signed).
     public var csrfToken: String = ""
     /// The posted form of a browser request, parsed (and its CSRF token checked) by

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LangNgheCore
 
@@ -12,11 +13,22 @@ struct LanguageMiddleware: RouterMiddleware {
         context.language = asked
             ?? request.cookies["lang"].flatMap { Language(rawValue: $0.value) }
             ?? Self.preferred(request.headers[.acceptLanguage])
+        context.otherLanguageHref = Self.switching(request, to: context.language == .vi ? Language.en : Language.vi)
         var response = try await next(request, context)
         if let asked {
             response.setCookie(Cookie(name: "lang", value: asked.rawValue, maxAge: 31_536_000, path: "/", httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// The page at `uri` in `language`: the search, the tracking code and the filters kept.
+    static func switching(_ request: Request, to language: Language) -> String {
+        // The query as it came, spelling and all, without its `lang`.
+        let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.isEmpty && !$0.hasPrefix("lang=") && $0 != "lang" }
+        // A path such as "//elsewhere.example" would make the link leave the site.
+        let path = request.uri.path
+        let safe = path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : "/"
+        return safe + "?" + (kept.map(String.init) + ["lang=" + language.rawValue]).joined(separator: "&")
     }
 
     /// The first of vi / en in the header's order of preference (q-values respected).

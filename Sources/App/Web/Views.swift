@@ -19,9 +19,13 @@ public struct Views: Sendable {
     ) -> Response {
         let page = PageContext(
             t: catalogue.table(context.language), lang: context.language.rawValue,
-            otherLanguage: context.language == .vi ? "en" : "vi",
+            otherLanguage: context.language == .vi ? "en" : "vi", otherLanguageHref: context.otherLanguageHref,
             title: title, csrfToken: context.csrfToken, paths: Paths(), office: BackOfficeLinks(),
-            staff: context.staff.map { StaffBadge(name: $0.displayName, role: catalogue.text("role_" + $0.role.rawValue, context.language), agency: $0.agencyCode, isAdmin: $0.role == .admin) },
+            staff: context.staff.map {
+                StaffBadge(
+                    name: $0.displayName, role: catalogue.text("role_" + $0.role.rawValue, context.language), agency: $0.agencyCode,
+                    isAdmin: $0.role == .admin, entersPaper: $0.identity.isCoordinator || $0.identity.handlesCases)
+            },
             body: body)
         let html = library.render(page, withTemplate: template) ?? ""
         var headers = HTTPFields()
@@ -36,6 +40,7 @@ struct PageContext<Body> {
     let t: [String: String]
     let lang: String
     let otherLanguage: String
+    let otherLanguageHref: String
     let title: String
     let csrfToken: String
     let paths: Paths
@@ -50,4 +55,6 @@ struct StaffBadge {
     let role: String
     let agency: String
     let isAdmin: Bool
+    /// Only those who may enter a paper petition see the link to its form.
+    let entersPaper: Bool
 }

@@ -47,11 +47,15 @@ public struct NonWorkingDay: Codable, Sendable, Hashable {
     public let kind: Kind
     /// The holiday's or the override's name, in Vietnamese.
     public let reason: String
+    /// The holiday's name in English; nil for an override, which the official schedule names
+    /// in Vietnamese only.
+    public let reasonEn: String?
 
     /// A day off of the given kind.
-    public init(date: CivilDate, kind: Kind, reason: String) {
+    public init(date: CivilDate, kind: Kind, reason: String, reasonEn: String? = nil) {
         self.date = date
         self.kind = kind
         self.reason = reason
+        self.reasonEn = reasonEn
     }
 }

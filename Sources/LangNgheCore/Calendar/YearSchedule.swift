@@ -32,10 +32,10 @@ extension YearSchedule {
 
         var daysOff: [Int: NonWorkingDay] = [:]
         var worked: Set<Int> = []
-        func add(_ jdn: Int, _ kind: NonWorkingDay.Kind, _ reason: String) {
+        func add(_ jdn: Int, _ kind: NonWorkingDay.Kind, _ reason: String, _ reasonEn: String? = nil) {
             let date = CivilDate(julianDay: jdn)
             guard date.year == year, daysOff[jdn] == nil, !worked.contains(jdn) else { return }
-            daysOff[jdn] = NonWorkingDay(date: date, kind: kind, reason: reason)
+            daysOff[jdn] = NonWorkingDay(date: date, kind: kind, reason: reason, reasonEn: reasonEn)
         }
         for (jdn, override) in overrides {
             switch override.kind {
@@ -43,9 +43,9 @@ extension YearSchedule {
             case .workingDay: if CivilDate(julianDay: jdn).year == year { worked.insert(jdn) }
             }
         }
-        for holiday in holidays { add(holiday.day, .holiday, holiday.rule.nameVi) }
+        for holiday in holidays { add(holiday.day, .holiday, holiday.rule.nameVi, holiday.rule.nameEn) }
         for (jdn, rule) in Self.compensatoryDays(for: holidays, overrides: overrides) {
-            add(jdn, .compensatory, "Nghỉ bù \(rule.nameVi)")
+            add(jdn, .compensatory, "Nghỉ bù \(rule.nameVi)", "In lieu of \(rule.nameEn)")
         }
         let days =
             CivilDate.julianDay(year: year, month: 1, day: 1)...CivilDate.julianDay(year: year, month: 12, day: 31)

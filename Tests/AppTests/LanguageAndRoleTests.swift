@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import LangNgheCore
+import LangNgheStorage
+import Testing
+
+@testable import App
+
+/// Issue 10 §2: the other language is the same page, charts and holidays follow the language,
+/// and staff see only the links their role may use.
+@Suite struct LanguageAndRoleTests {
+    @Test func theOtherLanguageIsTheSamePage() async throws {
+        try await withApp { client, _ in
+            let search = try await client.execute(uri: "/tim-kiem?q=s%E1%BB%95+%C4%91%E1%BB%8F&page=2", method: .get).text
+            #expect(search.contains(#"href="/tim-kiem?q=s%E1%BB%95+%C4%91%E1%BB%8F&amp;page=2&amp;lang=en""#))
+            let english = try await client.execute(uri: "/tra-cuu?ma=PAKN-2026-000001&lang=en", method: .get).text
+            #expect(english.contains(#"href="/tra-cuu?ma=PAKN-2026-000001&amp;lang=vi""#))
+            let home = try await client.execute(uri: "/", method: .get).text
+            #expect(home.contains(#"href="/?lang=en""#))
+            // A page reached by a path that would lead elsewhere links home instead.
+            let odd = try await client.execute(uri: "//elsewhere.example/x", method: .get).text
+            #expect(!odd.contains("href=\"//elsewhere") && odd.contains(#"href="/?lang=en""#))
+        }
+    }
+
+    @Test func chartsAreAddressedByTheirLanguage() async throws {
+        try await withApp { client, _ in
+            let page = try await client.execute(uri: "/thong-ke?lang=en", method: .get).text
+            #expect(page.contains("/thong-ke/bieu-do/thang.svg?tu="))
+            #expect(page.contains("&amp;lang=en"))
+            #expect(!page.contains("&amp;lang=vi"))
+        }
+    }
+
+    @Test func theEnglishCalendarNamesTheHolidaysInEnglish() async throws {
+        try await withApp { client, _ in
+            let page = try await client.execute(uri: "/lich-lam-viec/2026?lang=en", method: .get).text
+            #expect(page.contains("New Year&#39;s Day") || page.contains("New Year's Day"))
+            #expect(page.contains("Reunification Day"))
+            // The official schedule's own days keep their Vietnamese name, marked as such.
+            #expect(page.contains(#"<td lang="vi">"#))
+            let vietnamese = try await client.execute(uri: "/lich-lam-viec/2026", method: .get).text
+            #expect(vietnamese.contains("Tết Dương lịch") && !vietnamese.contains("Reunification Day"))
+        }
+    }
+
+    @Test func staffSeeOnlyTheLinksTheyMayUse() async throws {
+        try await withApp { client, store in
+            try await TestStaff.create(in: store)
+            let observer = Browser(client)
+            try await observer.signIn("observer")
+            let seen = try await observer.get("/").text
+            #expect(!seen.contains(BackOfficePaths.intake))
+            #expect(seen.contains(#"role="region""#))
+            let officer = Browser(client)
+            try await officer.signIn("btc-officer")
+            #expect(try await officer.get("/").text.contains(BackOfficePaths.intake))
+        }
+    }
+}
