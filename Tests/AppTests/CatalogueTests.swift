@@ -12,6 +12,10 @@ import Testing
         #expect(NumberText.grouped(999, .vi) == "999")
         #expect(NumberText.grouped(-1_000, .en) == "-1,000")
         #expect(NumberText.grouped(0, .vi) == "0")
+        #expect(NumberText.percent(0.766, .vi) == "76,6 %")
+        #expect(NumberText.percent(0.766, .en) == "76.6 %")
+        #expect(NumberText.decimal(1234.56, .vi) == "1.234,6")
+        #expect(NumberText.decimal(-0.25, .en) == "-0.2" || NumberText.decimal(-0.25, .en) == "-0.3")
     }
 
     @Test func bothLanguagesHaveTheSameKeys() throws {

@@ -58,4 +58,31 @@ import Testing
             #expect(try await officer.get("/").text.contains(BackOfficePaths.intake))
         }
     }
+
+    @Test func datesAreTypedAndShownAsDayMonthYear() async throws {
+        #expect(CivilDate(entered: "01/12/2026") == CivilDate(year: 2026, month: 12, day: 1))
+        #expect(CivilDate(entered: " 1/2/2026 ") == CivilDate(year: 2026, month: 2, day: 1))
+        #expect(CivilDate(entered: "2026-12-01") == CivilDate(year: 2026, month: 12, day: 1))
+        #expect(CivilDate(entered: "01.12.2026") == CivilDate(year: 2026, month: 12, day: 1))
+        for bad in ["31/02/2026", "12/2026", "2026/12/01", "1/12/26", "abc", "", "01/12/2026x"] { #expect(CivilDate(entered: bad) == nil, "\(bad)") }
+        try await withApp { client, _ in
+            let march = try await client.execute(uri: "/thong-ke?tu=01/03/2026&den=31/03/2026", method: .get)
+            #expect(march.status == .ok)
+            #expect(march.text.contains(#"value="01/03/2026""#) && march.text.contains(#"value="31/03/2026""#))
+            let wrong = try await client.execute(uri: "/thong-ke?tu=32/13/2026&den=31/03/2026", method: .get)
+            #expect(wrong.status == .unprocessableContent)
+            let page = wrong.text
+            #expect(page.contains(#"value="32/13/2026""#) && page.contains(#"aria-describedby="tu-error""#))
+            #expect(page.contains("Ngày không hợp lệ") && !page.contains("from:"))
+            let reversed = try await client.execute(uri: "/thong-ke?tu=31/03/2026&den=01/03/2026", method: .get)
+            #expect(reversed.status == .unprocessableContent && reversed.text.contains("Ngày bắt đầu phải trước"))
+            let answers = try await client.execute(uri: "/tra-loi?from=hôm+qua&category=conduct", method: .get)
+            #expect(answers.status == .unprocessableContent)
+            #expect(answers.text.contains(#"id="from-error""#) && answers.text.contains(#"value="hôm qua""#))
+            // The valid filters still apply.
+            #expect(answers.text.contains(#"<option value="conduct" selected>"#))
+            let english = try await client.execute(uri: "/tra-loi?to=2026-99-01&lang=en", method: .get).text
+            #expect(english.contains("Not a date"))
+        }
+    }
 }

@@ -7,12 +7,20 @@ import LangNgheStorage
 /// (`agency`, `category`, `field`, `status`, `from`, `to`, `page`). A bad value is named, not ignored.
 enum AnswerFilterReader {
     static func read(_ request: Request, pageSize: Int = 20) throws -> AnswerFilter {
+        let (filter, errors) = readKeepingErrors(request, pageSize: pageSize)
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        return filter
+    }
+
+    /// The filter without its bad values, and what is wrong with them: a page shows the
+    /// answers the rest selects and the problems beside their fields.
+    static func readKeepingErrors(_ request: Request, pageSize: Int = 20) -> (AnswerFilter, [FieldError]) {
         let query = request.uri.queryParameters
         var errors: [FieldError] = []
         func text(_ name: String) -> String? { query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
         func date(_ name: String) -> CivilDate? {
             guard let value = text(name) else { return nil }
-            guard let date = CivilDate(iso: value) else { errors.append(FieldError(name, .invalidChoice)); return nil }
+            guard let date = CivilDate(entered: value) else { errors.append(FieldError(name, .invalidDate)); return nil }
             return date
         }
         let category = text("category").flatMap { value -> PetitionCategory? in
@@ -27,10 +35,10 @@ enum AnswerFilterReader {
         let to = date("to")
         var page = 1
         do { page = try PageNumber(parsing: text("page")).value } catch { errors.append(error) }
-        guard errors.isEmpty else { throw AppError.validation(errors) }
-        return AnswerFilter(
+        let filter = AnswerFilter(
             agency: text("agency"), category: category, field: text("field"), status: status, from: from, to: to,
             usefulOnly: query.get("useful") == "true", page: page, pageSize: pageSize)
+        return (filter, errors)
     }
 }
 

@@ -26,19 +26,14 @@ struct AnswersController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let filter: AnswerFilter
-        var message: String?
-        do { filter = try AnswerFilterReader.read(request) } catch AppError.validation(let errors) {
-            filter = AnswerFilter()
-            message = errors.map { views.catalogue.text("label_" + $0.field, context.language) + ": " + views.catalogue.message(for: $0, context.language) }.joined(separator: " ")
-        }
+        let (filter, errors) = AnswerFilterReader.readKeepingErrors(request)
         let (answers, total) = try await store.publishedAnswers(filter)
         let page = try await AnswersPage(
-            answers: answers, total: total, filter: filter, request: request, message: message, store: store, catalogue: views.catalogue,
+            answers: answers, total: total, filter: filter, request: request, errors: errors, store: store, catalogue: views.catalogue,
             language: context.language)
         return views.page(
             "answers", title: views.catalogue.text("answers_title", context.language), body: page, context: context,
-            status: message == nil ? .ok : .unprocessableContent)
+            status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -51,24 +51,33 @@ struct AnswersPage {
     let agencies: [Option]
     let categories: [Option]
     let fields: [Option]
-    let from: String
-    let to: String
+    let from: DateField
+    let to: DateField
     let previousHref: String?
     let nextHref: String?
     let isEmpty: Bool
 
-    init(answers: [PublishedAnswer], total: Int, filter: AnswerFilter, request: Request, message: String?, store: Store, catalogue: Catalogue, language: Language) async throws {
+    init(
+        answers: [PublishedAnswer], total: Int, filter: AnswerFilter, request: Request, errors: [FieldError], store: Store, catalogue: Catalogue,
+        language: Language
+    ) async throws {
         let allAgencies = try await store.agencies()
         let byCode = allAgencies.byCode
         items = answers.map { AnswerItem($0, catalogue: catalogue, language: language, agencies: byCode, snippet: nil) }
         self.total = total
-        self.message = message
+        // The dates' problems go beside their fields, the others above the form.
+        let others = errors.filter { $0.field != "from" && $0.field != "to" }
+        message = others.isEmpty ? nil : others.map { catalogue.text("label_" + $0.field, language) + ": " + catalogue.message(for: $0, language) }.joined(separator: " ")
         agencies = allAgencies.map { Option(value: $0.code, label: $0.name(language), selected: $0.code == filter.agency) }
         categories = PetitionCategory.allCases.map { Option(value: $0.rawValue, label: catalogue.text("category_" + $0.rawValue, language), selected: $0 == filter.category) }
         fields = try await store.fields().map { Option(value: $0.code, label: $0.name(language), selected: $0.code == filter.field) }
-        from = filter.from?.iso ?? ""
-        to = filter.to?.iso ?? ""
         let query = request.uri.queryParameters
+        from = DateField(
+            name: "from", label: catalogue.text("answers_from", language), typed: request.formQuery("from"), date: filter.from, errors: errors, catalogue: catalogue,
+            language: language)
+        to = DateField(
+            name: "to", label: catalogue.text("answers_to", language), typed: request.formQuery("to"), date: filter.to, errors: errors, catalogue: catalogue,
+            language: language)
         func link(_ page: Int) -> String {
             var items = ["agency", "category", "field", "status", "from", "to"].compactMap { name in
                 query.get(name).flatMap { $0.isEmpty ? nil : name + "=" + ($0.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics) ?? "") }
@@ -79,5 +88,23 @@ struct AnswersPage {
         previousHref = filter.page > 1 ? link(filter.page - 1) : nil
         nextHref = filter.page * filter.pageSize < total ? link(filter.page + 1) : nil
         isEmpty = answers.isEmpty
+    }
+}
+
+/// A date input of a filter: the date as the site shows it (day/month/year), or as typed when
+/// it is wrong, with the problem to show beside it.
+struct DateField {
+    let name: String
+    let label: String
+    let value: String
+    let error: String?
+
+    /// `field`: the name the errors use, when the input's differs (`tu` reports as `from`).
+    init(name: String, field: String? = nil, label: String, typed: String?, date: CivilDate?, errors: [FieldError], catalogue: Catalogue, language: Language) {
+        self.name = name
+        self.label = label
+        let problem = errors.first { $0.field == (field ?? name) }
+        value = problem == nil ? date.map(DisplayDate.format) ?? "" : typed ?? ""
+        error = problem.map { catalogue.message(for: $0, language) }
     }
 }

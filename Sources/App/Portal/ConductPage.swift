@@ -30,7 +30,7 @@ struct ConductPage {
         let agency: String
         let onTime: String
         let interval: String
-        let answered: Int
+        let answered: String
     }
     struct Useful {
         let title: String
@@ -65,7 +65,7 @@ struct ConductPage {
         agencies: [String: String]
     ) {
         let t = { (key: String) in catalogue.text(key, language) }
-        func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
+        func percent(_ x: Double) -> String { NumberText.percent(x, language) }
         from = statistics.period.lowerBound.iso
         to = statistics.period.upperBound.iso
         let c = r.criteria
@@ -74,7 +74,7 @@ struct ConductPage {
             t("conduct_criteria_named").replacingOccurrences(of: "{n}", with: "\(c.minimumEvidence)"),
             t("conduct_criteria_commended")
                 .replacingOccurrences(of: "{rate}", with: percent(c.commendation.minimumOnTimeRate))
-                .replacingOccurrences(of: "{satisfaction}", with: String(format: "%.1f", c.commendation.minimumSatisfaction))
+                .replacingOccurrences(of: "{satisfaction}", with: NumberText.decimal(c.commendation.minimumSatisfaction, language))
                 .replacingOccurrences(of: "{n}", with: "\(c.commendation.minimumCases)"),
             t("conduct_criteria_wilson"),
         ]
@@ -93,7 +93,7 @@ struct ConductPage {
             let f = FiguresView(place.statistics)
             return Ranked(
                 rank: place.rank, agency: agencies[place.agencyCode] ?? place.agencyCode, onTime: f.onTimeRate.map(percent) ?? "—",
-                interval: f.onTimeInterval.map { percent($0[0]) + " – " + percent($0[1]) } ?? "—", answered: f.answered)
+                interval: f.onTimeInterval.map { percent($0[0]) + " – " + percent($0[1]) } ?? "—", answered: NumberText.grouped(f.answered, language))
         }
         self.useful = useful.map { Useful(title: $0.title, href: Paths.answers + "/" + $0.trackingCode.description, result: $0.useful ?? "", agency: $0.agencyCode.map { agencies[$0] ?? $0 } ?? "") }
         self.prolonged = prolonged.map {

@@ -34,26 +34,26 @@ struct DashboardPage {
     }
     struct MonthRow {
         let month: String
-        let received: Int
-        let answered: Int
+        let received: String
+        let answered: String
     }
     struct AgencyRow {
         let agency: String
-        let received: Int
-        let answered: Int
+        let received: String
+        let answered: String
         let onTime: String
         let interval: String
-        let overdue: Int
+        let overdue: String
         let meanDays: String
         let satisfaction: String
     }
     struct CategoryRow {
         let category: String
-        let count: Int
+        let count: String
     }
 
-    let from: String
-    let to: String
+    let from: DateField
+    let to: DateField
     let query: String
     let figures: [Figure]
     let months: [MonthRow]
@@ -63,34 +63,44 @@ struct DashboardPage {
     let onTimeAlt: String
     let categoriesAlt: String
 
-    init(_ s: Statistics, catalogue: Catalogue, language: Language, agencies: [String: String]) {
+    /// `typed`, `errors`: the dates as typed and what is wrong with them, shown beside their
+    /// fields (the figures are then the default period's).
+    init(
+        _ s: Statistics, catalogue: Catalogue, language: Language, agencies: [String: String], typed: (from: String?, to: String?) = (nil, nil),
+        errors: [FieldError] = []
+    ) {
         let t = { (key: String) in catalogue.text(key, language) }
         let o = FiguresView(s.overall)
-        from = s.period.lowerBound.iso
-        to = s.period.upperBound.iso
+        from = DateField(
+            name: "tu", field: "from", label: t("answers_from"), typed: typed.from, date: s.period.lowerBound, errors: errors, catalogue: catalogue,
+            language: language)
+        to = DateField(
+            name: "den", field: "to", label: t("answers_to"), typed: typed.to, date: s.period.upperBound, errors: errors, catalogue: catalogue,
+            language: language)
         // The language in the address too: the images are cached by it, and an English page
         // showed Vietnamese charts for minutes.
-        query = "?tu=\(from)&den=\(to)&lang=\(language.rawValue)"
-        func number(_ x: Double?) -> String { x.map { String(format: "%.1f", $0) } ?? "—" }
-        func percent(_ x: Double?) -> String { x.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }
+        query = "?tu=\(s.period.lowerBound.iso)&den=\(s.period.upperBound.iso)&lang=\(language.rawValue)"
+        func number(_ x: Double?) -> String { x.map { NumberText.decimal($0, language) } ?? "—" }
+        func percent(_ x: Double?) -> String { x.map { NumberText.percent($0, language) } ?? "—" }
+        func count(_ n: Int) -> String { NumberText.grouped(n, language) }
         figures = [
-            Figure(label: t("stats_received"), value: "\(o.received)"), Figure(label: t("stats_answered"), value: "\(o.answered)"),
-            Figure(label: t("stats_answered_on_time"), value: "\(o.answeredOnTime) (\(percent(o.onTimeRate)))"),
-            Figure(label: t("stats_overdue_now"), value: "\(o.overdueNow)"),
+            Figure(label: t("stats_received"), value: count(o.received)), Figure(label: t("stats_answered"), value: count(o.answered)),
+            Figure(label: t("stats_answered_on_time"), value: "\(count(o.answeredOnTime)) (\(percent(o.onTimeRate)))"),
+            Figure(label: t("stats_overdue_now"), value: count(o.overdueNow)),
             Figure(label: t("stats_mean_days"), value: number(o.meanWorkingDaysToAnswer)), Figure(label: t("stats_median_days"), value: number(o.medianWorkingDaysToAnswer)),
-            Figure(label: t("stats_returns"), value: "\(o.returns)"), Figure(label: t("stats_reassignments"), value: "\(o.reassignments)"),
-            Figure(label: t("stats_escalations"), value: "\(o.escalations)"),
-            Figure(label: t("stats_satisfaction"), value: number(o.meanSatisfaction) + " / 5 (\(o.ratings))"),
+            Figure(label: t("stats_returns"), value: count(o.returns)), Figure(label: t("stats_reassignments"), value: count(o.reassignments)),
+            Figure(label: t("stats_escalations"), value: count(o.escalations)),
+            Figure(label: t("stats_satisfaction"), value: number(o.meanSatisfaction) + " / 5 (\(count(o.ratings)))"),
         ]
-        months = s.months.map { MonthRow(month: String(format: "%02d/%04d", $0.month, $0.year), received: $0.received, answered: $0.answered) }
+        months = s.months.map { MonthRow(month: String(format: "%02d/%04d", $0.month, $0.year), received: count($0.received), answered: count($0.answered)) }
         agencyRows = s.agencies.filter { $0.received > 0 || $0.answered > 0 }.map { a in
             let f = FiguresView(a)
             return AgencyRow(
-                agency: agencies[a.agencyCode ?? ""] ?? a.agencyCode ?? "", received: f.received, answered: f.answered, onTime: percent(f.onTimeRate),
-                interval: f.onTimeInterval.map { percent($0[0]) + " – " + percent($0[1]) } ?? "—", overdue: f.overdueNow,
+                agency: agencies[a.agencyCode ?? ""] ?? a.agencyCode ?? "", received: count(f.received), answered: count(f.answered), onTime: percent(f.onTimeRate),
+                interval: f.onTimeInterval.map { percent($0[0]) + " – " + percent($0[1]) } ?? "—", overdue: count(f.overdueNow),
                 meanDays: number(f.meanWorkingDaysToAnswer), satisfaction: number(f.meanSatisfaction))
         }
-        categoryRows = s.categories.map { CategoryRow(category: t("category_" + $0.category.rawValue), count: $0.count) }
+        categoryRows = s.categories.map { CategoryRow(category: t("category_" + $0.category.rawValue), count: count($0.count)) }
         monthlyAlt = t("stats_chart_monthly_alt")
         onTimeAlt = t("stats_chart_on_time_alt")
         categoriesAlt = t("stats_chart_categories_alt")

@@ -41,11 +41,20 @@ struct StatisticsController {
     }
 
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters
-        let period = try statistics.period(from: query.get("tu"), to: query.get("den"))
+        let typed = (from: request.formQuery("tu"), to: request.formQuery("den"))
+        var errors: [FieldError] = []
+        let period: ClosedRange<CivilDate>
+        do { period = try statistics.period(from: typed.from, to: typed.to) } catch AppError.validation(let found) {
+            // The last twelve months, and the dates as typed with what is wrong beside them.
+            errors = found
+            period = try statistics.period(from: nil, to: nil)
+        }
         let stats = try await statistics.statistics(for: period)
-        let page = DashboardPage(stats, catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language))
-        return views.page("dashboard", title: views.catalogue.text("stats_title", context.language), body: page, context: context)
+        let page = DashboardPage(
+            stats, catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language), typed: typed, errors: errors)
+        return views.page(
+            "dashboard", title: views.catalogue.text("stats_title", context.language), body: page, context: context,
+            status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// One chart of the dashboard, as an SVG image (`thang.svg`, `dung-han.svg`, `loai.svg`).

@@ -30,14 +30,15 @@ struct StatisticsService: Sendable {
     /// period (0001–9999) used to take 6.6 s and 5.4 MB.
     static let maxYears = 10
 
-    /// The period asked for: `from` / `to` as YYYY-MM-DD; by default the last twelve months.
+    /// The period asked for: `from` / `to` as typed (day/month/year or YYYY-MM-DD); by default
+    /// the last twelve months.
     func period(from: String?, to: String?) throws -> ClosedRange<CivilDate> {
         let today = deadlines.today
         var errors: [FieldError] = []
         func day(_ text: String?, _ field: String) -> CivilDate?? {
             guard let text, !text.isEmpty else { return .some(nil) }
-            guard let day = CivilDate(iso: text), Self.years.contains(day.year) else {
-                errors.append(FieldError(field, .invalidChoice))
+            guard let day = CivilDate(entered: text), Self.years.contains(day.year) else {
+                errors.append(FieldError(field, .invalidDate))
                 return nil
             }
             return .some(day)
@@ -45,7 +46,7 @@ struct StatisticsService: Sendable {
         let end = day(to, "to").map { $0 ?? today }
         let start = day(from, "from").map { $0 ?? (end ?? today).adding(days: -364) }
         guard errors.isEmpty, let start, let end else { throw AppError.validation(errors) }
-        guard start <= end else { throw AppError.validation([FieldError("from", .invalidChoice)]) }
+        guard start <= end else { throw AppError.validation([FieldError("from", .periodReversed)]) }
         guard end.julianDay - start.julianDay < Self.maxYears * 366 else {
             throw AppError.validation([FieldError("from", .periodTooLong(maxYears: Self.maxYears))])
         }

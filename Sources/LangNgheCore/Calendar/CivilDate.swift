@@ -30,6 +30,22 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.init(year: year, month: month, day: day)
     }
 
+    /// A date as a person types it: day/month/year as shown on every page ("01/12/2026",
+    /// "1/12/2026", with dots or dashes too), or YYYY-MM-DD as in addresses and the API.
+    public init?(entered text: String) {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if let iso = CivilDate(iso: text) {
+            self = iso
+            return
+        }
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     /// The date with the given chronological Julian Day Number (2000-01-01 is 2451545).
     public init(julianDay: Int) {
         // Inverse of `julianDay` below: split the day count into 400-year eras, then into

@@ -23,6 +23,10 @@ public struct FieldError: Sendable, Hashable, Error {
         case notInRange(max: Int)
         /// A period longer than `maxYears` years.
         case periodTooLong(maxYears: Int)
+        /// Not a date (day/month/year or YYYY-MM-DD), or not one the system covers.
+        case invalidDate
+        /// A period whose start comes after its end.
+        case periodReversed
 
         /// A stable name for the problem: the key of its message in the string catalogues.
         public var code: String {
@@ -45,6 +49,8 @@ public struct FieldError: Sendable, Hashable, Error {
             case .wrongType: "wrongType"
             case .notInRange: "notInRange"
             case .periodTooLong: "periodTooLong"
+            case .invalidDate: "invalidDate"
+            case .periodReversed: "periodReversed"
             }
         }
 
