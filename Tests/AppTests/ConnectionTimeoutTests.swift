@@ -24,12 +24,12 @@ import Testing
                 let partial = try RawConnection(port: port)
                 partial.send("GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
                 try await Task.sleep(for: .seconds(3))
-                #expect(silent.isClosedByServer())
-                #expect(partial.isClosedByServer())
+                #expect(await silent.isClosedByServer())
+                #expect(await partial.isClosedByServer())
                 // A whole request is still answered.
                 let whole = try RawConnection(port: port)
                 whole.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                #expect(whole.response().hasPrefix("HTTP/1.1 200"))
+                #expect(await whole.response().hasPrefix("HTTP/1.1 200"))
             }
         }
     }
@@ -48,7 +48,7 @@ import Testing
                         connection.send(
                             "POST \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
                                 + "Connection: close\r\n\r\n\(chunk)\r\n{}\r\n0\r\n\r\n")
-                        let response = connection.response()
+                        let response = await connection.response()
                         #expect(!response.hasPrefix("HTTP/1.1 5"), "\(path) \(chunk): \(response.prefix(40))")
                     }
                 }
@@ -58,7 +58,7 @@ import Testing
 }
 
 /// A blocking TCP socket to 127.0.0.1, just enough to misbehave as a client.
-final class RawConnection {
+final class RawConnection: @unchecked Sendable {
     let fd: Int32
 
     init(port: Int) throws {
@@ -83,8 +83,24 @@ final class RawConnection {
         _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
     }
 
-    /// What the server sent within three seconds.
-    func response() -> String {
+    /// What the server sent within three seconds, read on a thread of its own: a blocking read
+    /// on one of the few threads of Swift's concurrency pool can starve the server under test.
+    func response() async -> String {
+        await Self.offThePool { self.readResponse() }
+    }
+
+    /// True when the server has closed its side (read off the pool, as above).
+    func isClosedByServer() async -> Bool {
+        await Self.offThePool { self.readClosed() }
+    }
+
+    private static func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: body()) }
+        }
+    }
+
+    private func readResponse() -> String {
         var timeout = timeval(tv_sec: 3, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -92,9 +108,8 @@ final class RawConnection {
         return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
     }
 
-    /// True when the server has closed its side: a read returns end of file (or a reset)
-    /// rather than blocking.
-    func isClosedByServer() -> Bool {
+    /// A read returns end of file (or a reset) rather than blocking.
+    private func readClosed() -> Bool {
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var buffer = [UInt8](repeating: 0, count: 1024)

@@ -79,7 +79,8 @@ import Testing
             #expect(error["code"] as? String == "validationFailed")
             let fields = try #require(error["fields"] as? [String: String])
             #expect(Array(fields.keys) == [field])
-            #expect(fields[field] == "Vui lòng nhập mục này.")
+            // A choice left out asks to choose; a text left out, to type it.
+            #expect(fields[field] == (Catalogue.choices.contains(field) ? "Vui lòng chọn một mục." : "Vui lòng nhập mục này."))
             #expect(try await store.petitionCount() == 0)
         }
     }

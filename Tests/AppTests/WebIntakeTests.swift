@@ -89,6 +89,28 @@ let validFormFields: [(String, String)] = [
         }
     }
 
+    /// Issue 10 §2: each error is tied to its field for screen readers, the summary takes the
+    /// focus and links to the fields, choices are grouped under a legend and ask to choose.
+    @Test func errorsAreTiedToTheirFields() async throws {
+        try await withApp { client, _ in
+            let browser = Browser(client)
+            let token = try #require(Browser.csrfToken(in: try await browser.get("/gui-phan-anh").text))
+            let fields = validFormFields.filter { !["phone", "category", "submitterType"].contains($0.0) } + [("phone", "12")]
+            let page = try await browser.post("/gui-phan-anh", fields: fields, csrf: token, multipart: true).text
+            #expect(page.contains(#"id="phone" name="phone""#))
+            #expect(page.contains(#"aria-invalid="true" aria-describedby="phone-error""#))
+            #expect(page.contains(#"<p class="error" id="phone-error">"#))
+            #expect(page.contains(#"tabindex="-1" autofocus"#))
+            #expect(page.contains(##"<a href="#phone">"##) && page.contains(##"<a href="#category-conduct">"##))
+            #expect(page.contains(#"<legend class="label">"#) && page.contains(#"aria-describedby="category-error""#))
+            #expect(page.contains("Vui lòng chọn một mục."))
+            // Every described-by names an element that exists.
+            for match in page.matches(of: /aria-describedby="([^"]+)"/) { #expect(page.contains(#"id="\#(match.1)""#)) }
+            // The business fields are marked to be hidden for individuals.
+            #expect(page.contains(#"class="org organization-only""#))
+        }
+    }
+
     @Test func formsWithoutTheirCSRFTokenAreRefused() async throws {
         try await withApp { client, store in
             let browser = Browser(client)

@@ -30,8 +30,13 @@ public struct Catalogue: Sendable {
         strings[language] ?? [:]
     }
 
+    /// Fields answered by choosing (radio buttons), whatever the form.
+    static let choices: Set<String> = ["submitter.type", "category", "kind", "satisfaction"]
+
     /// The sentence for a field error, e.g. "Vui lòng nhập số điện thoại."
     public func message(for error: FieldError, _ language: Language) -> String {
+        // A choice left empty asks to choose, not to type.
+        if error.problem == .required, Self.choices.contains(error.field) { return text("error_choose", language) }
         let template = text("error_" + error.problem.code, language)
         guard let limit = error.problem.limit else { return template }
         return template.replacingOccurrences(of: "{n}", with: String(limit))

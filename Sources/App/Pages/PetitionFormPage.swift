@@ -17,6 +17,13 @@ struct PetitionFormPage {
         let checked: Bool
     }
 
+    /// A line of the error summary, linking to its input.
+    struct SummaryItem {
+        let field: String
+        let message: String
+        let anchor: String
+    }
+
     /// One message per input, shown next to it.
     struct Errors {
         var submitterType, name, address, phone, email, organizationName, taxCode: String?
@@ -42,7 +49,7 @@ struct PetitionFormPage {
     let isOrganization: Bool
     let draft: PetitionDraft
     let errors: Errors
-    let errorList: [ErrorPage.FieldMessage]
+    let errorList: [SummaryItem]
     let hasErrors: Bool
     let categories: [CategoryOption]
     let fields: [Option]
@@ -72,8 +79,17 @@ struct PetitionFormPage {
         let order = ["submitter.type", "submitter.name", "submitter.address", "submitter.phone", "submitter.email",
                      "submitter.organizationName", "submitter.taxCode", "category", "field", "agencyCode", "title",
                      "content", "attachments"]
-        errorList = messages.sorted { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }
-            .map { ErrorPage.FieldMessage(field: catalogue.text("label_" + $0.key.replacingOccurrences(of: ".", with: "_"), language), message: $0.value) }
+        let firstCategory = categories.first?.code.rawValue ?? ""
+        func anchor(_ key: String) -> String {
+            switch key {
+            case "submitter.type": "submitterType-individual"
+            case "category": "category-" + firstCategory
+            default: key.hasPrefix("submitter.") ? String(key.dropFirst("submitter.".count)) : key
+            }
+        }
+        errorList = messages.sorted { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }.map {
+            SummaryItem(field: catalogue.text("label_" + $0.key.replacingOccurrences(of: ".", with: "_"), language), message: $0.value, anchor: anchor($0.key))
+        }
         hasErrors = !messages.isEmpty
         self.categories = categories.map {
             CategoryOption(value: $0.code.rawValue, label: $0.name(language), description: $0.description(language),
