@@ -85,4 +85,21 @@ import Testing
             #expect(english.contains("Not a date"))
         }
     }
+
+    /// Issue 10 §2: every shown time carries its machine-readable moment.
+    @Test func timesCarryTheirMoment() async throws {
+        try await withApp { client, store in
+            try await TestStaff.create(in: store)
+            let (code, _) = try await submitPetition(client)
+            let tracking = try await client.execute(uri: "/tra-cuu?ma=\(code)", method: .get).text
+            #expect(tracking.contains(#"<time datetime="20"#))
+            let staff = Browser(client)
+            try await staff.signIn("vpcp")
+            let casePage = try await staff.get(BackOfficePaths.petition(code)).text
+            for page in [tracking, casePage] {
+                #expect(!page.contains("<time>"))
+                for match in page.matches(of: /<time datetime="([^"]+)">/) { #expect(Timestamp.date(String(match.1)) != nil) }
+            }
+        }
+    }
 }

@@ -13,6 +13,8 @@ struct CasePage {
     struct TimelineItem {
         let label: String
         let at: String
+        /// The same moment for machines (`<time datetime>`), in RFC 3339 UTC.
+        let atISO: String
         /// Unique names: Mustache looks a nil value up in the enclosing contexts.
         let eventAgency: String?
         let text: String
@@ -115,7 +117,7 @@ extension CasePage {
         let internals = CaseAccess.canSeeInternals(principal, state)
         timeline = p.events.filter { internals || $0.isPublic }.map { event in
             TimelineItem(
-                label: t("event_" + event.type.rawValue), at: DisplayDate.format(event.at), eventAgency: name(event.agencyCode),
+                label: t("event_" + event.type.rawValue), at: DisplayDate.format(event.at), atISO: Timestamp.string(event.at), eventAgency: name(event.agencyCode),
                 text: showSubmitter || event.actor != .submitter ? event.text : event.body.publicText(words),
                 eventDetails: event.body.details(words), isInternal: !event.isPublic)
         }

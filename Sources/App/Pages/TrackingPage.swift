@@ -7,6 +7,8 @@ struct TrackingPage {
     struct Timeline {
         let label: String
         let at: String
+        /// The same moment for machines (`<time datetime>`), in RFC 3339 UTC.
+        let atISO: String
         /// Named apart from the case's own agency: a nil here must not make Mustache climb
         /// to the enclosing case and show its agency instead.
         let eventAgency: String?
@@ -83,7 +85,7 @@ extension TrackingPage.Found {
         receivedAt = DisplayDate.format(p.receivedAt)
         timeline = p.events.filter(\.isPublic).map {
             TrackingPage.Timeline(
-                label: catalogue.text("event_" + $0.type.rawValue, language), at: DisplayDate.format($0.at),
+                label: catalogue.text("event_" + $0.type.rawValue, language), at: DisplayDate.format($0.at), atISO: Timestamp.string($0.at),
                 eventAgency: agencyName($0.agencyCode),
                 text: $0.publicText(words, toSubmitter: details != nil))
         }

@@ -1,6 +1,6 @@
 /// Version 11: search ranked in the database. The index holds four fields of each published
 /// answer (`SearchDocument`): folded title, folded body, syllable pairs and the words as written.
-/// SQLite ranks with FTS5's bm25 over them, PostgreSQL with ts_rank over a weighted tsvector;
+/// SQLite ranks with FTS5 (bm25 then, `langnghe_rank` since) over them, PostgreSQL with ts_rank over a weighted tsvector;
 /// only a page of rows leaves the database. Filled by the rebuild after the migration.
 extension Schema {
     static let v11SearchIndex = Migration(
