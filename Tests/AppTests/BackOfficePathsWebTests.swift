@@ -59,6 +59,14 @@ import Testing
             let token = Browser.csrfToken(in: tracking.text)
             let unlocked = try await citizen.post("/tra-cuu", fields: [("ma", code), ("khoa", key)], csrf: token)
             #expect(unlocked.text.contains("value=\"rated\""))
+            // A rating without its score comes back in its own form, the comment kept (issue 10 §2).
+            let refused = try await citizen.post(
+                Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("comment", "Trả lời chậm nhưng rõ ràng.")], csrf: token)
+            #expect(refused.status == .unprocessableContent)
+            let form = try #require(refused.text.range(of: #"<legend>"#).map { String(refused.text[$0.lowerBound...]) })
+            #expect(form.contains(#"id="rate-error""#) && form.contains("Trả lời chậm nhưng rõ ràng.</textarea>"))
+            let before = refused.text.components(separatedBy: #"<legend>"#).first ?? ""
+            #expect(!before.contains(#"class="error""#), "the error is in the rating form, not a page away")
             let rated = try await citizen.post(Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("satisfaction", "2")], csrf: token)
             #expect(rated.text.contains("Đã ghi nhận"))
             let wrongKey = try await citizen.post(Paths.trackAction, fields: [("ma", code), ("khoa", "nope"), ("type", "followedUp"), ("content", "x")], csrf: token)

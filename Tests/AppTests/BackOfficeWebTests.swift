@@ -192,6 +192,27 @@ extension Browser {
         }
     }
 
+    /// Issue 10 §2: a staff form that comes back is open, with its message beside the field and
+    /// a summary naming the action; the other forms are left as they were.
+    @Test func aRefusedActionComesBackOpenWithItsMessages() async throws {
+        try await withApp { client, store in
+            try await TestStaff.create(in: store)
+            let (code, _) = try await submitPetition(client)
+            let vpcp = Browser(client)
+            try await vpcp.signIn("vpcp")
+            let response = try await vpcp.act(code, "assigned", [("note", "Giao gấp")])
+            #expect(response.status == .unprocessableContent)
+            let page = response.text
+            #expect(page.contains(#"<details class="action" id="action-assigned" open>"#))
+            #expect(page.contains(#"aria-describedby="assigned-leadAgency-error""#) && page.contains(#"id="assigned-leadAgency-error""#))
+            #expect(!page.contains("Dữ liệu gửi lên chưa hợp lệ"))
+            #expect(page.contains(#"role="alert">Chuyển cơ quan xử lý: "#))
+            // Another form is neither opened nor marked.
+            #expect(!page.contains(#"id="action-refused" open"#))
+            #expect(page.matches(of: /aria-invalid="true"/).count == page.matches(of: /id="assigned-[A-Za-z]+-error"/).count)
+        }
+    }
+
     @Test func signInIsThrottled() async throws {
         try await withApp { client, store in
             try await TestStaff.create(in: store)

@@ -26,6 +26,8 @@ struct CaseAction {
     let canPreview: Bool
     /// Irreversible or public steps are styled as primary.
     let isPrimary: Bool
+    /// The form that came back (with its errors, or a preview): shown open.
+    let isOpen: Bool
 }
 
 /// Draws each action's form from its event type's inputs (`EventBody.form`).
@@ -34,18 +36,23 @@ struct CaseActionBuilder {
     let language: Language
     let agencies: [Agency]
     let observers: [(String, String)]
-    /// Values and errors when a form comes back.
+    /// Values and errors when a form comes back, for that form only (`returned`): other forms
+    /// with a field of the same name stay as they were.
     let values: EventInput
     let errors: [String: String]
+    let returned: EventType?
     let draft: String?
 
     func action(_ type: EventType) -> CaseAction {
         let t = { (key: String) in catalogue.text(key, language) }
         let body = type.body
+        let own = type == returned ? self : CaseActionBuilder(
+            catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: EventInput(), errors: [:], returned: nil,
+            draft: draft)
         return CaseAction(
             type: type.rawValue, label: t("action_" + type.rawValue), hint: t("action_hint_" + type.rawValue),
-            inputs: body.form.map(input), canPreview: body.form.contains { $0.kind == .textarea(preview: true) },
-            isPrimary: body.isPrimaryAction)
+            inputs: body.form.map(own.input), canPreview: body.form.contains { $0.kind == .textarea(preview: true) },
+            isPrimary: body.isPrimaryAction, isOpen: type == returned)
     }
 
     private func input(_ field: EventFormField) -> CaseAction.Input {

@@ -28,7 +28,7 @@ struct CaseController {
         }
         let input = EventInput(values)
         if type == .answerDrafted, form["preview"] != nil {
-            return try await page(petition, staff: staff, context: context, values: input, preview: input["content"] ?? "")
+            return try await page(petition, staff: staff, context: context, values: input, returned: type, preview: input["content"] ?? "")
         }
         do {
             _ = try await cases.act(type, input: input, by: .staff(staff.identity), on: petition.trackingCode, ip: context.ip)
@@ -36,11 +36,15 @@ struct CaseController {
         } catch AppError.validation(let errors) {
             var messages: [String: String] = [:]
             for error in errors where messages[error.field] == nil { messages[error.field] = views.catalogue.message(for: error, context.language) }
+            // Above the forms: which action and what is wrong; beside each field, its message.
+            let t = { (key: String) in views.catalogue.text(key, context.language) }
+            let summary = t("action_" + type.rawValue) + ": " + errors.map { t("field_" + $0.field) + " — " + views.catalogue.message(for: $0, context.language) }
+                .joined(separator: "; ")
             return try await page(
-                petition, staff: staff, context: context, values: input, errors: messages,
-                error: views.catalogue.text("http_validationFailed", context.language), status: .unprocessableContent)
+                petition, staff: staff, context: context, values: input, errors: messages, returned: type, error: summary, status: .unprocessableContent)
         } catch AppError.conflict(let key) {
-            return try await page(petition, staff: staff, context: context, values: input, error: views.catalogue.text(key, context.language), status: .conflict)
+            return try await page(
+                petition, staff: staff, context: context, values: input, returned: type, error: views.catalogue.text(key, context.language), status: .conflict)
         }
     }
 
@@ -58,13 +62,13 @@ struct CaseController {
 
     private func page(
         _ petition: PetitionRecord, staff: StaffAccount, context: AppRequestContext, values: EventInput = EventInput(),
-        errors: [String: String] = [:], error: String? = nil, preview: String? = nil, status: HTTPResponse.Status = .ok
+        errors: [String: String] = [:], returned: EventType? = nil, error: String? = nil, preview: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let observers = try await store.allStaff().filter { $0.role == .observer && $0.active }.map { ($0.username, $0.displayName) }
         let model = CasePage(
             petition, principal: .staff(staff.identity), catalogue: views.catalogue, language: context.language,
             agencies: try await store.agencies(), fields: try await store.fields(), observers: observers,
-            values: values, errors: errors, error: error, preview: preview,
+            values: values, errors: errors, returned: returned, error: error, preview: preview,
             deadline: try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
             clocks: try await deadlines.openDeadlines(
                 events: petition.events, fieldCode: petition.fieldCode, category: petition.category, leadAgency: petition.leadAgencyCode))

@@ -70,7 +70,7 @@ struct CasePage {
 extension CasePage {
     init(
         _ p: PetitionRecord, principal: Principal, catalogue: Catalogue, language: Language, agencies: [Agency],
-        fields: [Field], observers: [(String, String)], values: EventInput = EventInput(), errors: [String: String] = [:],
+        fields: [Field], observers: [(String, String)], values: EventInput = EventInput(), errors: [String: String] = [:], returned: EventType? = nil,
         error: String? = nil, preview: String? = nil, deadline: DeadlineStatus? = nil,
         clocks: [(policy: DeadlinePolicy, agency: String?, status: DeadlineStatus)] = []
     ) {
@@ -124,7 +124,8 @@ extension CasePage {
         draft = internals ? state.draft : nil
         draftState = state.draft == nil ? nil : t(state.draftApproved ? "case_draft_approved" : "case_draft_waiting")
         let builder = CaseActionBuilder(
-            catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: values, errors: errors, draft: state.draft)
+            catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: values, errors: errors, returned: returned,
+            draft: state.draft)
         let allowed = Workflow.allowedEvents(for: principal, on: state)
         // Masking and marking are offered beside each finding, not as actions of their own.
         actions = allowed.filter { $0 != .redacted && $0 != .markedNotPersonal }.map(builder.action)

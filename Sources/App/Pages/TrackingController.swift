@@ -44,7 +44,11 @@ struct TrackingController {
         } catch AppError.conflict(let key) {
             problem = views.catalogue.text(key, context.language)
         }
-        var response = try await page(code: code.description, accessKey: key, context: context, notice: notice, actionError: problem)
+        // A refused form comes back in place, with what was typed.
+        let attempt = problem.map {
+            TrackingPage.Attempt(type: type, content: form["content"] ?? "", comment: form["comment"] ?? "", satisfaction: form["satisfaction"] ?? "", error: $0)
+        }
+        var response = try await page(code: code.description, accessKey: key, context: context, notice: notice, attempt: attempt)
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -72,7 +76,7 @@ struct TrackingController {
     }
 
     private func page(
-        code query: String, accessKey: String?, context: AppRequestContext, notice: String? = nil, actionError: String? = nil
+        code query: String, accessKey: String?, context: AppRequestContext, notice: String? = nil, attempt: TrackingPage.Attempt? = nil
     ) async throws -> Response {
         let language = context.language
         let title = views.catalogue.text("track_title", language)
@@ -98,10 +102,14 @@ struct TrackingController {
             found.deadlineBadge = deadline.badge
             found.deadlineLabel = views.catalogue.text("deadline_" + deadline.badge, language)
         }
+        if let attempt, attempt.type == .rated, var details = found.details {
+            details.ratings = details.ratings.map { TrackingPage.Rating(value: $0.value, checked: String($0.value) == attempt.satisfaction) }
+            found.details = details
+        }
         let page = TrackingPage(
             query: code.description, message: nil, petition: found, keyRejected: accessKey != nil && !unlocked,
-            notice: notice, actionError: actionError)
-        return views.page("tracking", title: title + " " + code.description, body: page, context: context,
-                          status: accessKey != nil && !unlocked ? .forbidden : .ok)
+            notice: notice, attempt: attempt.map(TrackingPage.Attempts.init))
+        let status: HTTPResponse.Status = accessKey != nil && !unlocked ? .forbidden : attempt != nil ? .unprocessableContent : .ok
+        return views.page("tracking", title: title + " " + code.description, body: page, context: context, status: status)
     }
 }

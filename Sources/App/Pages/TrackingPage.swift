@@ -33,7 +33,7 @@ struct TrackingPage {
         let canProvideInfo: Bool
         let canFollowUp: Bool
         let canRate: Bool
-        let ratings: [Int]
+        var ratings: [Rating]
     }
 
     struct AttachmentItem {
@@ -54,7 +54,7 @@ struct TrackingPage {
         let agency: String
         let receivedAt: String
         let timeline: [Timeline]
-        let details: Details?
+        var details: Details?
         var due: String? = nil
         var deadlineBadge = "none"
         var deadlineLabel = ""
@@ -65,7 +65,35 @@ struct TrackingPage {
     let petition: Found?
     let keyRejected: Bool
     var notice: String? = nil
-    var actionError: String? = nil
+    /// The submitter's form that came back with a problem: shown in that form, filled in.
+    var attempt: Attempts? = nil
+
+    struct Rating {
+        let value: Int
+        let checked: Bool
+    }
+
+    /// What the submitter sent and what is wrong with it, by form.
+    struct Attempt {
+        let type: EventType
+        let content: String
+        let comment: String
+        let satisfaction: String
+        let error: String
+    }
+
+    /// The attempt under the name of its form (stored: templates read stored properties).
+    struct Attempts {
+        let info: Attempt?
+        let rating: Attempt?
+        let followUp: Attempt?
+
+        init(_ attempt: Attempt) {
+            info = attempt.type == .infoProvided ? attempt : nil
+            rating = attempt.type == .rated ? attempt : nil
+            followUp = attempt.type == .followedUp ? attempt : nil
+        }
+    }
 }
 
 extension TrackingPage.Found {
@@ -103,7 +131,7 @@ extension TrackingPage.Details {
             attachments: p.attachments.map {
                 TrackingPage.AttachmentItem(id: $0.id, fileName: $0.fileName, size: ByteSize.format($0.size))
             }, accessKey: accessKey, hasAttachments: !p.attachments.isEmpty, canProvideInfo: allowed.contains(.infoProvided), canFollowUp: allowed.contains(.followedUp),
-            canRate: allowed.contains(.rated), ratings: [5, 4, 3, 2, 1])
+            canRate: allowed.contains(.rated), ratings: [5, 4, 3, 2, 1].map { TrackingPage.Rating(value: $0, checked: false) })
     }
 }
 
