@@ -33,6 +33,21 @@ import Testing
         }
     }
 
+    /// Issue 10 §2: a phone gets charts drawn for its width, so their text stays legible.
+    @Test func phonesGetNarrowCharts() async throws {
+        try await withApp { client, _ in
+            let page = try await client.execute(uri: "/thong-ke", method: .get).text
+            #expect(page.contains(#"<source media="(max-width: 40em)""#) && page.contains("&amp;rong=360"))
+            for chart in ["thang.svg", "dung-han.svg", "loai.svg"] {
+                let narrow = try await client.execute(uri: "/thong-ke/bieu-do/\(chart)?rong=360", method: .get)
+                #expect(narrow.status == .ok)
+                #expect(narrow.text.contains(#"viewBox="0 0 360 "#) || narrow.text.contains(#"width="360""#))
+            }
+            let odd = try await client.execute(uri: "/thong-ke/bieu-do/thang.svg?rong=5000", method: .get)
+            #expect(odd.status == .unprocessableContent)
+        }
+    }
+
     @Test func theEnglishCalendarNamesTheHolidaysInEnglish() async throws {
         try await withApp { client, _ in
             let page = try await client.execute(uri: "/lich-lam-viec/2026?lang=en", method: .get).text

@@ -7,22 +7,26 @@ struct DashboardCharts {
     let onTime: HorizontalBarChart
     let categories: ShareChart
 
-    init(_ s: Statistics, catalogue: Catalogue, language: Language, agencies: [String: String]) {
+    /// The widths a chart is drawn at: for a screen, and for a phone, where the wide one shrank
+    /// its 11-px text to about 6 px.
+    static let widths = [640, 360]
+
+    init(_ s: Statistics, catalogue: Catalogue, language: Language, agencies: [String: String], width: Int = 640) {
         let t = { (key: String) in catalogue.text(key, language) }
         monthly = BarChart(
             title: t("stats_chart_monthly"), description: t("stats_chart_monthly_alt"), series: [t("stats_received"), t("stats_answered")],
             groups: s.months.map { .init(label: String(format: "%02d/%02d", $0.month, $0.year % 100), values: [Double($0.received), Double($0.answered)]) },
-            valueAxisLabel: t("stats_cases"), groupAxisLabel: t("stats_month"))
+            valueAxisLabel: t("stats_cases"), groupAxisLabel: t("stats_month"), width: width)
         let ranked = s.agencies.filter { $0.answered >= 5 }.sorted { $0.onTime.lower > $1.onTime.lower }.prefix(20)
         onTime = HorizontalBarChart(
             title: t("stats_chart_on_time"), description: t("stats_chart_on_time_alt"),
             bars: ranked.map { a in
                 .init(label: agencies[a.agencyCode ?? ""] ?? a.agencyCode ?? "", rate: Double(a.answeredOnTime) / Double(max(a.answered, 1)),
                       interval: a.onTime.lower...a.onTime.upper)
-            }, axisLabel: t("stats_on_time_rate"), height: max(160, 40 + 24 * ranked.count))
+            }, axisLabel: t("stats_on_time_rate"), width: width, height: max(160, 40 + 24 * ranked.count))
         categories = ShareChart(
             title: t("stats_chart_categories"), description: t("stats_chart_categories_alt"),
-            parts: s.categories.map { .init(label: t("category_" + $0.category.rawValue), count: $0.count) })
+            parts: s.categories.map { .init(label: t("category_" + $0.category.rawValue), count: $0.count) }, width: width)
     }
 }
 

@@ -61,8 +61,11 @@ struct StatisticsController {
     @Sendable func chart(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let period = try statistics.period(from: query.get("tu"), to: query.get("den"))
+        let width = query.get("rong").map { Int($0) } ?? 640
+        guard let width, DashboardCharts.widths.contains(width) else { throw AppError.validation([FieldError("rong", .invalidChoice)]) }
         let stats = try await statistics.statistics(for: period)
-        let charts = DashboardCharts(stats, catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language))
+        let charts = DashboardCharts(
+            stats, catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language), width: width)
         let svg: String
         switch context.parameters.get("chart") {
         case "thang.svg": svg = charts.monthly.svg
