@@ -34,9 +34,34 @@ import Testing
                 #expect(keys.contains(String(match.output.1)), "\(file) uses missing key \(match.output.1)")
             }
         }
-        let built = EventType.allCases.map { "event_" + $0.rawValue } + PetitionStatus.allCases.map { "status_" + $0.rawValue }
+        // Keys the code builds from a value, family by family: each value of each family.
+        var built = EventType.allCases.map { "event_" + $0.rawValue } + PetitionStatus.allCases.map { "status_" + $0.rawValue }
             + PetitionCategory.allCases.map { "category_" + $0.rawValue } + Agency.Kind.allCases.map { "agency_kind_" + $0.rawValue }
+        built += NamingReason.allCases.map { "naming_" + $0.rawValue } + StaffRole.allCases.map { "role_" + $0.rawValue }
+        built += Channel.allCases.map { "channel_" + $0.rawValue } + (1...7).map { "weekday_\($0)" }
+        built += ["weekend", "holiday", "compensatory", "override"].map { "dayoff_" + $0 }
+        // Every action a case page can offer: its label, its hint and its fields' labels.
+        // (All but the erasure, which the retention job records, not a person.)
+        for type in EventType.allCases where type != .personalDataErased {
+            built += ["action_" + type.rawValue, "action_hint_" + type.rawValue] + type.body.form.map { "field_" + $0.name }
+        }
         for key in built { #expect(keys.contains(key), "missing \(key)") }
+    }
+
+    /// Every template a page names exists: a missing one would be a 500, not an empty page.
+    @Test func everyTemplateInUseExists() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/App")
+        let folder = AppResources.path("Templates")
+        var named = 0
+        for case let file as String in FileManager.default.enumerator(atPath: sources.path) ?? FileManager.DirectoryEnumerator() where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: /\.page\(\s*"([a-z0-9-]+)"/) {
+                named += 1
+                #expect(FileManager.default.fileExists(atPath: folder + "/" + match.output.1 + ".mustache"), "\(file) renders missing \(match.output.1)")
+            }
+        }
+        #expect(named > 10)
     }
 
     @Test func everyFieldErrorHasAMessage() throws {
@@ -45,6 +70,7 @@ import Testing
             .required, .tooLong(max: 5), .tooShort(min: 5), .invalidCharacters, .invalidChoice, .invalidPhone, .invalidEmail,
             .invalidTaxCode, .unknownField, .fieldNotForCategory, .unknownAgency, .tooManyFiles(max: 5),
             .fileTooLarge(maxBytes: 10_485_760), .fileTypeNotAllowed, .fileEmpty, .wrongType, .notInRange(max: 5), .periodTooLong(maxYears: 10),
+            .invalidDate, .periodReversed,
         ]
         for problem in problems {
             for language in Language.allCases {
@@ -54,6 +80,7 @@ import Testing
             }
         }
         #expect(catalogue.message(for: FieldError("x", .fileTooLarge(maxBytes: 10_485_760)), .vi) == "Mỗi tệp không quá 10 MB.")
+        #expect(catalogue.message(for: FieldError("category", .required), .en) == "Please choose one.")
     }
 }
 

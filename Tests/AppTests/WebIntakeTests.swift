@@ -56,6 +56,12 @@ let validFormFields: [(String, String)] = [
             #expect(shown.status == .ok)
             #expect(shown.headers[.cacheControl] == "no-store")
             let code = try #require(shown.text.firstMatch(of: /PAKN-\d{4}-\d{6}/).map { String($0.output) })
+            // The key in groups of four, so that a line breaks between groups; typed back with
+            // its spaces, it opens the petition.
+            let grouped = try #require(shown.text.firstMatch(of: /class="big key">([0-9A-Z]{4}(?: [0-9A-Z]{1,4}){6})</).map { String($0.output.1) })
+            let unlocked = try await browser.post(
+                Paths.track, fields: [("ma", code), ("khoa", grouped)], csrf: Browser.csrfToken(in: try await browser.get(Paths.tracking(code)).text))
+            #expect(unlocked.status == .ok && unlocked.text.contains("Trần Thị Bình"), "\(unlocked.status) \(grouped)")
             let reloaded = try await browser.get(Paths.receipt)
             #expect(reloaded.text.contains(code))
             #expect(try await store.petitionCount() == 1)

@@ -11,6 +11,18 @@ public enum AccessKey {
         return String((0..<26).map { _ in alphabet[Int.random(in: 0..<32, using: &generator)] })
     }
 
+    /// The key as shown to read and copy: groups of four ("ABCD EFGH …"), so that a line breaks
+    /// between groups and never inside one. Typed back with or without the spaces, it matches.
+    public static func grouped(_ key: String) -> String {
+        var groups: [Substring] = []
+        var rest = Substring(key)
+        while !rest.isEmpty {
+            groups.append(rest.prefix(4))
+            rest = rest.dropFirst(4)
+        }
+        return groups.joined(separator: " ")
+    }
+
     /// The hash to store and to compare, of the key as a person might type it (any case,
     /// with spaces or dashes).
     public static func hash(_ key: String) -> String {

@@ -59,7 +59,7 @@ struct PetitionFormController {
 
     static func receiptPage(_ receipt: IntakeService.Receipt, views: Views, context: AppRequestContext) -> Response {
         let page = ReceiptPage(
-            trackingCode: receipt.trackingCode.description, accessKey: receipt.accessKey,
+            trackingCode: receipt.trackingCode.description, accessKey: AccessKey.grouped(receipt.accessKey),
             receivedAt: DisplayDate.format(receipt.receivedAt), trackingURL: Paths.tracking(receipt.trackingCode.description))
         var response = views.page("receipt", title: views.catalogue.text("receipt_title", context.language), body: page, context: context)
         // The access key is on this page only: keep it out of caches and history stores.

@@ -27,7 +27,11 @@ public struct Views: Sendable {
                     isAdmin: $0.role == .admin, entersPaper: $0.identity.isCoordinator || $0.identity.handlesCases)
             },
             body: body)
-        let html = library.render(page, withTemplate: template) ?? ""
+        guard let html = library.render(page, withTemplate: template) else {
+            // A programming error (a test checks every name used): say so rather than send an
+            // empty page with a 200.
+            return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: "missing template \(template)")))
+        }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
