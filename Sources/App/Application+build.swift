@@ -12,7 +12,8 @@ public func buildApplication(
     let catalogue = try Catalogue.bundled()
     let views = try await Views.bundled(catalogue: catalogue)
     let deadlines = DeadlineService(store: store, environment: environment)
-    let router = try buildRouter(settings: settings, store: store, views: views, environment: environment, deadlines: deadlines, logger: logger)
+    let router = try buildRouter(
+        settings: settings, store: store, views: views, environment: environment, deadlines: deadlines, logger: logger)
     let address = "http://\(settings.hostname):\(settings.port)"
     var services: [any Service] = []
     if let interval = settings.schedulerInterval {
@@ -44,21 +45,28 @@ func buildRouter(
     router.add(middleware: ErrorMiddleware(views: views, catalogue: views.catalogue, store: store))
     router.add(middleware: MethodMiddleware())
     // Statistics, the conduct page and search: two in progress per client address at most.
-    router.add(middleware: ClientGate(perClient: 2, paths: [
-        Paths.statistics, Paths.agencyConduct, Paths.search, "/api/v1/stats", "/api/v1/agencies/conduct", "/api/v1/search",
-    ]))
+    router.add(
+        middleware: ClientGate(
+            perClient: 2,
+            paths: [
+                Paths.statistics, Paths.agencyConduct, Paths.search, "/api/v1/stats", "/api/v1/agencies/conduct", "/api/v1/search",
+            ]))
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))
     let auth = StaffAuth(store: store, environment: environment, requireSecondFactor: settings.requireSecondFactor)
     router.add(middleware: StaffSessionMiddleware(auth: auth))
     // The stylesheet and the icon: an hour in caches, then revalidated by their ETag.
     let staticCache = CacheControl([(.textCss, [.public, .maxAge(3600)]), (.imageIco, [.public, .maxAge(86_400)])])
-    router.add(middleware: FileMiddleware(AppResources.path("Public"), cacheControl: staticCache, searchForIndexHtml: false, logger: logger))
+    router.add(
+        middleware: FileMiddleware(AppResources.path("Public"), cacheControl: staticCache, searchForIndexHtml: false, logger: logger))
 
     let referenceCache = ReferenceCache(store: store, environment: environment)
     let limits = SubmissionLimits(
-        perAddressPerHour: settings.submissionsPerAddressPerHour, perSenderPerDay: settings.submissionsPerSenderPerDay, secret: settings.secret)
+        perAddressPerHour: settings.submissionsPerAddressPerHour, perSenderPerDay: settings.submissionsPerSenderPerDay,
+        secret: settings.secret)
     let intake = IntakeService(store: store, environment: environment, reference: referenceCache, limits: limits)
-    let cases = CaseService(store: store, environment: environment, catalogue: views.catalogue) { kind in views.catalogue.text("mask_" + kind.code, .vi) }
+    let cases = CaseService(store: store, environment: environment, catalogue: views.catalogue) { kind in
+        views.catalogue.text("mask_" + kind.code, .vi)
+    }
 
     let api = router.group("/api/v1")
 
@@ -86,7 +94,8 @@ func buildRouter(
     var criteria = RankingCriteria.standard
     criteria.minimumEvidence = settings.namingMinimum
     StatisticsController(
-        store: store, views: views, statistics: StatisticsService(store: store, deadlines: deadlines, cacheSeconds: settings.figuresCacheSeconds),
+        store: store, views: views,
+        statistics: StatisticsService(store: store, deadlines: deadlines, cacheSeconds: settings.figuresCacheSeconds),
         criteria: criteria
     ).addRoutes(to: router, api: api)
     OpenDataController(store: store, baseURL: settings.baseURL).addRoutes(to: router, api: api)
@@ -113,7 +122,8 @@ func buildRouter(
     // Machine interfaces
     let reference = ReferenceAPIController(store: store)
     router.get("/healthz", use: reference.health)
-    PetitionsAPIController(store: store, intake: intake, deadlines: deadlines, catalogue: views.catalogue, secret: settings.secret).addRoutes(to: api)
+    PetitionsAPIController(store: store, intake: intake, deadlines: deadlines, catalogue: views.catalogue, secret: settings.secret)
+        .addRoutes(to: api)
     reference.addRoutes(to: api)
     AuthAPIController(auth: auth).addRoutes(to: api)
     EventsAPIController(store: store, cases: cases, deadlines: deadlines).addRoutes(to: api)

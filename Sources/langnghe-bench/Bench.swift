@@ -10,19 +10,18 @@ import Logging
 
 @main
 enum Bench {
-        static func maxRSSMegabytes() -> Double {
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            return Double(usage.ru_maxrss) / 1024
-        }
+    static func maxRSSMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
 
-        nonisolated static func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
-            let start = ContinuousClock.now
-            let result = try await body()
-            let elapsed = ContinuousClock.now - start
-            return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-
+    nonisolated static func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
+        let start = ContinuousClock.now
+        let result = try await body()
+        let elapsed = ContinuousClock.now - start
+        return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
 
     static func main() async throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -50,20 +49,25 @@ enum Bench {
             let reference = IntakeReference(fields: try await store.fields(), agencies: try await store.agencies())
             let draft = PetitionDraft(
                 submitterKind: "individual", name: "Nguyễn Văn An", address: "Số 1 Lê Lợi, Hà Nội", phone: "0912345678", email: "",
-                category: "conduct", field: "land", agencyCode: "HNI", title: "Chậm cấp sổ đỏ tại phường", content: String(repeating: "Nội dung phản ánh về thủ tục. ", count: 20))
+                category: "conduct", field: "land", agencyCode: "HNI", title: "Chậm cấp sổ đỏ tại phường",
+                content: String(repeating: "Nội dung phản ánh về thủ tục. ", count: 20))
             let petition = try draft.validated(against: reference).get()
             let submissions = 2_000
             let (_, submitSeconds) = try await measure {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for i in 0..<submissions {
                         group.addTask {
-                            _ = try await store.submit(Intake(petition: petition, channel: .api, accessKeyHash: String(i), receivedAt: Date()))
+                            _ = try await store.submit(
+                                Intake(petition: petition, channel: .api, accessKeyHash: String(i), receivedAt: Date()))
                         }
                     }
                     try await group.waitForAll()
                 }
             }
-            print(String(format: "submissions: %d concurrent in %.2f s = %.0f per second (SQLite, synchronous=NORMAL, WAL)", submissions, submitSeconds, Double(submissions) / submitSeconds))
+            print(
+                String(
+                    format: "submissions: %d concurrent in %.2f s = %.0f per second (SQLite, synchronous=NORMAL, WAL)", submissions,
+                    submitSeconds, Double(submissions) / submitSeconds))
 
             // 1b. The same through the intake service: validation against the reference data, the
             // access key, then the store; what a web or API submission costs before HTTP.
@@ -77,31 +81,39 @@ enum Bench {
                     try await group.waitForAll()
                 }
             }
-            print(String(format: "intake: %d concurrent in %.2f s = %.0f per second (validation and store)", submissions, intakeSeconds, Double(submissions) / intakeSeconds))
+            print(
+                String(
+                    format: "intake: %d concurrent in %.2f s = %.0f per second (validation and store)", submissions, intakeSeconds,
+                    Double(submissions) / intakeSeconds))
 
             // 2. Deadlines of every open case, as an inbox sorted by due date needs them.
-            let engine = DeadlineEngine(calendar: WorkingCalendar(overrides: try ShippedData.calendarOverrides().overrides), policies: try ShippedData.deadlinePolicies())
+            let engine = DeadlineEngine(
+                calendar: WorkingCalendar(overrides: try ShippedData.calendarOverrides().overrides),
+                policies: try ShippedData.deadlinePolicies())
             var cases: [CaseLog] = []
             try await store.forEachOpenCase { cases.append($0) }
             let today = CivilDate.localDate(of: Date())
             let (_, deadlineSeconds) = await measure {
                 for c in cases { _ = engine.answerDeadline(for: c.events, fieldCode: c.fieldCode, category: c.category, today: today) }
             }
-            print(String(format: "deadlines: %d cases in %.3f s = %.1f µs per case", cases.count, deadlineSeconds, deadlineSeconds / Double(max(cases.count, 1)) * 1e6))
+            print(
+                String(
+                    format: "deadlines: %d cases in %.3f s = %.1f µs per case", cases.count, deadlineSeconds,
+                    deadlineSeconds / Double(max(cases.count, 1)) * 1e6))
 
             // 3. Export: fill published_answers with synthetic rows in SQL, then stream the CSV.
             let (_, fillSeconds) = try await measure {
                 try await store.database.write { db in
                     // Petitions first (the answers reference them), sharing the first submitter.
-                try await db.execute(
-                    """
-                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-                    INSERT INTO petitions (id, tracking_code, submitter_id, access_key_hash, channel, category, field_code, agency_code,
-                        title, content, search_text, publish_name, received_at, status, updated_at)
-                    SELECT 1000000 + i, 'PAKN-2025-' || printf('%07d', i), 1, '-', 'api', 'conduct', 'land', 'HNI', 'x', 'x', 'x', 0,
-                        '2025-01-01T01:00:00.000Z', 'answered', '2025-02-01T01:00:00.000Z'
-                    FROM n
-                    """, exportRows)
+                    try await db.execute(
+                        """
+                        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+                        INSERT INTO petitions (id, tracking_code, submitter_id, access_key_hash, channel, category, field_code, agency_code,
+                            title, content, search_text, publish_name, received_at, status, updated_at)
+                        SELECT 1000000 + i, 'PAKN-2025-' || printf('%07d', i), 1, '-', 'api', 'conduct', 'land', 'HNI', 'x', 'x', 'x', 0,
+                            '2025-01-01T01:00:00.000Z', 'answered', '2025-02-01T01:00:00.000Z'
+                        FROM n
+                        """, exportRows)
                     try await db.execute(
                         """
                         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
@@ -112,7 +124,7 @@ enum Bench {
                             'Cơ quan trả lời: hồ sơ đã được giải quyết đúng quy định. ' || i, NULL, NULL, 'cham cap so do so ' || i
                         FROM n
                         """, exportRows)
-                    }
+                }
             }
             print(String(format: "export setup: %d published answers inserted in %.1f s", exportRows, fillSeconds))
             let before = maxRSSMegabytes()
@@ -127,7 +139,11 @@ enum Bench {
                 }
             }
             let after = maxRSSMegabytes()
-            print(String(format: "export: %d rows streamed as CSV in %.1f s = %.0f rows per second; peak memory %.0f MB before, %.0f MB after (pages of 500 rows)", rows, exportSeconds, Double(rows) / exportSeconds, before, after))
+            print(
+                String(
+                    format:
+                        "export: %d rows streamed as CSV in %.1f s = %.0f rows per second; peak memory %.0f MB before, %.0f MB after (pages of 500 rows)",
+                    rows, exportSeconds, Double(rows) / exportSeconds, before, after))
         }
         try? FileManager.default.removeItem(at: folder)
 

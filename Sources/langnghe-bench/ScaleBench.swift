@@ -30,7 +30,8 @@ enum ScaleBench {
         } else {
             location = .sqliteFile(path: folder.appendingPathComponent("scale.sqlite").path)
         }
-        print("LangNghe scale benchmark — \(count) petitions, \(ProcessInfo.processInfo.processorCount) cores, \(location.dialect.rawValue)")
+        print(
+            "LangNghe scale benchmark — \(count) petitions, \(ProcessInfo.processInfo.processorCount) cores, \(location.dialect.rawValue)")
         try await Store.withStore(at: location, logger: logger) { store in
             try await store.migrate()
             try await store.loadReferenceData(ReferenceData.bundled())
@@ -43,14 +44,19 @@ enum ScaleBench {
                 let (_, seedSeconds) = try await Bench.measure {
                     try await DemoSeeder(store: store, count: count, seed: 2026, progress: .terminal).run()
                 }
-                print(String(format: "seed demo: %d petitions in %.1f s = %.0f per second (bulk path)", count, seedSeconds, Double(count) / seedSeconds))
+                print(
+                    String(
+                        format: "seed demo: %d petitions in %.1f s = %.0f per second (bulk path)", count, seedSeconds,
+                        Double(count) / seedSeconds))
             }
 
             // Figures computed on every request unless BENCH_CACHE_SECONDS says otherwise: the cost of
             // computing them is what is measured.
             let cacheSeconds = Int(environment["BENCH_CACHE_SECONDS"] ?? "") ?? 0
             let app = try await buildApplication(
-                settings: Settings(environment: .testing, figuresCacheSeconds: cacheSeconds, submissionsPerAddressPerHour: 0, submissionsPerSenderPerDay: 0),
+                settings: Settings(
+                    environment: .testing, figuresCacheSeconds: cacheSeconds, submissionsPerAddressPerHour: 0, submissionsPerSenderPerDay: 0
+                ),
                 store: store, logger: logger)
             try await app.test(.router) { client in
                 let login = try await client.execute(
@@ -68,7 +74,10 @@ enum ScaleBench {
                 }
                 let today = CivilDate.localDate(of: Date())
                 let year = "from=\(today.adding(days: -364).iso)&to=\(today.iso)"
-                let searches = ["so+do", "ho+chieu", "bao+hiem+xa+hoi", "thue", "giay+phep+xay+dung", "dat+dai", "hoc+phi", "benh+vien", "dang+ky+kinh+doanh", "moi+truong"]
+                let searches = [
+                    "so+do", "ho+chieu", "bao+hiem+xa+hoi", "thue", "giay+phep+xay+dung", "dat+dai", "hoc+phi", "benh+vien",
+                    "dang+ky+kinh+doanh", "moi+truong",
+                ]
                 try await timeSnippets(store, searches)
                 try await time("search (10 queries)", client, searches.map { "/api/v1/search?q=\($0)" })
                 try await time("search page /tim-kiem", client, searches.map { "/tim-kiem?q=\($0)" })
@@ -99,7 +108,10 @@ enum ScaleBench {
             for _ in 0..<5 { for query in queries { for text in answers { pieces += Snippet(text: text, query: query).pieces.count } } }
         }
         let count = 5 * queries.count * answers.count
-        print(String(format: "%@: %.1f µs each, %d characters on average (%d snippets)", label, seconds / Double(count) * 1e6, answers.map(\.count).reduce(0, +) / max(1, answers.count), count))
+        print(
+            String(
+                format: "%@: %.1f µs each, %d characters on average (%d snippets)", label, seconds / Double(count) * 1e6,
+                answers.map(\.count).reduce(0, +) / max(1, answers.count), count))
     }
 
     /// Runs each address 20 times (after one warm-up) and prints the median and 95th percentile.

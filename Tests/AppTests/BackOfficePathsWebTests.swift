@@ -61,20 +61,28 @@ import Testing
             #expect(unlocked.text.contains("value=\"rated\""))
             // A rating without its score comes back in its own form, the comment kept (issue 10 §2).
             let refused = try await citizen.post(
-                Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("comment", "Trả lời chậm nhưng rõ ràng.")], csrf: token)
+                Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("comment", "Trả lời chậm nhưng rõ ràng.")],
+                csrf: token)
             #expect(refused.status == .unprocessableContent)
             let form = try #require(refused.text.range(of: #"<legend>"#).map { String(refused.text[$0.lowerBound...]) })
             #expect(form.contains(#"id="rate-error""#) && form.contains("Trả lời chậm nhưng rõ ràng.</textarea>"))
             let before = refused.text.components(separatedBy: #"<legend>"#).first ?? ""
             #expect(!before.contains(#"class="error""#), "the error is in the rating form, not a page away")
-            let rated = try await citizen.post(Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("satisfaction", "2")], csrf: token)
+            let rated = try await citizen.post(
+                Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("satisfaction", "2")], csrf: token)
             #expect(rated.text.contains("Đã ghi nhận"))
-            let wrongKey = try await citizen.post(Paths.trackAction, fields: [("ma", code), ("khoa", "nope"), ("type", "followedUp"), ("content", "x")], csrf: token)
+            let wrongKey = try await citizen.post(
+                Paths.trackAction, fields: [("ma", code), ("khoa", "nope"), ("type", "followedUp"), ("content", "x")], csrf: token)
             #expect(wrongKey.status == .forbidden)
-            try await citizen.post(Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "followedUp"), ("content", "Vẫn chưa được giải quyết.")], csrf: token)
+            try await citizen.post(
+                Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "followedUp"), ("content", "Vẫn chưa được giải quyết.")],
+                csrf: token)
 
-            #expect(try await vpcp.act(code, "escalated", [("reason", "repeatedComplaint"), ("summary", "Người dân tiếp tục phản ánh")]).status == .seeOther)
-            #expect(try await vpcp.act(code, "decided", [("decision", "Giao Thành phố rà soát"), ("outcome", "implement")]).status == .seeOther)
+            #expect(
+                try await vpcp.act(code, "escalated", [("reason", "repeatedComplaint"), ("summary", "Người dân tiếp tục phản ánh")]).status
+                    == .seeOther)
+            #expect(
+                try await vpcp.act(code, "decided", [("decision", "Giao Thành phố rà soát"), ("outcome", "implement")]).status == .seeOther)
             let types = try await store.petition(TrackingCode(code)!)?.events.map(\.type) ?? []
             #expect(types.suffix(5) == [.answerPublished, .rated, .followedUp, .escalated, .decided])
             #expect(types.contains(.redacted) && types.contains(.returned))

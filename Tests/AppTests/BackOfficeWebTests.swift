@@ -38,7 +38,8 @@ extension Browser {
             #expect(screening.text.contains(code))
             #expect(screening.text.contains("Chờ xem xét, phân loại"))
 
-            let assigned = try await vpcp.act(code, "assigned", [("leadAgency", "BTC"), ("coordinatingAgencies", "BYT"), ("coordinatingAgencies", "BNV")])
+            let assigned = try await vpcp.act(
+                code, "assigned", [("leadAgency", "BTC"), ("coordinatingAgencies", "BYT"), ("coordinatingAgencies", "BNV")])
             #expect(assigned.status == .seeOther)
             let btc = Browser(client)
             try await btc.signIn("btc-officer")
@@ -86,10 +87,11 @@ extension Browser {
             #expect(tracking["status"] as? String == "answered")
             try await vpcp.act(code, "closed")
             let events = try #require(try await store.petition(trackingCode)).events.map(\.type)
-            #expect(events == [
-                .submitted, .assigned, .acknowledged, .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved,
-                .markedNotPersonal, .answerPublished, .closed,
-            ])
+            #expect(
+                events == [
+                    .submitted, .assigned, .acknowledged, .coordinationRequested, .coordinationReplied, .answerDrafted, .answerApproved,
+                    .markedNotPersonal, .answerPublished, .closed,
+                ])
         }
     }
 
@@ -165,7 +167,9 @@ extension Browser {
             #expect(try await api.get("/api/v1/inbox").status == .unauthorized)
 
             let again = try await APIUser.signIn(client, "vpcp")
-            #expect(try await api.client.execute(uri: "/api/v1/auth/logout", method: .post, headers: again.headers, body: nil).status == .noContent)
+            #expect(
+                try await api.client.execute(uri: "/api/v1/auth/logout", method: .post, headers: again.headers, body: nil).status
+                    == .noContent)
             #expect(try await again.get("/api/v1/inbox").status == .unauthorized)
         }
     }
@@ -184,7 +188,8 @@ extension Browser {
             #expect(accounts.status == .ok)
             let account = try #require(try await store.staffCredentials(username: "btc-officer")?.0)
             let disabled = try await admin.post(
-                BackOfficePaths.accounts + "/\(account.id)", fields: [("role", "officer"), ("agency", "BTC")], csrf: Browser.csrfToken(in: accounts.text))
+                BackOfficePaths.accounts + "/\(account.id)", fields: [("role", "officer"), ("agency", "BTC")],
+                csrf: Browser.csrfToken(in: accounts.text))
             #expect(disabled.status == .seeOther)
             #expect(try await officer.get(BackOfficePaths.root).status == .seeOther)
             #expect(try await api.get("/api/v1/inbox").status == .unauthorized)

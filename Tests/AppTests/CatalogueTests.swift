@@ -35,7 +35,8 @@ import Testing
             }
         }
         // Keys the code builds from a value, family by family: each value of each family.
-        var built = EventType.allCases.map { "event_" + $0.rawValue } + PetitionStatus.allCases.map { "status_" + $0.rawValue }
+        var built =
+            EventType.allCases.map { "event_" + $0.rawValue } + PetitionStatus.allCases.map { "status_" + $0.rawValue }
             + PetitionCategory.allCases.map { "category_" + $0.rawValue } + Agency.Kind.allCases.map { "agency_kind_" + $0.rawValue }
         built += NamingReason.allCases.map { "naming_" + $0.rawValue } + StaffRole.allCases.map { "role_" + $0.rawValue }
         built += Channel.allCases.map { "channel_" + $0.rawValue } + (1...7).map { "weekday_\($0)" }
@@ -54,11 +55,14 @@ import Testing
             .appendingPathComponent("Sources/App")
         let folder = AppResources.path("Templates")
         var named = 0
-        for case let file as String in FileManager.default.enumerator(atPath: sources.path) ?? FileManager.DirectoryEnumerator() where file.hasSuffix(".swift") {
+        for case let file as String in FileManager.default.enumerator(atPath: sources.path) ?? FileManager.DirectoryEnumerator()
+        where file.hasSuffix(".swift") {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
             for match in text.matches(of: /\.page\(\s*"([a-z0-9-]+)"/) {
                 named += 1
-                #expect(FileManager.default.fileExists(atPath: folder + "/" + match.output.1 + ".mustache"), "\(file) renders missing \(match.output.1)")
+                #expect(
+                    FileManager.default.fileExists(atPath: folder + "/" + match.output.1 + ".mustache"),
+                    "\(file) renders missing \(match.output.1)")
             }
         }
         #expect(named > 10)
@@ -69,7 +73,8 @@ import Testing
         let problems: [FieldError.Problem] = [
             .required, .tooLong(max: 5), .tooShort(min: 5), .invalidCharacters, .invalidChoice, .invalidPhone, .invalidEmail,
             .invalidTaxCode, .unknownField, .fieldNotForCategory, .unknownAgency, .tooManyFiles(max: 5),
-            .fileTooLarge(maxBytes: 10_485_760), .fileTypeNotAllowed, .fileEmpty, .wrongType, .notInRange(max: 5), .periodTooLong(maxYears: 10),
+            .fileTooLarge(maxBytes: 10_485_760), .fileTypeNotAllowed, .fileEmpty, .wrongType, .notInRange(max: 5),
+            .periodTooLong(maxYears: 10),
             .invalidDate, .periodReversed,
         ]
         for problem in problems {

@@ -39,7 +39,8 @@ import Testing
 @Suite struct MalformedBodyTests {
     @Test func brokenChunksAreTheSendersMistake() async throws {
         try await TestDatabase.withStore { store in
-            let app = try await buildApplication(settings: Settings(environment: .testing, port: 0), store: store, logger: TestDatabase.logger)
+            let app = try await buildApplication(
+                settings: Settings(environment: .testing, port: 0), store: store, logger: TestDatabase.logger)
             try await app.test(.live) { client in
                 let port = try #require(client.port)
                 for path in ["/api/v1/auth/login", "/api/v1/petitions", "/open311/v2/requests.json"] {

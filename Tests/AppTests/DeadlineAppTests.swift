@@ -19,9 +19,14 @@ func vietnamMorning(_ iso: String) -> Date {
             let year = try await client.execute(uri: "/api/v1/calendar/2026", method: .get).json()
             #expect(year["lunarNewYear"] as? String == "2026-02-17")
             #expect(year["hungKings"] as? String == "2026-04-26")
-            #expect(year["workingSaturdays"] as? [String] == ["2026-01-10", "2026-08-22"] || (year["workingSaturdays"] as? [String])?.contains("2026-08-22") == true)
+            #expect(
+                year["workingSaturdays"] as? [String] == ["2026-01-10", "2026-08-22"]
+                    || (year["workingSaturdays"] as? [String])?.contains("2026-08-22") == true)
             let days = (year["nonWorkingDays"] as? [[String: Any]])?.compactMap { $0["date"] as? String } ?? []
-            for day in ["2026-01-01", "2026-02-16", "2026-02-20", "2026-04-27", "2026-04-30", "2026-05-01", "2026-08-31", "2026-09-01", "2026-09-02"] {
+            for day in [
+                "2026-01-01", "2026-02-16", "2026-02-20", "2026-04-27", "2026-04-30", "2026-05-01", "2026-08-31", "2026-09-01",
+                "2026-09-02",
+            ] {
                 #expect(days.contains(day), "\(day) should be a day off")
             }
             let added = try await client.execute(uri: "/api/v1/calendar/add-working-days?from=2026-08-14&days=20", method: .get).json()
@@ -37,17 +42,26 @@ func vietnamMorning(_ iso: String) -> Date {
     @Test func adminsEnterOverridesAndTheCalendarFollows() async throws {
         try await withApp { client, store in
             try await TestStaff.create(in: store)
-            let override: [String: Any] = ["date": "2026-11-24", "kind": "dayOff", "reason": "Ngày Văn hoá Việt Nam", "legalBasis": "Nghị quyết (ví dụ)"]
+            let override: [String: Any] = [
+                "date": "2026-11-24", "kind": "dayOff", "reason": "Ngày Văn hoá Việt Nam", "legalBasis": "Nghị quyết (ví dụ)",
+            ]
             let officer = try await APIUser.signIn(client, "btc-officer")
-            #expect(try await client.execute(uri: "/api/v1/calendar-overrides", method: .post, headers: officer.headers, body: jsonBuffer(override)).status == .forbidden)
+            #expect(
+                try await client.execute(
+                    uri: "/api/v1/calendar-overrides", method: .post, headers: officer.headers, body: jsonBuffer(override)
+                ).status == .forbidden)
             let admin = try await APIUser.signIn(client, "admin")
-            let created = try await client.execute(uri: "/api/v1/calendar-overrides", method: .post, headers: admin.headers, body: jsonBuffer(override))
+            let created = try await client.execute(
+                uri: "/api/v1/calendar-overrides", method: .post, headers: admin.headers, body: jsonBuffer(override))
             #expect(created.status == .created)
             let year = try await client.execute(uri: "/api/v1/calendar/2026", method: .get).json()
             #expect((year["nonWorkingDays"] as? [[String: Any]])?.contains { $0["date"] as? String == "2026-11-24" } == true)
-            let invalid = try await client.execute(uri: "/api/v1/calendar-overrides", method: .post, headers: admin.headers, body: jsonBuffer(["date": "24/11/2026"]))
+            let invalid = try await client.execute(
+                uri: "/api/v1/calendar-overrides", method: .post, headers: admin.headers, body: jsonBuffer(["date": "24/11/2026"]))
             #expect(invalid.status == .unprocessableContent)
-            #expect(try await client.execute(uri: "/api/v1/calendar-overrides/2026-11-24", method: .delete, headers: admin.headers).status == .noContent)
+            #expect(
+                try await client.execute(uri: "/api/v1/calendar-overrides/2026-11-24", method: .delete, headers: admin.headers).status
+                    == .noContent)
             let after = try await client.execute(uri: "/api/v1/calendar/2026", method: .get).json()
             #expect((after["nonWorkingDays"] as? [[String: Any]])?.contains { $0["date"] as? String == "2026-11-24" } == false)
         }
@@ -117,12 +131,19 @@ func vietnamMorning(_ iso: String) -> Date {
             try await officer.act(asking, "acknowledged")
             try await officer.act(asking, "coordinationRequested", ["agency": "BTC", "question": "Đề nghị Bộ Tài chính cho ý kiến."])
             clock.advance(86_400 * 10)  // two weeks of working days later: both late
-            let job = ReminderJob(store: store, deadlines: DeadlineService(store: store, environment: AppEnvironment(now: { clock.now })), holder: "test")
+            let job = ReminderJob(
+                store: store, deadlines: DeadlineService(store: store, environment: AppEnvironment(now: { clock.now })), holder: "test")
             let outcome = try await job.runOnce(logger: Logger(label: "test"))
             #expect(outcome.recorded[.forwardOverdue] == 1 && outcome.recorded[.coordinationOverdue] == 1)
             let reminders = try await store.reminders()
-            #expect(reminders.first { $0.kind == .forwardOverdue }.map { ($0.trackingCode.description, $0.agencyCode) } ?? ("", nil) == (unaccepted, "HCM"))
-            #expect(reminders.first { $0.kind == .coordinationOverdue }.map { ($0.trackingCode.description, $0.agencyCode) } ?? ("", nil) == (asking, "BTC"))
+            #expect(
+                reminders.first { $0.kind == .forwardOverdue }.map { ($0.trackingCode.description, $0.agencyCode) } ?? ("", nil) == (
+                    unaccepted, "HCM"
+                ))
+            #expect(
+                reminders.first { $0.kind == .coordinationOverdue }.map { ($0.trackingCode.description, $0.agencyCode) } ?? ("", nil) == (
+                    asking, "BTC"
+                ))
             // The case page shows each running clock and who owes it.
             let browser = Browser(client)
             try await browser.signIn("vpcp")
@@ -172,10 +193,14 @@ func vietnamMorning(_ iso: String) -> Date {
             let form = try await admin.get(BackOfficePaths.calendar)
             #expect(form.status == .ok)
             let token = Browser.csrfToken(in: form.text)
-            let invalid = try await admin.post(BackOfficePaths.calendar, fields: [("date", "2027-13-01"), ("kind", "dayOff"), ("reason", "x"), ("legalBasis", "y")], csrf: token)
+            let invalid = try await admin.post(
+                BackOfficePaths.calendar, fields: [("date", "2027-13-01"), ("kind", "dayOff"), ("reason", "x"), ("legalBasis", "y")],
+                csrf: token)
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.text.contains("value=\"2027-13-01\""))
-            let added = try await admin.post(BackOfficePaths.calendar, fields: [("date", "2027-02-05"), ("kind", "dayOff"), ("reason", "Nghỉ Tết"), ("legalBasis", "Công văn số …")], csrf: token)
+            let added = try await admin.post(
+                BackOfficePaths.calendar,
+                fields: [("date", "2027-02-05"), ("kind", "dayOff"), ("reason", "Nghỉ Tết"), ("legalBasis", "Công văn số …")], csrf: token)
             #expect(added.status == .seeOther)
             #expect(try await store.calendarOverrides().contains { $0.date == CivilDate(iso: "2027-02-05") })
         }

@@ -54,9 +54,13 @@ import Testing
             #expect(total > 40)
             for answer in answers {
                 let petition = try #require(try await store.petition(answer.trackingCode))
-                #expect(PublicationCheck.unresolved(petition.publicationTexts, state: CaseState(events: petition.events)).isEmpty, "\(answer.trackingCode)")
+                #expect(
+                    PublicationCheck.unresolved(petition.publicationTexts, state: CaseState(events: petition.events)).isEmpty,
+                    "\(answer.trackingCode)")
                 let published = answer.title + " " + answer.content + " " + answer.answer
-                #expect(!published.contains(petition.submitter.address) && !published.contains(petition.submitter.phone), "\(answer.trackingCode)")
+                #expect(
+                    !published.contains(petition.submitter.address) && !published.contains(petition.submitter.phone),
+                    "\(answer.trackingCode)")
                 if !petition.publishName { #expect(!published.contains(petition.submitter.name), "\(answer.trackingCode)") }
             }
         }

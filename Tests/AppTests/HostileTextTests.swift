@@ -66,7 +66,10 @@ import Testing
 
             // The form coming back puts the text in value="…" attributes and in the textarea.
             var fields = validFormFields.filter { !["name", "title", "content", "phone"].contains($0.0) }
-            fields += [("name", Self.attribute), ("title", Self.hostileTitle), ("content", Self.script + Self.attribute), ("phone", Self.attribute)]
+            fields += [
+                ("name", Self.attribute), ("title", Self.hostileTitle), ("content", Self.script + Self.attribute),
+                ("phone", Self.attribute),
+            ]
             let form = try await browser.post("/gui-phan-anh", fields: fields, csrf: token, multipart: true)
             #expect(form.status == .unprocessableContent)
             Self.expectInert(form.text)

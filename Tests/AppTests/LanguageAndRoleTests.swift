@@ -79,7 +79,9 @@ import Testing
         #expect(CivilDate(entered: " 1/2/2026 ") == CivilDate(year: 2026, month: 2, day: 1))
         #expect(CivilDate(entered: "2026-12-01") == CivilDate(year: 2026, month: 12, day: 1))
         #expect(CivilDate(entered: "01.12.2026") == CivilDate(year: 2026, month: 12, day: 1))
-        for bad in ["31/02/2026", "12/2026", "2026/12/01", "1/12/26", "abc", "", "01/12/2026x"] { #expect(CivilDate(entered: bad) == nil, "\(bad)") }
+        for bad in ["31/02/2026", "12/2026", "2026/12/01", "1/12/26", "abc", "", "01/12/2026x"] {
+            #expect(CivilDate(entered: bad) == nil, "\(bad)")
+        }
         try await withApp { client, _ in
             let march = try await client.execute(uri: "/thong-ke?tu=01/03/2026&den=31/03/2026", method: .get)
             #expect(march.status == .ok)

@@ -18,7 +18,9 @@ import Testing
             let staff = try await APIUser.signIn(client, "vpcp")
             let browser = Browser(client)
             try await browser.signIn("vpcp")
-            let publicRoutes = ["/api/v1/answers?page=", "/tra-loi?page=", "/tim-kiem?page=", "/tim-kiem?q=so+do&page=", "/api/v1/search?q=so+do&page="]
+            let publicRoutes = [
+                "/api/v1/answers?page=", "/tra-loi?page=", "/tim-kiem?page=", "/tim-kiem?q=so+do&page=", "/api/v1/search?q=so+do&page=",
+            ]
             for value in Self.hostile {
                 for route in publicRoutes {
                     let response = try await client.execute(uri: route + value, method: .get)
@@ -41,7 +43,9 @@ import Testing
             #expect((try last.json()["items"] as? [Any])?.isEmpty == true)
             #expect(try await staff.get("/api/v1/inbox?sort=due&page=\(PageNumber.limit)").status == .ok)
             #expect(try await client.execute(uri: "/api/v1/calendar/9223372036854775807", method: .get).status == .unprocessableContent)
-            #expect(try await client.execute(uri: "/api/v1/calendar/add-working-days?from=2026-01-02&days=9223372036854775807", method: .get).status == .unprocessableContent)
+            #expect(
+                try await client.execute(uri: "/api/v1/calendar/add-working-days?from=2026-01-02&days=9223372036854775807", method: .get)
+                    .status == .unprocessableContent)
         }
     }
 

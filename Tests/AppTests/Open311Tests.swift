@@ -6,11 +6,11 @@ import LangNgheStorage
 import NIOCore
 import Testing
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 @testable import App
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct Open311Tests {
     @Test func discoveryNamesTheEndpointInBothFormats() async throws {
@@ -86,14 +86,17 @@ import FoundationXML
 
             // Only admins issue keys.
             let vpcp = try await APIUser.signIn(client, "vpcp")
-            let refused = try await client.execute(uri: "/api/v1/open311-keys", method: .post, headers: vpcp.headers, body: jsonBuffer(["name": "Ứng dụng"]))
+            let refused = try await client.execute(
+                uri: "/api/v1/open311-keys", method: .post, headers: vpcp.headers, body: jsonBuffer(["name": "Ứng dụng"]))
             #expect(refused.status == .forbidden)
 
             let admin = try await APIUser.signIn(client, "admin")
             let (key, id) = try await Self.issueKey(client, admin)
             #expect(try await Self.post(client, Self.validForm + [("api_key", key)]).status == .created)
-            #expect(try await client.execute(uri: "/api/v1/open311-keys/\(id)", method: .delete, headers: admin.headers).status == .noContent)
-            #expect(try await client.execute(uri: "/api/v1/open311-keys/\(id)", method: .delete, headers: admin.headers).status == .notFound)
+            #expect(
+                try await client.execute(uri: "/api/v1/open311-keys/\(id)", method: .delete, headers: admin.headers).status == .noContent)
+            #expect(
+                try await client.execute(uri: "/api/v1/open311-keys/\(id)", method: .delete, headers: admin.headers).status == .notFound)
             #expect(try await Self.post(client, Self.validForm + [("api_key", key)]).status == .forbidden)
             #expect(try await store.petitionCount() == 1)
             #expect(try await store.securityLog(action: "apiKeyIssued").count == 1)
@@ -169,9 +172,12 @@ import FoundationXML
 
             // Without a title attribute, the service's name is the title: never the description's
             // first words, which carry the sender's name, address and phone (issue 9).
-            let untitled = Self.validForm.filter { $0.0 != "attribute[title]" }.map {
-                $0.0 == "description" ? ($0.0, "Tôi là Nguyễn Văn An, số 12 Nguyễn Huệ, điện thoại 0912 345 678: hồ sơ đất nộp tháng 3 chưa giải quyết.") : $0
-            } + [("api_key", key)]
+            let untitled =
+                Self.validForm.filter { $0.0 != "attribute[title]" }.map {
+                    $0.0 == "description"
+                        ? ($0.0, "Tôi là Nguyễn Văn An, số 12 Nguyễn Huệ, điện thoại 0912 345 678: hồ sơ đất nộp tháng 3 chưa giải quyết.")
+                        : $0
+                } + [("api_key", key)]
             let created = try Self.list(try await Self.post(client, untitled))
             let code = try #require(TrackingCode(created.first?["service_request_id"] as? String ?? ""))
             #expect(try await store.petition(code)?.title == "Phản ánh về hành vi hành chính")
@@ -183,7 +189,8 @@ import FoundationXML
         try await withApp(environment: AppEnvironment(now: { clock.now })) { client, store in
             try await TestStaff.create(in: store)
             let (key, _) = try await Self.issueKey(client, try await APIUser.signIn(client, "admin"))
-            let old = try Self.list(try await Self.post(client, Self.validForm + [("api_key", key)])).first?["service_request_id"] as? String
+            let old =
+                try Self.list(try await Self.post(client, Self.validForm + [("api_key", key)])).first?["service_request_id"] as? String
             clock.advance(100 * 86_400)
             let proposalForm = Self.validForm.map { $0.0 == "service_code" ? ("service_code", "proposal") : $0 } + [("api_key", key)]
             let recent = try Self.list(try await Self.post(client, proposalForm)).first?["service_request_id"] as? String
@@ -193,7 +200,9 @@ import FoundationXML
             try await vpcp.act(refused ?? "", "rejected", ["reasonCode": "outOfScopeComplaint"])
 
             func codes(_ query: String) async throws -> [String] {
-                try Self.list(try await client.execute(uri: "/open311/v2/requests.json" + query, method: .get)).compactMap { $0["service_request_id"] as? String }
+                try Self.list(try await client.execute(uri: "/open311/v2/requests.json" + query, method: .get)).compactMap {
+                    $0["service_request_id"] as? String
+                }
             }
             // By default, the last 90 days.
             #expect(Set(try await codes("")) == Set([recent, refused].compactMap { $0 }))
@@ -204,7 +213,10 @@ import FoundationXML
             // service_request_id overrides every other filter.
             #expect(try await codes("?service_request_id=\(old ?? ""),\(recent ?? "")&status=closed").count == 2)
             // A malformed code is an error naming the field, not the newest thousand petitions (issue 9).
-            for query in ["?service_request_id=%27", "?service_request_id=PAKN-2026-000001,x", "?service_request_id=" + Array(repeating: old ?? "", count: 101).joined(separator: ",")] {
+            for query in [
+                "?service_request_id=%27", "?service_request_id=PAKN-2026-000001,x",
+                "?service_request_id=" + Array(repeating: old ?? "", count: 101).joined(separator: ","),
+            ] {
                 let malformed = try await client.execute(uri: "/open311/v2/requests.json" + query, method: .get)
                 #expect(malformed.status == .badRequest, "\(query)")
                 #expect((try Self.list(malformed).first?["description"] as? String)?.hasPrefix("service_request_id:") == true)
@@ -214,7 +226,8 @@ import FoundationXML
             #expect(closed?["status"] as? String == "closed")
             #expect((closed?["status_notes"] as? String)?.contains("khiếu nại") == true)
 
-            let tooLong = try await client.execute(uri: "/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", method: .get)
+            let tooLong = try await client.execute(
+                uri: "/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", method: .get)
             #expect(tooLong.status == .badRequest)
             let badDate = try await client.execute(uri: "/open311/v2/requests.xml?start_date=yesterday", method: .get)
             #expect(badDate.status == .badRequest)
@@ -239,7 +252,8 @@ import FoundationXML
     static func post(_ client: any TestClientProtocol, _ fields: [(String, String)], format: String = "json") async throws -> TestResponse {
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
         let body = fields.map {
-            ($0.0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "=" + ($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+            ($0.0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "="
+                + ($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
         }.joined(separator: "&")
         return try await client.execute(
             uri: "/open311/v2/requests.\(format)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],

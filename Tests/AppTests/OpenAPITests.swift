@@ -41,7 +41,9 @@ import Testing
             for route in router.routes {
                 // RouterPath writes `:code` as `{code}` already.
                 let path = route.path.description
-                guard path.hasPrefix("/api/") || path == "/healthz" || path.hasPrefix("/open311/") || path.hasPrefix("/feeds/") else { continue }
+                guard path.hasPrefix("/api/") || path == "/healthz" || path.hasPrefix("/open311/") || path.hasPrefix("/feeds/") else {
+                    continue
+                }
                 operations.insert(route.method.rawValue + " " + normalized(path))
             }
             return operations

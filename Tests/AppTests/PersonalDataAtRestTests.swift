@@ -14,8 +14,11 @@ import Testing
     static let phone = "0913 572 468"
     static let email = "bao.ngoc.hoang@example.vn"
 
-    static func withFile<T: Sendable>(masterKey: MasterKey = .development, path: String? = nil, _ body: (Store, String) async throws -> T) async throws -> T {
-        let file = path ?? FileManager.default.temporaryDirectory.appendingPathComponent("langnghe-at-rest-\(UUID().uuidString).sqlite").path
+    static func withFile<T: Sendable>(masterKey: MasterKey = .development, path: String? = nil, _ body: (Store, String) async throws -> T)
+        async throws -> T
+    {
+        let file =
+            path ?? FileManager.default.temporaryDirectory.appendingPathComponent("langnghe-at-rest-\(UUID().uuidString).sqlite").path
         defer { if path == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } } }
         return try await Store.withStore(at: .sqliteFile(path: file), logger: TestDatabase.logger, masterKey: masterKey) { store in
             try await body(store, file)
@@ -37,11 +40,15 @@ import Testing
         try await Self.withFile { store, file in
             try await store.migrate()
             try await store.loadReferenceData(ReferenceData.bundled())
-            let app = try await buildApplication(settings: Settings(environment: .testing, figuresCacheSeconds: 0), store: store, logger: TestDatabase.logger)
+            let app = try await buildApplication(
+                settings: Settings(environment: .testing, figuresCacheSeconds: 0), store: store, logger: TestDatabase.logger)
             try await app.test(.router) { client in
                 let (code, key) = try await submitPetition(client) { body in
-                    body["submitter"] = ["type": "organization", "name": Self.name, "address": "Số 7 Tràng Tiền, Phường Hoàn Kiếm, Hà Nội", "phone": Self.phone,
-                        "email": Self.email, "organizationName": "Công ty TNHH Hoa Sen Vàng", "taxCode": "0109876543"]
+                    body["submitter"] = [
+                        "type": "organization", "name": Self.name, "address": "Số 7 Tràng Tiền, Phường Hoàn Kiếm, Hà Nội",
+                        "phone": Self.phone,
+                        "email": Self.email, "organizationName": "Công ty TNHH Hoa Sen Vàng", "taxCode": "0109876543",
+                    ]
                 }
                 // Staff and the submitter still read them.
                 var user = APIUser(client: client)
@@ -49,7 +56,9 @@ import Testing
                 let mine = try await user.get("/api/v1/petitions/\(code)").json()
                 #expect((mine["submitter"] as? [String: Any])?["phone"] as? String == Self.phone)
             }
-            let stored = try await store.database.read { db in try await db.first("SELECT tracking_code FROM petitions")?.string("tracking_code") ?? "" }
+            let stored = try await store.database.read { db in
+                try await db.first("SELECT tracking_code FROM petitions")?.string("tracking_code") ?? ""
+            }
             let code = try #require(TrackingCode(stored))
             let record = try #require(try await store.petition(code))
             #expect(record.submitter.name == Self.name && record.submitter.email == Self.email && record.submitter.taxCode == "0109876543")
@@ -69,7 +78,8 @@ import Testing
             try await Migrator(database: store.database).migrate(through: Schema.v15RateLimits.name)
             try await store.database.write { db in
                 try await db.execute(
-                    "INSERT INTO submitters (kind, name, address, phone, email) VALUES ('individual', ?, 'Số 3 Hàng Gai', ?, ?)", Self.name, Self.phone,
+                    "INSERT INTO submitters (kind, name, address, phone, email) VALUES ('individual', ?, 'Số 3 Hàng Gai', ?, ?)", Self.name,
+                    Self.phone,
                     Self.email)
             }
             #expect(Self.holdsInClear(try Self.rawBytes(file), Self.phone))
@@ -77,7 +87,9 @@ import Testing
             let stored = try await store.database.read { db in try await db.first("SELECT name, phone FROM submitters") }
             #expect(stored?.string("phone")?.hasPrefix(DataKey.prefix) == true)
             let raw = try Self.rawBytes(file)
-            for secret in [Self.name, Self.phone, Self.email] { #expect(!Self.holdsInClear(raw, secret), "\(secret) is in the file in clear") }
+            for secret in [Self.name, Self.phone, Self.email] {
+                #expect(!Self.holdsInClear(raw, secret), "\(secret) is in the file in clear")
+            }
 
             try await store.rewrapDataKey(to: MasterKey(secret: String(repeating: "n", count: 40)))
         }
@@ -88,7 +100,9 @@ import Testing
         try await Self.withFile(masterKey: MasterKey(secret: String(repeating: "n", count: 40)), path: file) { store, _ in
             try await store.migrate()
             let row = try await store.database.read { db in try await db.first("SELECT phone FROM submitters") }
-            #expect(try await store.database.read { db in try await store.dataKey(in: db, create: false).open(row?.string("phone") ?? "") } == Self.phone)
+            #expect(
+                try await store.database.read { db in try await store.dataKey(in: db, create: false).open(row?.string("phone") ?? "") }
+                    == Self.phone)
         }
     }
 }

@@ -12,7 +12,8 @@ import Testing
     @Test func validPetitionIsStoredAndReadBack() async throws {
         try await withApp { client, store in
             // MUT
-            let created = try await client.execute(uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON()))
+            let created = try await client.execute(
+                uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON()))
             // validate
             #expect(created.status == .created)
             let receipt = try created.json()
@@ -39,7 +40,9 @@ import Testing
 
     @Test func publicViewHasNoPersonalDataAndTheAccessKeyAddsIt() async throws {
         try await withApp { client, _ in
-            let receipt = try await client.execute(uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON())).json()
+            let receipt = try await client.execute(
+                uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON())
+            ).json()
             let code = try #require(receipt["trackingCode"] as? String)
             let key = try #require(receipt["accessKey"] as? String)
 
@@ -50,7 +53,8 @@ import Testing
             let wrongKey = try await client.execute(uri: "/api/v1/petitions/\(code)", method: .get, headers: [.xAccessKey: "WRONG"]).text
             #expect(!wrongKey.contains("0912 345 678"))
 
-            let owner = try await client.execute(uri: "/api/v1/petitions/\(code)", method: .get, headers: [.xAccessKey: key.lowercased()]).json()
+            let owner = try await client.execute(uri: "/api/v1/petitions/\(code)", method: .get, headers: [.xAccessKey: key.lowercased()])
+                .json()
             let submitter = try #require(owner["submitter"] as? [String: Any])
             #expect(submitter["phone"] as? String == "0912 345 678")
             #expect(submitter["name"] as? String == "Nguyễn Văn An")
@@ -163,7 +167,8 @@ import Testing
             let codes = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<200 {
                     group.addTask {
-                        let response = try await client.execute(uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON()))
+                        let response = try await client.execute(
+                            uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON()))
                         return try response.json()["trackingCode"] as? String ?? ""
                     }
                 }
@@ -177,10 +182,14 @@ import Testing
 
     @Test func referenceDataAndHealth() async throws {
         try await withApp { client, store in
-            let agencies = try JSONSerialization.jsonObject(with: Data(buffer: try await client.execute(uri: "/api/v1/agencies", method: .get).body)) as? [[String: Any]]
+            let agencies =
+                try JSONSerialization.jsonObject(with: Data(buffer: try await client.execute(uri: "/api/v1/agencies", method: .get).body))
+                as? [[String: Any]]
             #expect(agencies?.first?["code"] as? String == "VPCP")
             #expect(agencies?.filter { $0["kind"] as? String == "province" }.count == 34)
-            let categories = try JSONSerialization.jsonObject(with: Data(buffer: try await client.execute(uri: "/api/v1/categories", method: .get).body)) as? [[String: Any]]
+            let categories =
+                try JSONSerialization.jsonObject(with: Data(buffer: try await client.execute(uri: "/api/v1/categories", method: .get).body))
+                as? [[String: Any]]
             #expect(categories?.map { $0["code"] as? String } == ["conduct", "regulation", "proposal"])
             #expect(((categories?.first?["fields"]) as? [Any])?.isEmpty == false)
             let health = try await client.execute(uri: "/healthz", method: .get).json()
@@ -206,7 +215,8 @@ import Testing
             #expect(try await store.petitionCount() == 1)
             // The same key with another petition is refused, naming why.
             let other = try await client.execute(
-                uri: "/api/v1/petitions", method: .post, headers: headers, body: jsonBuffer(petitionJSON { $0["title"] = "Một kiến nghị khác hẳn" }))
+                uri: "/api/v1/petitions", method: .post, headers: headers,
+                body: jsonBuffer(petitionJSON { $0["title"] = "Một kiến nghị khác hẳn" }))
             #expect(other.status == .conflict)
             #expect(((try other.json()["error"] as? [String: Any])?["message"] as? String)?.contains("Idempotency-Key") == true)
             #expect(try await store.petitionCount() == 1)

@@ -2,15 +2,17 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import LangNgheCore
-@testable import LangNgheStorage
 import Testing
 
 @testable import App
+@testable import LangNgheStorage
 
 @Suite struct PortalTests {
     @Test func publishedAnswersShowNoPersonalData() async throws {
         try await withApp { client, store in
-            let (code, _) = try await file(client, title: "Chậm cấp sổ đỏ, gọi 0912 345 678", content: "Tôi ở số 5 Lê Lợi, email an@example.vn, CCCD 001234567890, chờ sổ đỏ đã lâu.", publishName: true)
+            let (code, _) = try await file(
+                client, title: "Chậm cấp sổ đỏ, gọi 0912 345 678",
+                content: "Tôi ở số 5 Lê Lợi, email an@example.vn, CCCD 001234567890, chờ sổ đỏ đã lâu.", publishName: true)
             let (hidden, _) = try await file(client, title: "Phí BOT quá cao", content: "Đề nghị xem xét mức phí trạm BOT trên quốc lộ 1.")
             // Not yet answered: not public.
             #expect(try await client.execute(uri: "/api/v1/answers/\(code)", method: .get).status == .notFound)
@@ -41,7 +43,10 @@ import Testing
             #expect(byAgency["total"] as? Int == 1)
             let bad = try await client.execute(uri: "/api/v1/answers?from=2026-13-01&category=nope", method: .get)
             #expect(bad.status == .unprocessableContent)
-            #expect(Set(((try bad.json()["error"] as? [String: Any])?["fields"] as? [String: String])?.keys.map { $0 } ?? []) == ["from", "category"])
+            #expect(
+                Set(((try bad.json()["error"] as? [String: Any])?["fields"] as? [String: String])?.keys.map { $0 } ?? []) == [
+                    "from", "category",
+                ])
             let list = try await client.execute(uri: "/tra-loi?agency=HCM", method: .get).text
             #expect(list.contains(code) && !list.contains(hidden))
         }
@@ -133,7 +138,8 @@ import Testing
     @Test func statisticsAndTheDashboard() async throws {
         try await withApp { client, store in
             for index in 0..<3 {
-                let (code, _) = try await file(client, title: "Phản ánh số \(index)", content: "Nội dung phản ánh thứ \(index) về thủ tục hành chính.")
+                let (code, _) = try await file(
+                    client, title: "Phản ánh số \(index)", content: "Nội dung phản ánh thứ \(index) về thủ tục hành chính.")
                 if index < 2 { try await publish(code, in: store, answer: "Đã trả lời.") }
             }
             let stats = try await client.execute(uri: "/api/v1/stats", method: .get).json()
@@ -144,7 +150,8 @@ import Testing
             let hcm = try await client.execute(uri: "/api/v1/stats?agency=HCM", method: .get).json()
             #expect((hcm["overall"] as? [String: Any])?["answered"] as? Int == 2)
             #expect(try await client.execute(uri: "/api/v1/stats?agency=NOPE", method: .get).status == .unprocessableContent)
-            #expect(try await client.execute(uri: "/api/v1/stats?from=2026-12-01&to=2026-01-01", method: .get).status == .unprocessableContent)
+            #expect(
+                try await client.execute(uri: "/api/v1/stats?from=2026-12-01&to=2026-01-01", method: .get).status == .unprocessableContent)
             let dashboard = try await client.execute(uri: "/thong-ke", method: .get)
             #expect(dashboard.status == .ok)
             #expect(dashboard.text.contains("<img src=\"/thong-ke/bieu-do/thang.svg"))
@@ -164,7 +171,8 @@ import Testing
 
     @Test func exportsAndFeeds() async throws {
         try await withApp { client, store in
-            let (code, _) = try await file(client, title: "Ý kiến, có dấu phẩy \"và ngoặc\"", content: "=HYPERLINK(\"x\") nội dung dài hơn hai mươi ký tự.")
+            let (code, _) = try await file(
+                client, title: "Ý kiến, có dấu phẩy \"và ngoặc\"", content: "=HYPERLINK(\"x\") nội dung dài hơn hai mươi ký tự.")
             try await publish(code, in: store, answer: "Trả lời\ncó xuống dòng")
             let csv = try await client.execute(uri: "/api/v1/exports/answers.csv", method: .get)
             #expect(csv.status == .ok)
@@ -173,7 +181,10 @@ import Testing
             #expect(text.contains("\"Ý kiến, có dấu phẩy \"\"và ngoặc\"\"\""))
             #expect(text.contains("'=HYPERLINK"))
             #expect(text.contains("\"Trả lời\ncó xuống dòng\""))
-            let json = try JSONSerialization.jsonObject(with: Data(buffer: try await client.execute(uri: "/api/v1/exports/answers.json", method: .get).body)) as? [[String: Any]]
+            let json =
+                try JSONSerialization.jsonObject(
+                    with: Data(buffer: try await client.execute(uri: "/api/v1/exports/answers.json", method: .get).body))
+                as? [[String: Any]]
             #expect(json?.count == 1)
             #expect(json?.first?["trackingCode"] as? String == code)
             #expect(json?.first?.keys.contains("phone") == false)

@@ -2,10 +2,10 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import LangNgheCore
-@testable import LangNgheStorage
 import Testing
 
 @testable import App
+@testable import LangNgheStorage
 
 /// Leaks and holes found by reading the change as an attacker would, each with its test.
 @Suite struct PrivacyReviewTests {
@@ -15,7 +15,8 @@ import Testing
             let (code, key) = try await submitPetition(client)
             let vpcp = try await APIUser.signIn(client, "vpcp")
             try await vpcp.act(code, "infoRequested", ["message": "Đề nghị bổ sung số hồ sơ."])
-            try await APIUser(client: client, accessKey: key).act(code, "infoProvided", ["content": "Gọi tôi 0987 654 321, nhà số 9 Hàng Bài."])
+            try await APIUser(client: client, accessKey: key).act(
+                code, "infoProvided", ["content": "Gọi tôi 0987 654 321, nhà số 9 Hàng Bài."])
             let anonymous = try await client.execute(uri: "/api/v1/petitions/\(code)/events", method: .get).text
             #expect(!anonymous.contains("0987 654 321") && !anonymous.contains("Hàng Bài") && !anonymous.contains("\"data\""))
             #expect(anonymous.contains("infoProvided"))
@@ -42,7 +43,8 @@ import Testing
     @Test func aCoordinatingAgencyReadsTheCaseWithoutTheSendersData() async throws {
         try await withApp { client, store in
             try await TestStaff.create(in: store)
-            let (code, key) = try await file(client, title: "Chậm cấp sổ", content: "Tôi là Nguyễn Văn An, số 12 Nguyễn Huệ, gọi 0912 345 678, chờ sổ đỏ đã lâu.")
+            let (code, key) = try await file(
+                client, title: "Chậm cấp sổ", content: "Tôi là Nguyễn Văn An, số 12 Nguyễn Huệ, gọi 0912 345 678, chờ sổ đỏ đã lâu.")
             let vpcp = try await APIUser.signIn(client, "vpcp")
             try await vpcp.act(code, "assigned", ["leadAgency": "HCM", "coordinatingAgencies": ["BTC"]])
             try await vpcp.act(code, "infoRequested", ["message": "Đề nghị bổ sung."])
@@ -66,9 +68,14 @@ import Testing
                     "INSERT INTO reference_versions (name, version, loaded_at) VALUES (?, 1, '')", Migrator.projectionsPending)
             }
             try await store.migrate()
-            let row = try await store.database.read { db in try await db.first("SELECT clock, due_date FROM petitions WHERE tracking_code = ?", code.description) }
+            let row = try await store.database.read { db in
+                try await db.first("SELECT clock, due_date FROM petitions WHERE tracking_code = ?", code.description)
+            }
             #expect(row?.string("clock") == "running" && row?.string("due_date") != nil)
-            #expect(try await store.database.read { db in try await db.first("SELECT name FROM reference_versions WHERE name = ?", Migrator.projectionsPending) } == nil)
+            #expect(
+                try await store.database.read { db in
+                    try await db.first("SELECT name FROM reference_versions WHERE name = ?", Migrator.projectionsPending)
+                } == nil)
         }
     }
 }

@@ -18,7 +18,9 @@ import Testing
             try await vpcp.act(code, "assigned", ["leadAgency": "HCM", "coordinatingAgencies": ["BTC"]])
             let page = BackOfficePaths.petition(code)
             // setup: who may and who may not
-            for (username, allowed) in [("vpcp", true), ("hcm-officer", true), ("btc-officer", true), ("byt-officer", false), ("observer", false), ("admin", false)] {
+            for (username, allowed) in [
+                ("vpcp", true), ("hcm-officer", true), ("btc-officer", true), ("byt-officer", false), ("observer", false), ("admin", false),
+            ] {
                 let browser = Browser(client)
                 try await browser.signIn(username)
                 let response = try await browser.get(page)
@@ -68,7 +70,8 @@ import Testing
     @Test func thePublicReadsOnlyThePublishedCopyAndNeverWhatTheSubmitterWrote() async throws {
         try await withApp { client, store in
             try await TestStaff.create(in: store)
-            let (code, key) = try await file(client, title: "Chậm cấp sổ, gọi 0912 345 678", content: "Hồ sơ nộp từ tháng 3 vẫn chưa được giải quyết.")
+            let (code, key) = try await file(
+                client, title: "Chậm cấp sổ, gọi 0912 345 678", content: "Hồ sơ nộp từ tháng 3 vẫn chưa được giải quyết.")
             let vpcp = try await APIUser.signIn(client, "vpcp")
             let submitter = APIUser(client: client, accessKey: key)
             try await vpcp.act(code, "infoRequested", ["message": "Đề nghị bổ sung số hồ sơ."])
@@ -124,7 +127,9 @@ import Testing
             try await leader.act(code, "answerDrafted", ["content": "Trả lời của lãnh đạo"])
             let own = try await leader.act(code, "answerApproved")
             #expect(own.status == .conflict)
-            #expect((try own.json()["error"] as? [String: Any])?["message"] as? String == "Người soạn dự thảo không được tự phê duyệt: cần lãnh đạo khác phê duyệt.")
+            #expect(
+                (try own.json()["error"] as? [String: Any])?["message"] as? String
+                    == "Người soạn dự thảo không được tự phê duyệt: cần lãnh đạo khác phê duyệt.")
             // Another account drafts again; now the leader approves.
             try await APIUser.signIn(client, "hcm-officer").act(code, "answerDrafted", ["content": "Trả lời của chuyên viên"])
             #expect(try await leader.act(code, "answerApproved").status == .created)
@@ -134,7 +139,8 @@ import Testing
     @Test func adminsNeitherChangeThemselvesNorMakeAnAdminAlone() async throws {
         try await withApp { client, store in
             try await TestStaff.create(in: store)
-            _ = try await store.createStaff(username: "admin2", displayName: "admin2", agencyCode: "VPCP", role: .admin, passwordHash: TestStaff.passwordHash)
+            _ = try await store.createStaff(
+                username: "admin2", displayName: "admin2", agencyCode: "VPCP", role: .admin, passwordHash: TestStaff.passwordHash)
             let staff = try await store.allStaff()
             let me = try #require(staff.first { $0.username == "admin" })
             let officer = try #require(staff.first { $0.username == "byt-officer" })
@@ -143,12 +149,14 @@ import Testing
             let page = try await admin.get(BackOfficePaths.accounts)
             let token = Browser.csrfToken(in: page.text)
             // Disabling or re-roling oneself is refused.
-            let selfChange = try await admin.post(BackOfficePaths.accounts + "/\(me.id)", fields: [("role", "observer"), ("agency", "VPCP")], csrf: token)
+            let selfChange = try await admin.post(
+                BackOfficePaths.accounts + "/\(me.id)", fields: [("role", "observer"), ("agency", "VPCP")], csrf: token)
             #expect(selfChange.status == .conflict)
             #expect(try await store.staff(id: me.id)?.active == true)
             #expect(try await store.staff(id: me.id)?.role == .admin)
             // Asking for an admin changes nothing until a second admin confirms.
-            try await admin.post(BackOfficePaths.accounts + "/\(officer.id)", fields: [("role", "admin"), ("agency", "BYT"), ("active", "on")], csrf: token)
+            try await admin.post(
+                BackOfficePaths.accounts + "/\(officer.id)", fields: [("role", "admin"), ("agency", "BYT"), ("active", "on")], csrf: token)
             #expect(try await store.staff(id: officer.id)?.role == .officer)
             let confirmPath = BackOfficePaths.accounts + "/\(officer.id)/" + BackOfficePaths.confirmAdminSlug
             #expect(try await admin.post(confirmPath, fields: [], csrf: token).status == .conflict)
@@ -161,7 +169,8 @@ import Testing
             #expect(try await store.staff(id: officer.id)?.role == .admin)
             // A new admin account starts without admin rights, too.
             try await admin.post(
-                BackOfficePaths.accounts, fields: [("username", "new-admin"), ("role", "admin"), ("agency", "VPCP"), ("password", "một-mật-khẩu-dài-2026")],
+                BackOfficePaths.accounts,
+                fields: [("username", "new-admin"), ("role", "admin"), ("agency", "VPCP"), ("password", "một-mật-khẩu-dài-2026")],
                 csrf: token)
             #expect(try await store.allStaff().first { $0.username == "new-admin" }?.role == .observer)
             #expect(try await store.pendingAdminGrants().count == 1)

@@ -30,10 +30,16 @@ import Testing
                         // The first principal, from a random one on, who may do something.
                         for i in 0..<principals.count {
                             let principal = principals[(Int(pick % 5) + i) % principals.count]
-                            let allowed = Workflow.allowedEvents(for: principal, on: state).filter { $0 != .redacted && $0 != .merged && $0 != .noteAdded }
+                            let allowed = Workflow.allowedEvents(for: principal, on: state).filter {
+                                $0 != .redacted && $0 != .merged && $0 != .noteAdded
+                            }
                             guard !allowed.isEmpty else { continue }
                             let type = allowed[Int((pick / 7) % UInt64(allowed.count))]
-                            return [try Workflow.prepare(type, input: Self.input(type, pick: pick), by: principal, on: state, reference: reference, at: now).get()]
+                            return [
+                                try Workflow.prepare(
+                                    type, input: Self.input(type, pick: pick), by: principal, on: state, reference: reference, at: now
+                                ).get()
+                            ]
                         }
                         return []
                     }
@@ -73,27 +79,40 @@ import Testing
             let early = try await store.submit(Self.intake(at: received))
             let late = try await store.submit(Self.intake(at: received.addingTimeInterval(7 * 86_400)))
             let refused = try await store.submit(Self.intake(at: received.addingTimeInterval(86_400)))
-            try await store.append([PetitionEvent(sequence: 0, at: received.addingTimeInterval(2 * 86_400), actor: .system, agencyCode: "VPCP", body: Rejected(reasonCode: .abusive))], to: refused)
+            try await store.append(
+                [
+                    PetitionEvent(
+                        sequence: 0, at: received.addingTimeInterval(2 * 86_400), actor: .system, agencyCode: "VPCP",
+                        body: Rejected(reasonCode: .abusive))
+                ], to: refused)
             let byDue = try await store.inbox(InboxFilter(scope: .all, sort: .due)).items.map(\.trackingCode)
             #expect(byDue == [early, late, refused])
-            let overdue = try await store.inbox(InboxFilter(scope: .all, overdueOn: CivilDate(iso: "2026-04-09")!)).items.map(\.trackingCode)
+            let overdue = try await store.inbox(InboxFilter(scope: .all, overdueOn: CivilDate(iso: "2026-04-09")!)).items.map(
+                \.trackingCode)
             #expect(overdue == [early])
             // An agency's queue, read from its own rows, sorts, filters and counts the same way,
             // for the lead and the coordinating agency alike.
             let assigned = received.addingTimeInterval(8 * 86_400)
             for (code, lead) in [(late, "BTC"), (early, "BYT")] {
                 try await store.append(
-                    [PetitionEvent(sequence: 0, at: assigned, actor: .system, agencyCode: "VPCP", body: Assigned(leadAgency: lead, coordinatingAgencies: lead == "BYT" ? ["BTC"] : []))],
+                    [
+                        PetitionEvent(
+                            sequence: 0, at: assigned, actor: .system, agencyCode: "VPCP",
+                            body: Assigned(leadAgency: lead, coordinatingAgencies: lead == "BYT" ? ["BTC"] : []))
+                    ],
                     to: code)
             }
             let btc = try await store.inbox(InboxFilter(scope: .agency("BTC"), sort: .due))
             #expect(btc.items.map(\.trackingCode) == [early, late])
             #expect(btc.total == 2 && btc.countsByStatus[.assigned] == 2)
             #expect(try await store.inbox(InboxFilter(scope: .agency("BTC"))).items.map(\.trackingCode) == [late, early])
-            #expect(try await store.inbox(InboxFilter(scope: .agency("BTC"), overdueOn: CivilDate(iso: "2026-04-09")!)).items.map(\.trackingCode) == [early])
+            #expect(
+                try await store.inbox(InboxFilter(scope: .agency("BTC"), overdueOn: CivilDate(iso: "2026-04-09")!)).items.map(
+                    \.trackingCode) == [early])
             #expect(try await store.inbox(InboxFilter(scope: .agency("BYT"), statuses: [.received])).total == 0)
             // A day off entered later moves every open case's due date with it.
-            try await store.saveCalendarOverride(CalendarOverride(date: CivilDate(iso: "2026-04-06")!, kind: .dayOff, reason: "Nghỉ bù", legalBasis: "Thông báo thử"))
+            try await store.saveCalendarOverride(
+                CalendarOverride(date: CivilDate(iso: "2026-04-06")!, kind: .dayOff, reason: "Nghỉ bù", legalBasis: "Thông báo thử"))
             #expect(try await store.inbox(InboxFilter(scope: .all, overdueOn: CivilDate(iso: "2026-04-09")!)).items.isEmpty)
             #expect(try await store.inbox(InboxFilter(scope: .agency("BTC"), overdueOn: CivilDate(iso: "2026-04-09")!)).items.isEmpty)
         }

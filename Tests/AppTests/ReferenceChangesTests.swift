@@ -14,7 +14,8 @@ import Testing
             let admin = Browser(client)
             try await admin.signIn("admin")
             let page = try await admin.get(BackOfficePaths.agencies)
-            let done = try await admin.post(BackOfficePaths.agencies + "/BTC", fields: [("operation", "deactivate")], csrf: Browser.csrfToken(in: page.text))
+            let done = try await admin.post(
+                BackOfficePaths.agencies + "/BTC", fields: [("operation", "deactivate")], csrf: Browser.csrfToken(in: page.text))
             #expect(done.status == .seeOther)
             let refused = try await client.execute(
                 uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON { $0["agencyCode"] = "BTC" }))

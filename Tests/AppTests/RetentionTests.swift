@@ -17,7 +17,8 @@ import Testing
         try await withApp(environment: AppEnvironment(now: { clock.now })) { client, store in
             try await TestStaff.create(in: store)
             let petition = String(decoding: try JSONSerialization.data(withJSONObject: petitionJSON()), as: UTF8.self)
-            let filed = try await Browser(client).post("/api/v1/petitions", fields: [("petition", petition)], files: [("attachments", "cmnd.png", pngBytes)])
+            let filed = try await Browser(client).post(
+                "/api/v1/petitions", fields: [("petition", petition)], files: [("attachments", "cmnd.png", pngBytes)])
             let receipt = try filed.json()
             let code = try #require(TrackingCode(receipt["trackingCode"] as? String ?? ""))
             let open = try #require(TrackingCode(try await submitPetition(client).0))
@@ -36,7 +37,9 @@ import Testing
             #expect(try await job.runOnce(logger: TestDatabase.logger) == [:])
 
             let erased = try #require(try await store.petition(code))
-            #expect(erased.submitter.name.isEmpty && erased.submitter.phone.isEmpty && erased.submitter.email.isEmpty && erased.submitter.address.isEmpty)
+            #expect(
+                erased.submitter.name.isEmpty && erased.submitter.phone.isEmpty && erased.submitter.email.isEmpty
+                    && erased.submitter.address.isEmpty)
             #expect(erased.events.last?.type == .personalDataErased && erased.events.last?.isPublic == true)
             #expect(erased.status == .rejected)
             let file = try #require(erased.attachments.first)
@@ -67,7 +70,9 @@ import Testing
 
             // The same from the tracking page, with its form.
             let browser = Browser(client)
-            let page = try await browser.post(Paths.track, fields: [("ma", code), ("khoa", key)], csrf: Browser.csrfToken(in: try await browser.get(Paths.tracking(code)).text))
+            let page = try await browser.post(
+                Paths.track, fields: [("ma", code), ("khoa", key)],
+                csrf: Browser.csrfToken(in: try await browser.get(Paths.tracking(code)).text))
             #expect(page.text.contains(Paths.trackPersonalData))
             let download = try await browser.post(
                 Paths.trackPersonalData, fields: [("ma", code), ("khoa", key)], csrf: Browser.csrfToken(in: page.text))
@@ -91,7 +96,8 @@ import Testing
                     try await db.execute(
                         "INSERT INTO idempotency_keys (key_hash, request_hash, tracking_code, sealed_receipt, created_at) VALUES (?, 'r', 'PAKN-2026-000001', 's', ?)",
                         key, Timestamp.string(now.addingTimeInterval(-age)))
-                    try await db.execute("INSERT INTO rate_limit_hits (key, at) VALUES (?, ?)", key, Timestamp.string(now.addingTimeInterval(-age)))
+                    try await db.execute(
+                        "INSERT INTO rate_limit_hits (key, at) VALUES (?, ?)", key, Timestamp.string(now.addingTimeInterval(-age)))
                 }
             }
             let purged = try await store.purgeExpired(now: now)

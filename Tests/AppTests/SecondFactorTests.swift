@@ -13,7 +13,8 @@ import Testing
 /// the API gives a token only after the second factor; an admin's reset is logged.
 @Suite struct SecondFactorTests {
     static let settings = Settings(
-        environment: .testing, figuresCacheSeconds: 0, submissionsPerAddressPerHour: 0, submissionsPerSenderPerDay: 0, requireSecondFactor: true)
+        environment: .testing, figuresCacheSeconds: 0, submissionsPerAddressPerHour: 0, submissionsPerSenderPerDay: 0,
+        requireSecondFactor: true)
 
     static func code(_ store: Store, _ username: String, at date: Date) async throws -> String {
         let id = try #require(try await store.staffCredentials(username: username)?.0.id)
@@ -33,10 +34,12 @@ import Testing
             #expect(try await leader.get(BackOfficePaths.root).headers[.location] == BackOfficePaths.security)
             let enrol = try await leader.get(BackOfficePaths.security)
             #expect(enrol.status == .ok && enrol.text.contains("otpauth://totp/LangNghe:btc-leader") && enrol.text.contains("<svg"))
-            let wrong = try await leader.post(BackOfficePaths.security, fields: [("code", "000000")], csrf: Browser.csrfToken(in: enrol.text))
+            let wrong = try await leader.post(
+                BackOfficePaths.security, fields: [("code", "000000")], csrf: Browser.csrfToken(in: enrol.text))
             #expect(wrong.status == .unprocessableContent)
             let done = try await leader.post(
-                BackOfficePaths.security, fields: [("code", try await Self.code(store, "btc-leader", at: clock.now))], csrf: Browser.csrfToken(in: enrol.text))
+                BackOfficePaths.security, fields: [("code", try await Self.code(store, "btc-leader", at: clock.now))],
+                csrf: Browser.csrfToken(in: enrol.text))
             #expect(done.status == .ok)
             let codes = done.text.matches(of: /<li><code>([A-Z2-7]{5}-[A-Z2-7]{5})<\/code><\/li>/).map { String($0.output.1) }
             #expect(codes.count == 10)
@@ -51,7 +54,8 @@ import Testing
             let form = try await again.get(BackOfficePaths.login)
             let code = try await Self.code(store, "btc-leader", at: clock.now)
             let signedIn = try await again.post(
-                BackOfficePaths.login, fields: [("username", "btc-leader"), ("password", TestStaff.password), ("code", code)], csrf: Browser.csrfToken(in: form.text))
+                BackOfficePaths.login, fields: [("username", "btc-leader"), ("password", TestStaff.password), ("code", code)],
+                csrf: Browser.csrfToken(in: form.text))
             #expect(signedIn.headers[.location] == BackOfficePaths.root)
             #expect(try await again.get(BackOfficePaths.root).status == .ok)
             let replay = Browser(client)
@@ -66,11 +70,14 @@ import Testing
                 let browser = Browser(client)
                 let page = try await browser.get(BackOfficePaths.login)
                 let response = try await browser.post(
-                    BackOfficePaths.login, fields: [("username", "btc-leader"), ("password", TestStaff.password), ("code", codes[0].lowercased())],
+                    BackOfficePaths.login,
+                    fields: [("username", "btc-leader"), ("password", TestStaff.password), ("code", codes[0].lowercased())],
                     csrf: Browser.csrfToken(in: page.text))
                 #expect(response.status == expected)
             }
-            #expect(try await store.unusedRecoveryCodes(staffID: try #require(try await store.staffCredentials(username: "btc-leader")?.0.id)) == 9)
+            #expect(
+                try await store.unusedRecoveryCodes(staffID: try #require(try await store.staffCredentials(username: "btc-leader")?.0.id))
+                    == 9)
         }
     }
 
@@ -116,16 +123,21 @@ import Testing
             _ = try await admin.signIn("admin")
             let page = try await admin.get(BackOfficePaths.security)
             _ = try await admin.post(
-                BackOfficePaths.security, fields: [("code", try await Self.code(store, "admin", at: clock.now))], csrf: Browser.csrfToken(in: page.text))
+                BackOfficePaths.security, fields: [("code", try await Self.code(store, "admin", at: clock.now))],
+                csrf: Browser.csrfToken(in: page.text))
             clock.advance(30)
             let form = try await admin.get(BackOfficePaths.login)
             _ = try await admin.post(
-                BackOfficePaths.login, fields: [("username", "admin"), ("password", TestStaff.password), ("code", try await Self.code(store, "admin", at: clock.now))],
+                BackOfficePaths.login,
+                fields: [
+                    ("username", "admin"), ("password", TestStaff.password), ("code", try await Self.code(store, "admin", at: clock.now)),
+                ],
                 csrf: Browser.csrfToken(in: form.text))
             let accounts = try await admin.get(BackOfficePaths.accounts)
             #expect(accounts.status == .ok)
             let reset = try await admin.post(
-                BackOfficePaths.accounts + "/\(leaderID)/" + BackOfficePaths.resetSecondFactorSlug, fields: [], csrf: Browser.csrfToken(in: accounts.text))
+                BackOfficePaths.accounts + "/\(leaderID)/" + BackOfficePaths.resetSecondFactorSlug, fields: [],
+                csrf: Browser.csrfToken(in: accounts.text))
             #expect(reset.status == .seeOther)
             #expect(try await store.secondFactor(staffID: leaderID) == nil)
             let line = try #require(try await store.securityLog(action: "secondFactorReset").first)
@@ -133,7 +145,8 @@ import Testing
             // Not one's own.
             let adminID = try #require(try await store.staffCredentials(username: "admin")?.0.id)
             let own = try await admin.post(
-                BackOfficePaths.accounts + "/\(adminID)/" + BackOfficePaths.resetSecondFactorSlug, fields: [], csrf: Browser.csrfToken(in: accounts.text))
+                BackOfficePaths.accounts + "/\(adminID)/" + BackOfficePaths.resetSecondFactorSlug, fields: [],
+                csrf: Browser.csrfToken(in: accounts.text))
             #expect(own.status == .conflict)
             // The leader enrols again at the next sign-in.
             #expect(try await Browser(client).signIn("btc-leader").headers[.location] == BackOfficePaths.security)

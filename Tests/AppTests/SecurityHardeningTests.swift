@@ -31,7 +31,9 @@ import Testing
         }
     }
 
-    static func signIns(_ client: any TestClientProtocol, _ username: String, passwords: [String]) async throws -> [HTTPResponse.Status: Int] {
+    static func signIns(_ client: any TestClientProtocol, _ username: String, passwords: [String]) async throws -> [HTTPResponse.Status:
+        Int]
+    {
         try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
             for password in passwords {
                 group.addTask {
@@ -84,7 +86,9 @@ import Testing
             (BackOfficePaths.login, "application/x-www-form-urlencoded", false), ("/api/v1/auth/login", "application/json", true),
         ] {
             var request = Request(
-                head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: path, headerFields: [.contentType: type, .contentLength: "50000000"]),
+                head: HTTPRequest(
+                    method: .post, scheme: "http", authority: "localhost", path: path,
+                    headerFields: [.contentType: type, .contentLength: "50000000"]),
                 body: RequestBody(asyncSequence: stream))
             await #expect(throws: AppError.self) {
                 if collect {
@@ -103,13 +107,15 @@ import Testing
         let boundary = "b0undary"
         func part(_ name: String, file: String?, _ bytes: Int) -> ByteBuffer {
             let disposition = "form-data; name=\"\(name)\"" + (file.map { "; filename=\"\($0)\"" } ?? "")
-            return ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: \(disposition)\r\n\r\n" + String(repeating: "a", count: bytes) + "\r\n")
+            return ByteBuffer(
+                string: "--\(boundary)\r\nContent-Disposition: \(disposition)\r\n\r\n" + String(repeating: "a", count: bytes) + "\r\n")
         }
         let big = AttachmentType.maxBytes + 5000
         var chunks = [part("title", file: nil, 10), part("attachments", file: "a.pdf", big), ByteBuffer(string: "--\(boundary)--\r\n")]
         var url: URL?
         do {
-            let form = try await FormData.multipart(Self.stream(chunks), boundary: boundary, limit: Limits.uploadBody, textLimit: Limits.formBody)
+            let form = try await FormData.multipart(
+                Self.stream(chunks), boundary: boundary, limit: Limits.uploadBody, textLimit: Limits.formBody)
             #expect(form["title"] == String(repeating: "a", count: 10))
             let file = try #require(form.files.first)
             #expect(file.spool.received == big)
@@ -161,7 +167,9 @@ import Testing
             let fields = (try api.json()["error"] as? [String: Any])?["fields"] as? [String: String]
             #expect(fields?["from"] == "Khoảng thời gian quá dài: tối đa 10 năm.")
             #expect(try await client.execute(uri: "/thong-ke?tu=1900-01-01&den=2199-12-31", method: .get).status == .unprocessableContent)
-            #expect(try await client.execute(uri: "/danh-gia-co-quan?tu=1900-01-01&den=2199-12-31", method: .get).status == .unprocessableContent)
+            #expect(
+                try await client.execute(uri: "/danh-gia-co-quan?tu=1900-01-01&den=2199-12-31", method: .get).status
+                    == .unprocessableContent)
             #expect(try await client.execute(uri: "/api/v1/stats?from=2017-01-02&to=2026-12-31", method: .get).status == .ok)
         }
     }
@@ -234,7 +242,9 @@ import Testing
     /// 403 on pages, where the CSRF check came first).
     @Test func unknownMethodsAre405() async throws {
         try await withApp { client, _ in
-            for (path, allowed) in [("/api/v1/answers", "GET, HEAD, POST, DELETE"), ("/", "GET, HEAD, POST"), (Paths.submit, "GET, HEAD, POST")] {
+            for (path, allowed) in [
+                ("/api/v1/answers", "GET, HEAD, POST, DELETE"), ("/", "GET, HEAD, POST"), (Paths.submit, "GET, HEAD, POST"),
+            ] {
                 for method in [HTTPRequest.Method.trace, .put, .patch, HTTPRequest.Method("PROPFIND")!] {
                     let response = try await client.execute(uri: path, method: method)
                     #expect(response.status == .methodNotAllowed, "\(method) \(path)")

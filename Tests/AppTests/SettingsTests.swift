@@ -29,10 +29,12 @@ import Testing
         let flags: [AbsoluteConfigKey: ConfigValue] = [
             AbsoluteConfigKey(["langnghe", "port"]): ConfigValue(.string("9090"), isSecret: false)
         ]
-        let settings = try Settings.read(flags: flags, environment: [
-            "LANGNGHE_PORT": "7070", "LANGNGHE_HOSTNAME": "0.0.0.0",
-            "DATABASE_URL": "postgres://app:s3cret@db.internal:6543/langnghe", "HOSTNAME": "machine-name",
-        ])
+        let settings = try Settings.read(
+            flags: flags,
+            environment: [
+                "LANGNGHE_PORT": "7070", "LANGNGHE_HOSTNAME": "0.0.0.0",
+                "DATABASE_URL": "postgres://app:s3cret@db.internal:6543/langnghe", "HOSTNAME": "machine-name",
+            ])
         #expect(settings.port == 9090)
         #expect(settings.hostname == "0.0.0.0")
         guard case .postgres(let postgres) = settings.database else {
@@ -108,7 +110,9 @@ import Testing
     @Test func aServerThatIsDownIsNamedWithTheCause() async throws {
         let started = ContinuousClock.now
         do {
-            try await Store.withStore(at: try DatabaseLocation(url: "postgres://langnghe@127.0.0.1:1/langnghe"), logger: TestDatabase.logger) { _ in }
+            try await Store.withStore(
+                at: try DatabaseLocation(url: "postgres://langnghe@127.0.0.1:1/langnghe"), logger: TestDatabase.logger
+            ) { _ in }
             Issue.record("expected an error")
         } catch let error as DatabaseUnreachable {
             #expect(error.description.contains("127.0.0.1:1"))

@@ -16,7 +16,10 @@ import Testing
             try await TestStaff.create(in: store)
             let vpcp = try await APIUser.signIn(client, "vpcp")
             for (i, agency) in ["BTC", "BTC", "BYT"].enumerated() {
-                let (code, _) = try await submitPetition(client) { $0["category"] = i == 2 ? "proposal" : "regulation"; $0["field"] = nil }
+                let (code, _) = try await submitPetition(client) {
+                    $0["category"] = i == 2 ? "proposal" : "regulation"
+                    $0["field"] = nil
+                }
                 try await vpcp.act(code, "assigned", ["leadAgency": agency])
             }
             let all = try await client.execute(uri: "/api/v1/stats?from=2026-03-01&to=2026-03-31", method: .get).json()
@@ -47,8 +50,12 @@ import Testing
             // Two real updates restart the clock twice without an answer: prolonged.
             clock.advance(86_400 * 35)
             let later = try await APIUser.signIn(client, "hcm-officer")
-            #expect(try await later.act(code, "progressUpdated", ["note": "Sở đang xác minh hồ sơ với Văn phòng đăng ký đất đai."]).status == .created)
-            #expect(try await later.act(code, "progressUpdated", ["note": "Sở đã có kết quả xác minh, đang dự thảo văn bản trả lời."]).status == .created)
+            #expect(
+                try await later.act(code, "progressUpdated", ["note": "Sở đang xác minh hồ sơ với Văn phòng đăng ký đất đai."]).status
+                    == .created)
+            #expect(
+                try await later.act(code, "progressUpdated", ["note": "Sở đã có kết quả xác minh, đang dự thảo văn bản trả lời."]).status
+                    == .created)
             let conduct = try await client.execute(uri: "/api/v1/agencies/conduct?from=2026-03-01&to=2026-04-30", method: .get).text
             #expect(conduct.contains("\"prolonged\"") && conduct.contains(code))
             let page = try await client.execute(uri: "/danh-gia-co-quan?tu=2026-03-01&den=2026-04-30", method: .get).text
@@ -67,7 +74,10 @@ import Testing
             let vpcp = try await APIUser.signIn(client, "vpcp")
             var codes: [String] = []
             for _ in 0..<(ConductPage.codesShown + 2) {
-                let (code, _) = try await submitPetition(client) { $0["category"] = "regulation"; $0["field"] = nil }
+                let (code, _) = try await submitPetition(client) {
+                    $0["category"] = "regulation"
+                    $0["field"] = nil
+                }
                 try await vpcp.act(code, "assigned", ["leadAgency": "BTC"])
                 codes.append(code)
             }

@@ -14,7 +14,9 @@ import Testing
             // setup: a petition and its events as the old schema wrote them, text and a bag of strings.
             let code = TrackingCode(year: 2026, number: 1)
             try await store.database.write { db in
-                try await db.execute("INSERT INTO submitters (kind, name, address, phone, email) VALUES ('individual', 'Lê Văn B', 'Số 1', '0900000001', '')")
+                try await db.execute(
+                    "INSERT INTO submitters (kind, name, address, phone, email) VALUES ('individual', 'Lê Văn B', 'Số 1', '0900000001', '')"
+                )
                 try await db.execute(
                     """
                     INSERT INTO petitions (tracking_code, submitter_id, access_key_hash, channel, category, title, content, search_text,
@@ -49,24 +51,32 @@ import Testing
     /// the sums of its facts, whatever the period.
     @Test func periodSumsAreTheSumsOfTheirFacts() async throws {
         try await TestDatabase.withStore { store in
-            let code = try await store.submit(Intake(
-                petition: ValidPetition(
-                    submitter: Submitter(kind: .individual, name: "Lê Văn B", address: "Số 1 Lê Lợi", phone: "0900000001", email: ""),
-                    category: .proposal, fieldCode: nil, agencyCode: nil, title: "Đề xuất", content: "Đề xuất nội dung", publishName: false),
-                channel: .web, accessKeyHash: "x", receivedAt: Date()))
-            let id = try await store.database.read { db in try await db.first("SELECT id FROM petitions WHERE tracking_code = ?", code.description)?.int("id") } ?? 0
+            let code = try await store.submit(
+                Intake(
+                    petition: ValidPetition(
+                        submitter: Submitter(kind: .individual, name: "Lê Văn B", address: "Số 1 Lê Lợi", phone: "0900000001", email: ""),
+                        category: .proposal, fieldCode: nil, agencyCode: nil, title: "Đề xuất", content: "Đề xuất nội dung",
+                        publishName: false),
+                    channel: .web, accessKeyHash: "x", receivedAt: Date()))
+            let id =
+                try await store.database.read { db in
+                    try await db.first("SELECT id FROM petitions WHERE tracking_code = ?", code.description)?.int("id")
+                } ?? 0
             var random = SystemRandomNumberGenerator()
             let start = CivilDate(year: 2025, month: 11, day: 20)!
             let measures: [StatisticsFact.Measure] = [.received, .answered, .answeredLate, .answerDays, .rating]
             let facts = (0..<600).map { _ in
                 let measure = measures.randomElement(using: &random)!
                 return StatisticsFact(
-                    day: start.adding(days: Int.random(in: 0..<400, using: &random)), agencyCode: ["BTC", "BYT"].randomElement(using: &random)!,
+                    day: start.adding(days: Int.random(in: 0..<400, using: &random)),
+                    agencyCode: ["BTC", "BYT"].randomElement(using: &random)!,
                     category: PetitionCategory.allCases.randomElement(using: &random)!, measure: measure,
                     detail: measure == .answerDays || measure == .rating ? String(Int.random(in: 1...5, using: &random)) : "")
             }
             try await store.database.write { db in try await Store.recordFacts(petitionID: id, facts, fresh: true, in: db) }
-            func key(_ month: String, _ agency: String, _ category: PetitionCategory?, _ measure: StatisticsFact.Measure, _ detail: String) -> String {
+            func key(_ month: String, _ agency: String, _ category: PetitionCategory?, _ measure: StatisticsFact.Measure, _ detail: String)
+                -> String
+            {
                 [month, agency, category?.rawValue ?? "", measure.rawValue, detail].joined(separator: "|")
             }
             var periods: [ClosedRange<CivilDate>] = [
@@ -104,11 +114,13 @@ import Testing
 
     @Test func aBadlyStoredEventIsAnErrorNotASkippedRow() async throws {
         try await TestDatabase.withStore { store in
-            let code = try await store.submit(Intake(
-                petition: ValidPetition(
-                    submitter: Submitter(kind: .individual, name: "Lê Văn B", address: "Số 1 Lê Lợi", phone: "0900000001", email: ""),
-                    category: .proposal, fieldCode: nil, agencyCode: nil, title: "Đề xuất", content: "Đề xuất nội dung", publishName: false),
-                channel: .web, accessKeyHash: "x", receivedAt: Date()))
+            let code = try await store.submit(
+                Intake(
+                    petition: ValidPetition(
+                        submitter: Submitter(kind: .individual, name: "Lê Văn B", address: "Số 1 Lê Lợi", phone: "0900000001", email: ""),
+                        category: .proposal, fieldCode: nil, agencyCode: nil, title: "Đề xuất", content: "Đề xuất nội dung",
+                        publishName: false),
+                    channel: .web, accessKeyHash: "x", receivedAt: Date()))
             try await store.database.write { db in try await db.execute("UPDATE events SET data = '{\"channel\":\"pigeon\"}'") }
             await #expect(throws: UnreadableEvent.self) { try await store.petition(code) }
             // Appending refuses too, rather than reusing the unreadable event's sequence number.
@@ -137,7 +149,9 @@ import Testing
             _ = await task.result
             // The next write goes through, and neither of the failed ones left a row.
             try await store.database.write { db in try await db.execute("INSERT INTO counters (name, value) VALUES ('c', 1)") }
-            let names = try await store.database.read { db in try await db.query("SELECT name FROM counters ORDER BY name").compactMap { $0.string("name") } }
+            let names = try await store.database.read { db in
+                try await db.query("SELECT name FROM counters ORDER BY name").compactMap { $0.string("name") }
+            }
             #expect(names == ["c"])
         }
     }
@@ -154,7 +168,9 @@ import Testing
                 return (before, after)
             }
             #expect(before == 1 && after == 1)
-            #expect(try await store.database.read { db in try await db.first("SELECT value FROM counters WHERE name = 'x'")?.int("value") } == 2)
+            #expect(
+                try await store.database.read { db in try await db.first("SELECT value FROM counters WHERE name = 'x'")?.int("value") } == 2
+            )
         }
     }
 }

@@ -19,12 +19,13 @@ import Testing
             func submit(phone: String, email: String = "") async throws -> TestResponse {
                 try await client.execute(
                     uri: "/api/v1/petitions", method: .post, headers: jsonHeaders,
-                    body: jsonBuffer(petitionJSON { body in
-                        var submitter = body["submitter"] as? [String: Any] ?? [:]
-                        submitter["phone"] = phone
-                        submitter["email"] = email
-                        body["submitter"] = submitter
-                    }))
+                    body: jsonBuffer(
+                        petitionJSON { body in
+                            var submitter = body["submitter"] as? [String: Any] ?? [:]
+                            submitter["phone"] = phone
+                            submitter["email"] = email
+                            body["submitter"] = submitter
+                        }))
             }
             #expect(try await submit(phone: "0912 345 678").status == .created)
             // The same sender however the number is written.
@@ -50,7 +51,9 @@ import Testing
             #expect(try await submit(phone: "0966 000 002", email: "b@EXAMPLE.vn").status == .tooManyRequests)
 
             // What is stored to count holds no phone, e-mail or address.
-            let keys = try await store.database.read { db in try await db.query("SELECT key FROM rate_limit_hits") }.compactMap { $0.string("key") }
+            let keys = try await store.database.read { db in try await db.query("SELECT key FROM rate_limit_hits") }.compactMap {
+                $0.string("key")
+            }
             #expect(!keys.isEmpty)
             #expect(keys.allSatisfy { !$0.contains("0912") && !$0.contains("example") && !$0.contains("unknown") })
         }
@@ -61,7 +64,8 @@ import Testing
             let browser = Browser(client)
             for attempt in 0..<3 {
                 let page = try await browser.get(Paths.submit)
-                let response = try await browser.post(Paths.submit, fields: validFormFields, csrf: Browser.csrfToken(in: page.text), multipart: true)
+                let response = try await browser.post(
+                    Paths.submit, fields: validFormFields, csrf: Browser.csrfToken(in: page.text), multipart: true)
                 if attempt < 2 {
                     #expect(response.status == .seeOther)
                 } else {
@@ -78,7 +82,8 @@ import Testing
             for _ in 0..<3 {
                 let page = try await clerk.get(BackOfficePaths.intake)
                 let response = try await clerk.post(
-                    BackOfficePaths.intake, fields: validFormFields + [("channel", "paper")], csrf: Browser.csrfToken(in: page.text), multipart: true)
+                    BackOfficePaths.intake, fields: validFormFields + [("channel", "paper")], csrf: Browser.csrfToken(in: page.text),
+                    multipart: true)
                 #expect(response.status == .seeOther)
             }
             #expect(try await store.petitionCount() == 5)

@@ -58,16 +58,19 @@ let validFormFields: [(String, String)] = [
             let code = try #require(shown.text.firstMatch(of: /PAKN-\d{4}-\d{6}/).map { String($0.output) })
             // The key in groups of four, so that a line breaks between groups; typed back with
             // its spaces, it opens the petition.
-            let grouped = try #require(shown.text.firstMatch(of: /class="big key">([0-9A-Z]{4}(?: [0-9A-Z]{1,4}){6})</).map { String($0.output.1) })
+            let grouped = try #require(
+                shown.text.firstMatch(of: /class="big key">([0-9A-Z]{4}(?: [0-9A-Z]{1,4}){6})</).map { String($0.output.1) })
             let unlocked = try await browser.post(
-                Paths.track, fields: [("ma", code), ("khoa", grouped)], csrf: Browser.csrfToken(in: try await browser.get(Paths.tracking(code)).text))
+                Paths.track, fields: [("ma", code), ("khoa", grouped)],
+                csrf: Browser.csrfToken(in: try await browser.get(Paths.tracking(code)).text))
             #expect(unlocked.status == .ok && unlocked.text.contains("Trần Thị Bình"), "\(unlocked.status) \(grouped)")
             let reloaded = try await browser.get(Paths.receipt)
             #expect(reloaded.text.contains(code))
             #expect(try await store.petitionCount() == 1)
             // Without the sealed cookie (another browser, or a forged one) there is no receipt.
             #expect(try await Browser(client).get(Paths.receipt).headers[.location] == Paths.track)
-            let forged = try await client.execute(uri: Paths.receipt, method: .get, headers: [.cookie: "receipt=AAAA" + String(repeating: "B", count: 80)])
+            let forged = try await client.execute(
+                uri: Paths.receipt, method: .get, headers: [.cookie: "receipt=AAAA" + String(repeating: "B", count: 80)])
             #expect(forged.headers[.location] == Paths.track)
             let trackingCode = try #require(TrackingCode(code))
             let stored = try #require(try await store.petition(trackingCode))
@@ -145,7 +148,8 @@ let validFormFields: [(String, String)] = [
             #expect(web.text.contains("kiểm tra theo nội dung tệp"))
 
             let api = try await Browser(client).post(
-                "/api/v1/petitions", fields: [("petition", String(decoding: try JSONSerialization.data(withJSONObject: petitionJSON()), as: UTF8.self))],
+                "/api/v1/petitions",
+                fields: [("petition", String(decoding: try JSONSerialization.data(withJSONObject: petitionJSON()), as: UTF8.self))],
                 files: [("attachments", "hoso.pdf", elfBytes)])
             #expect(api.status == .unprocessableContent)
             let fields = (try api.json()["error"] as? [String: Any])?["fields"] as? [String: String]
@@ -154,7 +158,8 @@ let validFormFields: [(String, String)] = [
 
             let six = (0..<6).map { ("attachments", "a\($0).png", pngBytes) }
             let tooMany = try await Browser(client).post(
-                "/api/v1/petitions", fields: [("petition", String(decoding: try JSONSerialization.data(withJSONObject: petitionJSON()), as: UTF8.self))],
+                "/api/v1/petitions",
+                fields: [("petition", String(decoding: try JSONSerialization.data(withJSONObject: petitionJSON()), as: UTF8.self))],
                 files: six)
             #expect(tooMany.status == .unprocessableContent)
         }
@@ -163,7 +168,8 @@ let validFormFields: [(String, String)] = [
     @Test func theSubmitterSeesTheirDetailsOnlyWithTheAccessKey() async throws {
         try await withApp { client, _ in
             let api = try await Browser(client).post(
-                "/api/v1/petitions", fields: [("petition", String(decoding: try JSONSerialization.data(withJSONObject: petitionJSON()), as: UTF8.self))],
+                "/api/v1/petitions",
+                fields: [("petition", String(decoding: try JSONSerialization.data(withJSONObject: petitionJSON()), as: UTF8.self))],
                 files: [("attachments", "giay-to.png", pngBytes)])
             #expect(api.status == .created)
             let receipt = try api.json()

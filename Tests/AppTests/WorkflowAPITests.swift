@@ -19,11 +19,14 @@ import Testing
             let submitter = APIUser(client: client, accessKey: key)
             #expect(vpcp.token != nil)
 
-            let assigned = try await vpcp.act(code, "assigned", ["leadAgency": "BTC", "coordinatingAgencies": ["BYT", "BNV"], "note": "Chuyển Bộ Tài chính chủ trì"])
+            let assigned = try await vpcp.act(
+                code, "assigned", ["leadAgency": "BTC", "coordinatingAgencies": ["BYT", "BNV"], "note": "Chuyển Bộ Tài chính chủ trì"])
             #expect(assigned.status == .created)
             #expect(try assigned.json()["status"] as? String == "assigned")
             #expect(try await btcOfficer.act(code, "acknowledged").status == .created)
-            #expect(try await btcOfficer.act(code, "coordinationRequested", ["agency": "BYT", "question": "Đề nghị Bộ Y tế cho ý kiến"]).status == .created)
+            #expect(
+                try await btcOfficer.act(code, "coordinationRequested", ["agency": "BYT", "question": "Đề nghị Bộ Y tế cho ý kiến"]).status
+                    == .created)
             #expect(try await bytOfficer.act(code, "coordinationReplied", ["reply": "Bộ Y tế thống nhất"]).status == .created)
             #expect(try await btcOfficer.act(code, "answerDrafted", ["content": "Bộ Tài chính trả lời như sau…"]).status == .created)
             // An officer may not approve; the leader does.
@@ -40,9 +43,14 @@ import Testing
             let types = (publicView["events"] as? [[String: Any]])?.compactMap { $0["type"] as? String }
             #expect(types == ["submitted", "assigned", "acknowledged", "answerPublished", "rated", "closed"])
             #expect(publicView["agency"] as? String == "BTC")
-            let staffEvents = try JSONSerialization.jsonObject(with: Data(buffer: try await btcOfficer.get("/api/v1/petitions/\(code)/events").body)) as? [[String: Any]]
+            let staffEvents =
+                try JSONSerialization.jsonObject(with: Data(buffer: try await btcOfficer.get("/api/v1/petitions/\(code)/events").body))
+                as? [[String: Any]]
             #expect(staffEvents?.count == 10)
-            let anonymousEvents = try JSONSerialization.jsonObject(with: Data(buffer: try await client.execute(uri: "/api/v1/petitions/\(code)/events", method: .get).body)) as? [[String: Any]]
+            let anonymousEvents =
+                try JSONSerialization.jsonObject(
+                    with: Data(buffer: try await client.execute(uri: "/api/v1/petitions/\(code)/events", method: .get).body))
+                as? [[String: Any]]
             #expect(anonymousEvents?.count == 6)
             #expect(try await store.securityLog(action: "event").count == 9)
         }
@@ -60,7 +68,8 @@ import Testing
             #expect(try escalated.json()["status"] as? String == "escalated")
             // Only a coordinator records the Government's decision.
             #expect(try await btc.act(code, "decided", ["decision": "x"]).status == .forbidden)
-            let decided = try await vpcp.act(code, "decided", ["decision": "Thủ tướng giao Bộ Tài chính chủ trì sửa đổi", "outcome": "implement"])
+            let decided = try await vpcp.act(
+                code, "decided", ["decision": "Thủ tướng giao Bộ Tài chính chủ trì sửa đổi", "outcome": "implement"])
             #expect(try decided.json()["status"] as? String == "inProgress")
         }
     }
@@ -85,7 +94,8 @@ import Testing
             try await leader.act(code, "answerApproved")
             try await leader.act(code, "answerPublished")
             #expect(try await submitter.act(code, "followedUp", ["content": "Câu trả lời chưa thoả đáng"]).status == .created)
-            let escalated = try await vpcp.act(code, "escalated", ["reason": "repeatedComplaint", "summary": "Người dân tiếp tục phản ánh"])
+            let escalated = try await vpcp.act(
+                code, "escalated", ["reason": "repeatedComplaint", "summary": "Người dân tiếp tục phản ánh"])
             #expect(try escalated.json()["status"] as? String == "escalated")
             let decided = try await vpcp.act(code, "decided", ["decision": "Kết thúc", "outcome": "close"])
             #expect(try decided.json()["status"] as? String == "closed")
@@ -141,7 +151,8 @@ import Testing
             let forged = APIUser(client: client, token: "forged-token")
             #expect(try await forged.get("/api/v1/inbox").status == .unauthorized)
             let wrong = try await client.execute(
-                uri: "/api/v1/auth/login", method: .post, headers: jsonHeaders, body: jsonBuffer(["username": "vpcp", "password": "sai-mat-khau-roi"]))
+                uri: "/api/v1/auth/login", method: .post, headers: jsonHeaders,
+                body: jsonBuffer(["username": "vpcp", "password": "sai-mat-khau-roi"]))
             #expect(wrong.status == .unauthorized)
             #expect(try await store.securityLog(action: "loginFailed").count == 1)
             #expect(try await store.securityLog(action: "denied").count >= 2)

@@ -59,7 +59,8 @@ struct EventsAPIController {
         let principal = Self.principal(request, context, petition)
         let (type, input) = try Self.decode(try await request.jsonData())
         let (event, state) = try await cases.act(type, input: input, by: principal, on: petition.trackingCode, ip: context.ip)
-        return JSONBody.response(["event": AnyEncodable(try EventView(event)), "status": AnyEncodable(state.status.rawValue)], status: .created)
+        return JSONBody.response(
+            ["event": AnyEncodable(try EventView(event)), "status": AnyEncodable(state.status.rawValue)], status: .created)
     }
 
     /// Every event for those who may see the case's internals; the public ones for everyone else.
@@ -80,7 +81,9 @@ struct EventsAPIController {
         var statuses: [PetitionStatus] = []
         if let text = query.get("status"), !text.isEmpty {
             for part in text.split(separator: ",") {
-                guard let status = PetitionStatus(rawValue: String(part)) else { throw AppError.validation([FieldError("status", .invalidChoice)]) }
+                guard let status = PetitionStatus(rawValue: String(part)) else {
+                    throw AppError.validation([FieldError("status", .invalidChoice)])
+                }
                 statuses.append(status)
             }
         }
@@ -91,7 +94,8 @@ struct EventsAPIController {
             throw AppError.validation([FieldError("sort", .invalidChoice)])
         }
         let filter = InboxFilter(scope: scope, statuses: statuses, query: query.get("q") ?? "", page: page, sort: sort)
-        let (result, due) = try await QueueService(store: store, deadlines: deadlines).page(filter, overdueOnly: query.get("overdue") == "true")
+        let (result, due) = try await QueueService(store: store, deadlines: deadlines).page(
+            filter, overdueOnly: query.get("overdue") == "true")
         return JSONBody.response(InboxView(result, page: page, due: due))
     }
 
@@ -114,7 +118,8 @@ struct EventsAPIController {
                 return Item(
                     trackingCode: $0.trackingCode.description, title: $0.title, status: $0.status.rawValue, category: $0.category.rawValue,
                     field: $0.fieldCode, leadAgency: $0.leadAgencyCode, receivedAt: Timestamp.string($0.receivedAt),
-                    updatedAt: Timestamp.string($0.updatedAt), dueDate: deadline.flatMap { $0.deadline.isOpen ? $0.deadline.dueDate.iso : nil },
+                    updatedAt: Timestamp.string($0.updatedAt),
+                    dueDate: deadline.flatMap { $0.deadline.isOpen ? $0.deadline.dueDate.iso : nil },
                     overdue: deadline?.overdue ?? false)
             }
             total = p.total

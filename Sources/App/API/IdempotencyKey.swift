@@ -40,7 +40,9 @@ struct IdempotencyKey: Sendable {
     /// The receipt of an earlier submission with this key, or the conflict if the request differs.
     func replay(_ record: IdempotencyRecord) throws -> IntakeService.Receipt {
         guard ConstantTime.equal(record.requestHash, requestHash) else { throw AppError.conflict("conflict_idempotencyKeyReused") }
-        guard let plain = Sealing.open(record.sealedReceipt, with: sealingKey) else { throw AppError.conflict("conflict_idempotencyKeyReused") }
+        guard let plain = Sealing.open(record.sealedReceipt, with: sealingKey) else {
+            throw AppError.conflict("conflict_idempotencyKeyReused")
+        }
         let parts = plain.split(separator: "\n").map(String.init)
         guard parts.count == 2, let code = record.trackingCode, let at = Timestamp.date(parts[1]) else {
             throw AppError.conflict("conflict_idempotencyKeyReused")

@@ -50,8 +50,10 @@ struct PetitionsAPIController {
             throw AppError.unsupportedMediaType
         }
         let idempotency = try IdempotencyKey(
-            request.headers[HTTPField.Name(IdempotencyKey.header)!], request: petitionBytes, files: uploads.map { ($0.fileName, $0.bytes) }, secret: secret)
-        let receipt = try await intake.submit(petition.draft, uploads: uploads, channel: .api, source: .client(address: context.ip), idempotency: idempotency)
+            request.headers[HTTPField.Name(IdempotencyKey.header)!], request: petitionBytes, files: uploads.map { ($0.fileName, $0.bytes) },
+            secret: secret)
+        let receipt = try await intake.submit(
+            petition.draft, uploads: uploads, channel: .api, source: .client(address: context.ip), idempotency: idempotency)
         return JSONBody.response(
             [
                 "trackingCode": receipt.trackingCode.description, "accessKey": receipt.accessKey,
@@ -63,9 +65,11 @@ struct PetitionsAPIController {
         let petition = try await find(context)
         let isSubmitter = AccessKey.matches(request.headers[.xAccessKey], storedHash: petition.accessKeyHash)
         let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category)
-        return JSONBody.response(PetitionView(
-            petition, publishedTitle: try await store.publishedAnswer(petition.trackingCode)?.title, includePrivate: isSubmitter,
-            deadline: deadline, words: CatalogueWords(catalogue: catalogue, language: context.language, agencies: try await store.agencies().byCode)))
+        return JSONBody.response(
+            PetitionView(
+                petition, publishedTitle: try await store.publishedAnswer(petition.trackingCode)?.title, includePrivate: isSubmitter,
+                deadline: deadline,
+                words: CatalogueWords(catalogue: catalogue, language: context.language, agencies: try await store.agencies().byCode)))
     }
 
     /// An attachment, for the holder of the access key only: files may carry personal data.
@@ -93,7 +97,8 @@ enum AttachmentResponse {
     static func make(_ info: AttachmentInfo, _ bytes: [UInt8]) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = info.mediaType
-        let ascii = info.fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 ? String($0) : "_" }.joined()
+        let ascii = info.fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 ? String($0) : "_" }
+            .joined()
         let encoded = info.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
         headers[.contentDisposition] = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
         headers[.cacheControl] = "private, no-store"

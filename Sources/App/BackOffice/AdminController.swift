@@ -67,10 +67,14 @@ struct AdminController {
     @Sendable func updateAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
         let admin = try context.requireAdmin()
         let form = context.form ?? FormData()
-        guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else {
+            throw AppError.notFound
+        }
         // Nobody changes their own role, agency or access: another admin does.
         guard id != admin.id else { throw AppError.conflict("admin_not_yourself") }
-        guard let requested = StaffRole(rawValue: form["role"] ?? account.role.rawValue) else { throw AppError.validation([FieldError("role", .invalidChoice)]) }
+        guard let requested = StaffRole(rawValue: form["role"] ?? account.role.rawValue) else {
+            throw AppError.validation([FieldError("role", .invalidChoice)])
+        }
         let agency = form["agency"] ?? account.agencyCode
         if !requested.isAllowed(atAgency: agency) { throw AppError.validation([FieldError("role", .invalidChoice)]) }
         let active = form["active"] == "on"
@@ -89,7 +93,9 @@ struct AdminController {
     /// A second admin confirms another's request to make an account an admin.
     @Sendable func confirmAdmin(_ request: Request, context: AppRequestContext) async throws -> Response {
         let admin = try context.requireAdmin()
-        guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else {
+            throw AppError.notFound
+        }
         guard try await store.confirmAdminGrant(for: id, by: admin.id) else { throw AppError.conflict("admin_grant_needs_other") }
         try await audit("adminConfirmed", admin, context, account.username)
         return .redirect(to: BackOfficePaths.accounts, type: .normal)
@@ -99,12 +105,15 @@ struct AdminController {
     /// its next sign-in, and the reset is in the security log. Never one's own.
     @Sendable func resetSecondFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
         let admin = try context.requireAdmin()
-        guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else { throw AppError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else {
+            throw AppError.notFound
+        }
         guard account.id != admin.id else { throw AppError.conflict("admin_not_yourself") }
         try await store.resetSecondFactor(
             staffID: account.id,
             audit: SecurityLogEntry(
-                at: environment.now(), action: "secondFactorReset", staffID: admin.id, username: admin.username, ip: context.ip, detail: account.username))
+                at: environment.now(), action: "secondFactorReset", staffID: admin.id, username: admin.username, ip: context.ip,
+                detail: account.username))
         return .redirect(to: BackOfficePaths.accounts, type: .normal)
     }
 
@@ -113,7 +122,9 @@ struct AdminController {
         try await audit("adminRequested", admin, context, account.username)
     }
 
-    private func accountsPage(context: AppRequestContext, form: FormData = FormData(), errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func accountsPage(
+        context: AppRequestContext, form: FormData = FormData(), errors: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let language = context.language
         let agencies = try await store.agencies()
         let staff = try await store.allStaff()
@@ -127,14 +138,24 @@ struct AdminController {
                     id: account.id, username: account.username, displayName: account.displayName, active: account.active,
                     isYou: account.id == me.id,
                     adminRequestedBy: requester.map { usernames[$0] ?? String($0) },
-                    confirmAdminAction: requester.flatMap { $0 != me.id ? BackOfficePaths.accounts + "/\(account.id)/" + BackOfficePaths.confirmAdminSlug : nil },
-                    roles: StaffRole.allCases.map { .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0 == account.role) },
-                    agencies: agencies.map { .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == account.agencyCode) },
+                    confirmAdminAction: requester.flatMap {
+                        $0 != me.id ? BackOfficePaths.accounts + "/\(account.id)/" + BackOfficePaths.confirmAdminSlug : nil
+                    },
+                    roles: StaffRole.allCases.map {
+                        .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0 == account.role)
+                    },
+                    agencies: agencies.map {
+                        .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == account.agencyCode)
+                    },
                     action: BackOfficePaths.accounts + "/\(account.id)",
                     resetSecondFactorAction: BackOfficePaths.accounts + "/\(account.id)/" + BackOfficePaths.resetSecondFactorSlug)
             },
-            roles: StaffRole.allCases.map { .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0.rawValue == form["role"]) },
-            agencies: agencies.filter(\.active).map { .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == form["agency"]) },
+            roles: StaffRole.allCases.map {
+                .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0.rawValue == form["role"])
+            },
+            agencies: agencies.filter(\.active).map {
+                .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == form["agency"])
+            },
             username: form["username"] ?? "", displayName: form["displayName"] ?? "",
             usernameError: errors["username"], passwordError: errors["password"], roleError: errors["role"], agencyError: errors["agency"])
         return views.page("admin-accounts", title: text("admin_accounts", context), body: model, context: context, status: status)
@@ -145,12 +166,16 @@ struct AdminController {
     @Sendable func agencies(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.requireAdmin()
         let all = try await store.agencies()
-        let model = AdminAgenciesPage(agencies: all.map { agency in
-            AdminAgenciesPage.Row(
-                code: agency.code, nameVi: agency.nameVi, nameEn: agency.nameEn, kind: text("agency_kind_" + agency.kind.rawValue, context),
-                active: agency.active, action: BackOfficePaths.agencies + "/" + agency.code,
-                targets: all.filter { $0.active && $0.code != agency.code }.map { .init(value: $0.code, label: $0.code + " — " + $0.nameVi, selected: false) })
-        })
+        let model = AdminAgenciesPage(
+            agencies: all.map { agency in
+                AdminAgenciesPage.Row(
+                    code: agency.code, nameVi: agency.nameVi, nameEn: agency.nameEn,
+                    kind: text("agency_kind_" + agency.kind.rawValue, context),
+                    active: agency.active, action: BackOfficePaths.agencies + "/" + agency.code,
+                    targets: all.filter { $0.active && $0.code != agency.code }.map {
+                        .init(value: $0.code, label: $0.code + " — " + $0.nameVi, selected: false)
+                    })
+            })
         return views.page("admin-agencies", title: text("admin_agencies", context), body: model, context: context)
     }
 
@@ -185,12 +210,16 @@ struct AdminController {
 
     @Sendable func fields(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.requireAdmin()
-        let model = AdminFieldsPage(fields: try await store.fields().map { field in
-            AdminFieldsPage.Row(
-                code: field.code, nameVi: field.nameVi, nameEn: field.nameEn, active: field.active,
-                categories: field.categories.map { text("category_" + $0.rawValue, context) }.joined(separator: ", "),
-                action: BackOfficePaths.fields + "/" + field.code)
-        }, categories: PetitionCategory.allCases.map { .init(value: $0.rawValue, label: text("category_" + $0.rawValue, context), selected: true) })
+        let model = AdminFieldsPage(
+            fields: try await store.fields().map { field in
+                AdminFieldsPage.Row(
+                    code: field.code, nameVi: field.nameVi, nameEn: field.nameEn, active: field.active,
+                    categories: field.categories.map { text("category_" + $0.rawValue, context) }.joined(separator: ", "),
+                    action: BackOfficePaths.fields + "/" + field.code)
+            },
+            categories: PetitionCategory.allCases.map {
+                .init(value: $0.rawValue, label: text("category_" + $0.rawValue, context), selected: true)
+            })
         return views.page("admin-fields", title: text("admin_fields", context), body: model, context: context)
     }
 
@@ -202,7 +231,9 @@ struct AdminController {
         let en = (form["nameEn"] ?? "").trimmingCharacters(in: .whitespaces)
         let categories = (form.fields["categories"] ?? []).compactMap(PetitionCategory.init(rawValue:))
         var errors: [FieldError] = []
-        if code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) { errors.append(FieldError("code", .invalidChoice)) }
+        if code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            errors.append(FieldError("code", .invalidChoice))
+        }
         if vi.isEmpty { errors.append(FieldError("nameVi", .required)) }
         if en.isEmpty { errors.append(FieldError("nameEn", .required)) }
         if categories.isEmpty { errors.append(FieldError("categories", .required)) }
@@ -224,7 +255,9 @@ struct AdminController {
         let vi = VietnameseText.normalized(form["nameVi"] ?? "").trimmingCharacters(in: .whitespaces)
         let en = (form["nameEn"] ?? "").trimmingCharacters(in: .whitespaces)
         guard !vi.isEmpty, !en.isEmpty else { throw AppError.validation([FieldError(vi.isEmpty ? "nameVi" : "nameEn", .required)]) }
-        do { try await store.updateField(code, nameVi: vi, nameEn: en, active: form["active"] == "on") } catch StoreError.notFound { throw AppError.notFound }
+        do { try await store.updateField(code, nameVi: vi, nameEn: en, active: form["active"] == "on") } catch StoreError.notFound {
+            throw AppError.notFound
+        }
         reference.invalidate()
         try await audit("fieldChanged", admin, context, code)
         return .redirect(to: BackOfficePaths.fields, type: .normal)
@@ -236,9 +269,11 @@ struct AdminController {
         try context.requireAdmin()
         let action = request.uri.queryParameters.get("loai").flatMap { $0.isEmpty ? nil : $0 }
         let entries = try await store.securityLog(limit: 500, action: action)
-        let model = AdminLogPage(entries: entries.map {
-            AdminLogPage.Entry(at: DisplayDate.format($0.at), action: $0.action, username: $0.username ?? "—", ip: $0.ip, detail: $0.detail)
-        }, action: action ?? "")
+        let model = AdminLogPage(
+            entries: entries.map {
+                AdminLogPage.Entry(
+                    at: DisplayDate.format($0.at), action: $0.action, username: $0.username ?? "—", ip: $0.ip, detail: $0.detail)
+            }, action: action ?? "")
         return views.page("admin-log", title: text("admin_log", context), body: model, context: context)
     }
 
@@ -247,6 +282,8 @@ struct AdminController {
     private func text(_ key: String, _ context: AppRequestContext) -> String { views.catalogue.text(key, context.language) }
 
     private func audit(_ action: String, _ admin: StaffAccount, _ context: AppRequestContext, _ detail: String) async throws {
-        try await store.log(SecurityLogEntry(at: environment.now(), action: action, staffID: admin.id, username: admin.username, ip: context.ip, detail: detail))
+        try await store.log(
+            SecurityLogEntry(
+                at: environment.now(), action: action, staffID: admin.id, username: admin.username, ip: context.ip, detail: detail))
     }
 }

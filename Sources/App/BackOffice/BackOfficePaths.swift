@@ -1,3 +1,5 @@
+import LangNgheStorage
+
 /// The back office's addresses (`/can-bo` — "for officials"), in one place.
 enum BackOfficePaths {
     static let root = "/can-bo"
@@ -33,8 +35,6 @@ struct BackOfficeLinks: Sendable {
     let calendar = BackOfficePaths.calendar
     let security = BackOfficePaths.security
 }
-
-import LangNgheStorage
 
 extension AppRequestContext {
     /// The signed-in staff member, or the sign-in form.

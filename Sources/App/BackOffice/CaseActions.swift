@@ -46,9 +46,13 @@ struct CaseActionBuilder {
     func action(_ type: EventType) -> CaseAction {
         let t = { (key: String) in catalogue.text(key, language) }
         let body = type.body
-        let own = type == returned ? self : CaseActionBuilder(
-            catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: EventInput(), errors: [:], returned: nil,
-            draft: draft)
+        let own =
+            type == returned
+            ? self
+            : CaseActionBuilder(
+                catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: EventInput(), errors: [:],
+                returned: nil,
+                draft: draft)
         return CaseAction(
             type: type.rawValue, label: t("action_" + type.rawValue), hint: t("action_hint_" + type.rawValue),
             inputs: body.form.map(own.input), canPreview: body.form.contains { $0.kind == .textarea(preview: true) },
@@ -60,13 +64,17 @@ struct CaseActionBuilder {
         case .text: return input(field.name, required: field.required)
         // The answer editor starts from the pending draft.
         case .textarea(let preview): return input(field.name, required: field.required, textarea: true, prefill: preview ? draft : nil)
-        case .choice(let values, let prefix): return select(field.name, values.map { ($0, catalogue.text(prefix + $0, language)) }, required: field.required)
+        case .choice(let values, let prefix):
+            return select(field.name, values.map { ($0, catalogue.text(prefix + $0, language)) }, required: field.required)
         case .agency(let multiple): return agencySelect(field.name, required: field.required, multiple: multiple)
         case .observer: return select(field.name, observers, required: field.required)
         }
     }
 
-    private func input(_ name: String, required: Bool, textarea: Bool = false, options: [CaseAction.Option]? = nil, multiple: Bool = false, prefill: String? = nil) -> CaseAction.Input {
+    private func input(
+        _ name: String, required: Bool, textarea: Bool = false, options: [CaseAction.Option]? = nil, multiple: Bool = false,
+        prefill: String? = nil
+    ) -> CaseAction.Input {
         CaseAction.Input(
             name: name, label: catalogue.text("field_" + name, language), value: values[name] ?? prefill ?? "",
             inputError: errors[name], isTextarea: textarea, isSelect: options != nil, isMultiple: multiple,
@@ -75,7 +83,8 @@ struct CaseActionBuilder {
 
     private func select(_ name: String, _ choices: [(String, String)], required: Bool) -> CaseAction.Input {
         let chosen = values[name] ?? ""
-        let options = [CaseAction.Option(value: "", label: catalogue.text("form_choose", language), selected: chosen.isEmpty)]
+        let options =
+            [CaseAction.Option(value: "", label: catalogue.text("form_choose", language), selected: chosen.isEmpty)]
             + choices.map { CaseAction.Option(value: $0.0, label: $0.1, selected: $0.0 == chosen) }
         return input(name, required: required, options: options)
     }

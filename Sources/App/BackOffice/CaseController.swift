@@ -21,7 +21,9 @@ struct CaseController {
         let staff = try context.requireStaff()
         let petition = try await find(context, for: staff)
         let form = context.form ?? FormData()
-        guard let type = form["type"].flatMap(EventType.init(rawValue:)) else { throw AppError.validation([FieldError("type", .invalidChoice)]) }
+        guard let type = form["type"].flatMap(EventType.init(rawValue:)) else {
+            throw AppError.validation([FieldError("type", .invalidChoice)])
+        }
         var values: [String: [String]] = [:]
         for (name, given) in form.fields where ![CSRF.fieldName, "type", "preview"].contains(name) {
             values[name] = given.filter { !$0.isEmpty }
@@ -35,16 +37,22 @@ struct CaseController {
             return .redirect(to: BackOfficePaths.petition(petition.trackingCode.description) + "#timeline", type: .normal)
         } catch AppError.validation(let errors) {
             var messages: [String: String] = [:]
-            for error in errors where messages[error.field] == nil { messages[error.field] = views.catalogue.message(for: error, context.language) }
+            for error in errors where messages[error.field] == nil {
+                messages[error.field] = views.catalogue.message(for: error, context.language)
+            }
             // Above the forms: which action and what is wrong; beside each field, its message.
             let t = { (key: String) in views.catalogue.text(key, context.language) }
-            let summary = t("action_" + type.rawValue) + ": " + errors.map { t("field_" + $0.field) + " — " + views.catalogue.message(for: $0, context.language) }
+            let summary =
+                t("action_" + type.rawValue) + ": "
+                + errors.map { t("field_" + $0.field) + " — " + views.catalogue.message(for: $0, context.language) }
                 .joined(separator: "; ")
             return try await page(
-                petition, staff: staff, context: context, values: input, errors: messages, returned: type, error: summary, status: .unprocessableContent)
+                petition, staff: staff, context: context, values: input, errors: messages, returned: type, error: summary,
+                status: .unprocessableContent)
         } catch AppError.conflict(let key) {
             return try await page(
-                petition, staff: staff, context: context, values: input, returned: type, error: views.catalogue.text(key, context.language), status: .conflict)
+                petition, staff: staff, context: context, values: input, returned: type, error: views.catalogue.text(key, context.language),
+                status: .conflict)
         }
     }
 
@@ -62,7 +70,8 @@ struct CaseController {
 
     private func page(
         _ petition: PetitionRecord, staff: StaffAccount, context: AppRequestContext, values: EventInput = EventInput(),
-        errors: [String: String] = [:], returned: EventType? = nil, error: String? = nil, preview: String? = nil, status: HTTPResponse.Status = .ok
+        errors: [String: String] = [:], returned: EventType? = nil, error: String? = nil, preview: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let observers = try await store.allStaff().filter { $0.role == .observer && $0.active }.map { ($0.username, $0.displayName) }
         let model = CasePage(
@@ -91,8 +100,9 @@ struct CaseController {
 
     /// Each view of a submitter's details is written down: who, when, which case (DOMAIN.md §6).
     private func logSubmitterRead(_ petition: PetitionRecord, staff: StaffAccount, context: AppRequestContext, what: String) async throws {
-        try await store.log(SecurityLogEntry(
-            at: cases.environment.now(), action: SecurityLogEntry.submitterRead, staffID: staff.id, username: staff.username,
-            ip: context.ip, detail: "\(petition.trackingCode) \(what)"))
+        try await store.log(
+            SecurityLogEntry(
+                at: cases.environment.now(), action: SecurityLogEntry.submitterRead, staffID: staff.id, username: staff.username,
+                ip: context.ip, detail: "\(petition.trackingCode) \(what)"))
     }
 }

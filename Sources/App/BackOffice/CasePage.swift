@@ -70,7 +70,8 @@ struct CasePage {
 extension CasePage {
     init(
         _ p: PetitionRecord, principal: Principal, catalogue: Catalogue, language: Language, agencies: [Agency],
-        fields: [Field], observers: [(String, String)], values: EventInput = EventInput(), errors: [String: String] = [:], returned: EventType? = nil,
+        fields: [Field], observers: [(String, String)], values: EventInput = EventInput(), errors: [String: String] = [:],
+        returned: EventType? = nil,
         error: String? = nil, preview: String? = nil, deadline: DeadlineStatus? = nil,
         clocks: [(policy: DeadlinePolicy, agency: String?, status: DeadlineStatus)] = []
     ) {
@@ -95,36 +96,44 @@ extension CasePage {
         facts = [
             Fact(label: t("track_received"), value: DisplayDate.format(p.receivedAt)),
             Fact(label: t("label_category"), value: t("category_" + p.category.rawValue)),
-            Fact(label: t("label_field"), value: p.fieldCode.map { code in fields.first { $0.code == code }?.name(language) ?? code } ?? "—"),
+            Fact(
+                label: t("label_field"), value: p.fieldCode.map { code in fields.first { $0.code == code }?.name(language) ?? code } ?? "—"),
             Fact(label: t("label_agencyCode"), value: name(p.agencyCode) ?? t("form_agency_unknown")),
             Fact(label: t("case_lead"), value: name(state.leadAgency) ?? "—"),
             Fact(label: t("case_coordinating"), value: state.coordinatingAgencies.compactMap(name).joined(separator: ", ").nonEmpty ?? "—"),
             Fact(label: t("case_channel"), value: t("channel_" + p.channel.rawValue)),
         ]
         let s = p.submitter
-        submitter = showSubmitter
+        submitter =
+            showSubmitter
             ? [
                 Fact(label: t("label_submitter_name"), value: s.name), Fact(label: t("label_submitter_address"), value: s.address),
-                Fact(label: t("label_submitter_phone"), value: s.phone), Fact(label: t("label_submitter_email"), value: s.email.nonEmpty ?? "—"),
+                Fact(label: t("label_submitter_phone"), value: s.phone),
+                Fact(label: t("label_submitter_email"), value: s.email.nonEmpty ?? "—"),
             ] + (s.organizationName.map { [Fact(label: t("label_submitter_organizationName"), value: $0)] } ?? [])
                 + (s.taxCode.map { [Fact(label: t("label_submitter_taxCode"), value: $0)] } ?? [])
                 + [Fact(label: t("track_publish_name"), value: p.publishName ? t("yes") : t("no"))]
             : []
         hasSubmitter = showSubmitter
-        attachments = showSubmitter
-            ? p.attachments.map { Attachment(fileName: $0.fileName, href: BackOfficePaths.attachment(code, $0.id), size: ByteSize.format($0.size)) }
+        attachments =
+            showSubmitter
+            ? p.attachments.map {
+                Attachment(fileName: $0.fileName, href: BackOfficePaths.attachment(code, $0.id), size: ByteSize.format($0.size))
+            }
             : []
         let internals = CaseAccess.canSeeInternals(principal, state)
         timeline = p.events.filter { internals || $0.isPublic }.map { event in
             TimelineItem(
-                label: t("event_" + event.type.rawValue), at: DisplayDate.format(event.at), atISO: Timestamp.string(event.at), eventAgency: name(event.agencyCode),
+                label: t("event_" + event.type.rawValue), at: DisplayDate.format(event.at), atISO: Timestamp.string(event.at),
+                eventAgency: name(event.agencyCode),
                 text: showSubmitter || event.actor != .submitter ? event.text : event.body.publicText(words),
                 eventDetails: event.body.details(words), isInternal: !event.isPublic)
         }
         draft = internals ? state.draft : nil
         draftState = state.draft == nil ? nil : t(state.draftApproved ? "case_draft_approved" : "case_draft_waiting")
         let builder = CaseActionBuilder(
-            catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: values, errors: errors, returned: returned,
+            catalogue: catalogue, language: language, agencies: agencies, observers: observers, values: values, errors: errors,
+            returned: returned,
             draft: state.draft)
         let allowed = Workflow.allowedEvents(for: principal, on: state)
         // Masking and marking are offered beside each finding, not as actions of their own.
@@ -136,10 +145,11 @@ extension CasePage {
                 let findings = unresolved.filter { $0.target == target }.map(\.finding)
                 guard !findings.isEmpty else { continue }
                 let kinds = Set(findings.map(\.kind))
-                warnings.append(PersonalDataWarning(
-                    target: target.rawValue, label: t("redact_" + target.rawValue),
-                    kinds: PersonalDataFinding.Kind.allCases.filter(kinds.contains).map { t("pii_" + $0.code) }.joined(separator: ", "),
-                    findings: findings.map { .init(text: $0.text, kind: t("pii_" + $0.kind.code)) }))
+                warnings.append(
+                    PersonalDataWarning(
+                        target: target.rawValue, label: t("redact_" + target.rawValue),
+                        kinds: PersonalDataFinding.Kind.allCases.filter(kinds.contains).map { t("pii_" + $0.code) }.joined(separator: ", "),
+                        findings: findings.map { .init(text: $0.text, kind: t("pii_" + $0.kind.code)) }))
             }
         }
         personalData = warnings
@@ -153,7 +163,8 @@ extension CasePage {
         }
         self.clocks = clocks.map { clock in
             Clock(
-                name: language == .vi ? clock.policy.nameVi : clock.policy.nameEn, agency: name(clock.agency) ?? name(Agency.governmentOfficeCode) ?? "",
+                name: language == .vi ? clock.policy.nameVi : clock.policy.nameEn,
+                agency: name(clock.agency) ?? name(Agency.governmentOfficeCode) ?? "",
                 due: DisplayDate.format(clock.status.deadline.dueDate) + (clock.status.daysLeftText(t).map { " (" + $0 + ")" } ?? ""),
                 badge: clock.status.badge, label: t("deadline_" + clock.status.badge))
         }

@@ -15,7 +15,8 @@ struct ClerkIntakeController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try Self.requireClerk(context)
-        return try await form(PetitionDraft(submitterKind: Submitter.Kind.individual.rawValue), channel: .paper, messages: [:], context: context, status: .ok)
+        return try await form(
+            PetitionDraft(submitterKind: Submitter.Kind.individual.rawValue), channel: .paper, messages: [:], context: context, status: .ok)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -23,12 +24,17 @@ struct ClerkIntakeController {
         let form = context.form ?? FormData()
         let channel = form["channel"].flatMap(Channel.init(rawValue:)).flatMap { Self.channels.contains($0) ? $0 : nil } ?? .paper
         let draft = PetitionFormController.draft(from: form)
-        let uploads = try form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: try $0.bytes) }
+        let uploads = try form.files.filter { $0.field == "attachments" }.map {
+            IntakeService.Upload(fileName: $0.fileName, bytes: try $0.bytes)
+        }
         do {
-            let receipt = try await intake.submit(draft, uploads: uploads, channel: channel, actor: .staff(staff.id), actorAgencyCode: staff.agencyCode)
+            let receipt = try await intake.submit(
+                draft, uploads: uploads, channel: channel, actor: .staff(staff.id), actorAgencyCode: staff.agencyCode)
             return try receipts.redirect(receipt)
         } catch AppError.validation(let errors) {
-            return try await self.form(draft, channel: channel, messages: PetitionFormController.messages(errors, views: views, context: context), context: context, status: .unprocessableContent)
+            return try await self.form(
+                draft, channel: channel, messages: PetitionFormController.messages(errors, views: views, context: context),
+                context: context, status: .unprocessableContent)
         }
     }
 
@@ -40,10 +46,14 @@ struct ClerkIntakeController {
         return staff
     }
 
-    private func form(_ draft: PetitionDraft, channel: Channel, messages: [String: String], context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
+    private func form(
+        _ draft: PetitionDraft, channel: Channel, messages: [String: String], context: AppRequestContext, status: HTTPResponse.Status
+    ) async throws -> Response {
         let page = PetitionFormPage(
             draft: draft, messages: messages, catalogue: views.catalogue, language: context.language,
-            categories: try await store.categories(), fields: try await store.fields(), agencies: try await store.agencies(), clerkChannel: channel)
-        return views.page("petition-form", title: views.catalogue.text("intake_title", context.language), body: page, context: context, status: status)
+            categories: try await store.categories(), fields: try await store.fields(), agencies: try await store.agencies(),
+            clerkChannel: channel)
+        return views.page(
+            "petition-form", title: views.catalogue.text("intake_title", context.language), body: page, context: context, status: status)
     }
 }

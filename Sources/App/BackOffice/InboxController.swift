@@ -39,15 +39,19 @@ struct InboxController {
             if page > 1 { items.append("trang=\(page)") }
             return BackOfficePaths.root + "?" + items.joined(separator: "&")
         }
-        let statusTabs = [InboxPageModel.Tab(label: t("inbox_all_statuses"), href: link(queue: queue), count: nil, active: status == nil)]
+        let statusTabs =
+            [InboxPageModel.Tab(label: t("inbox_all_statuses"), href: link(queue: queue), count: nil, active: status == nil)]
             + PetitionStatus.allCases.compactMap { s in
                 guard let count = result.countsByStatus[s], count > 0 else { return nil }
-                return InboxPageModel.Tab(label: t("status_" + s.rawValue), href: link(queue: queue, status: s), count: count, active: status == s)
+                return InboxPageModel.Tab(
+                    label: t("status_" + s.rawValue), href: link(queue: queue, status: s), count: count, active: status == s)
             }
         let pageSize = 50
         let model = InboxPageModel(
             heading: t("queue_" + queue.rawValue),
-            queues: queues.map { InboxPageModel.Tab(label: t("queue_" + $0.rawValue), href: link(queue: $0), count: nil, active: $0 == queue) },
+            queues: queues.map {
+                InboxPageModel.Tab(label: t("queue_" + $0.rawValue), href: link(queue: $0), count: nil, active: $0 == queue)
+            },
             statusTabs: statusTabs, query: query, queue: queue.rawValue,
             rows: result.items.map { item in
                 let deadline = due[item.trackingCode]
@@ -62,7 +66,8 @@ struct InboxController {
             total: result.total, isEmpty: result.items.isEmpty,
             previousHref: page > 1 ? link(queue: queue, status: status, page: page - 1) : nil,
             nextHref: page * pageSize < result.total ? link(queue: queue, status: status, page: page + 1) : nil,
-            sortByDueHref: link(queue: queue, status: status, byDue: !sortByDue), overdueHref: link(queue: queue, status: status, overdue: !overdueOnly),
+            sortByDueHref: link(queue: queue, status: status, byDue: !sortByDue),
+            overdueHref: link(queue: queue, status: status, overdue: !overdueOnly),
             sortedByDue: sortByDue, overdueOnly: overdueOnly)
         return views.page("inbox", title: model.heading, body: model, context: context)
     }

@@ -29,9 +29,10 @@ struct LoginController {
                 try await auth.store.deleteSession(hash: StaffAuth.hash(old))
             }
             var response = Response.redirect(to: signedIn.enrolOnly ? BackOfficePaths.security : BackOfficePaths.root, type: .normal)
-            response.setCookie(Cookie(
-                name: StaffAuth.cookieName, value: signedIn.token, maxAge: Int(StaffAuth.absoluteLimit), path: "/",
-                secure: secureCookies, httpOnly: true, sameSite: .lax))
+            response.setCookie(
+                Cookie(
+                    name: StaffAuth.cookieName, value: signedIn.token, maxAge: Int(StaffAuth.absoluteLimit), path: "/",
+                    secure: secureCookies, httpOnly: true, sameSite: .lax))
             return response
         } catch let error as AppError
             where [AppError.loginFailed.code, AppError.tooManyAttempts.code, AppError.secondFactorRequired.code].contains(error.code)
@@ -48,14 +49,16 @@ struct LoginController {
             try await auth.signOut(token: token, account: context.staff, ip: context.ip)
         }
         var response = Response.redirect(to: BackOfficePaths.login, type: .normal)
-        response.setCookie(Cookie(name: StaffAuth.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(
+            Cookie(name: StaffAuth.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         return response
     }
 
     private func page(username: String, message: String?, context: AppRequestContext, status: HTTPResponse.Status) -> Response {
         var context = context
         context.staff = nil
-        return views.page("login", title: views.catalogue.text("login_title", context.language),
-                          body: LoginPage(username: username, message: message), context: context, status: status)
+        return views.page(
+            "login", title: views.catalogue.text("login_title", context.language),
+            body: LoginPage(username: username, message: message), context: context, status: status)
     }
 }

@@ -42,18 +42,22 @@ struct SecurityController {
             return try await page(staff, context: context)
         }
         guard let step = SecondFactor.step(of: context.form?["code"] ?? "", secret: factor.secret, now: now) else {
-            return try await page(staff, context: context, error: views.catalogue.text("security_code_wrong", context.language), status: .unprocessableContent)
+            return try await page(
+                staff, context: context, error: views.catalogue.text("security_code_wrong", context.language), status: .unprocessableContent
+            )
         }
         let codes = SecondFactor.newRecoveryCodes()
         try await store.confirmEnrolment(staffID: staff.id, step: step, recoveryHashes: codes.map(SecondFactor.recoveryHash), at: now)
-        try await store.log(SecurityLogEntry(at: now, action: "secondFactorEnrolled", staffID: staff.id, username: staff.username, ip: context.ip))
+        try await store.log(
+            SecurityLogEntry(at: now, action: "secondFactorEnrolled", staffID: staff.id, username: staff.username, ip: context.ip))
         var response = try await page(staff, context: context, recoveryCodes: codes)
         response.headers[.cacheControl] = "no-store"
         return response
     }
 
     private func page(
-        _ staff: StaffAccount, context: AppRequestContext, error: String? = nil, recoveryCodes: [String] = [], status: HTTPResponse.Status = .ok
+        _ staff: StaffAccount, context: AppRequestContext, error: String? = nil, recoveryCodes: [String] = [],
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         var factor = try await store.secondFactor(staffID: staff.id)
         if factor == nil {
@@ -64,11 +68,13 @@ struct SecurityController {
         let secret = enabled ? nil : factor?.secret
         let model = Page(
             enabled: enabled, unusedRecoveryCodes: enabled ? try await store.unusedRecoveryCodes(staffID: staff.id) : 0,
-            key: secret.map(SecondFactor.displayKey), authenticatorURL: secret.map { SecondFactor.authenticatorURL(secret: $0, username: staff.username) },
+            key: secret.map(SecondFactor.displayKey),
+            authenticatorURL: secret.map { SecondFactor.authenticatorURL(secret: $0, username: staff.username) },
             qrCode: secret.flatMap { QRCode(SecondFactor.authenticatorURL(secret: $0, username: staff.username)) }
                 .map { $0.svg(label: views.catalogue.text("security_qr_label", context.language)) },
             error: error, recoveryCodes: recoveryCodes, hasRecoveryCodes: !recoveryCodes.isEmpty)
-        var response = views.page("security", title: views.catalogue.text("security_title", context.language), body: model, context: context, status: status)
+        var response = views.page(
+            "security", title: views.catalogue.text("security_title", context.language), body: model, context: context, status: status)
         // The page may carry the secret or the recovery codes.
         response.headers[.cacheControl] = "no-store"
         return response

@@ -26,7 +26,9 @@ enum StartUp {
             if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": "\(applied.joined(separator: ", "))"]) }
             if try await store.loadReferenceData(ReferenceData.bundled()) { logger.info("reference data loaded") }
             let calendar = try ShippedData.calendarOverrides()
-            if try await store.loadCalendarOverrides(calendar.overrides, version: calendar.version) { logger.info("official calendar loaded") }
+            if try await store.loadCalendarOverrides(calendar.overrides, version: calendar.version) {
+                logger.info("official calendar loaded")
+            }
             return try await body(store)
         }
     }

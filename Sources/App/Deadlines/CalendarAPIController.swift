@@ -51,9 +51,13 @@ struct CalendarAPIController {
         let query = request.uri.queryParameters
         var errors: [FieldError] = []
         let from = query.get("from").flatMap(CivilDate.init(iso:))
-        if from == nil || !Self.years.contains(from?.year ?? 0) { errors.append(FieldError("from", query.get("from") == nil ? .required : .invalidChoice)) }
+        if from == nil || !Self.years.contains(from?.year ?? 0) {
+            errors.append(FieldError("from", query.get("from") == nil ? .required : .invalidChoice))
+        }
         let days = query.get("days").flatMap(Int.init)
-        if days == nil || !(-3650...3650).contains(days ?? 0) { errors.append(FieldError("days", query.get("days") == nil ? .required : .invalidChoice)) }
+        if days == nil || !(-3650...3650).contains(days ?? 0) {
+            errors.append(FieldError("days", query.get("days") == nil ? .required : .invalidChoice))
+        }
         guard errors.isEmpty, let from, let days else { throw AppError.validation(errors) }
         let date = try await deadlines.engine().calendar.addWorkingDays(days, to: from)
         return JSONBody.response(["date": date.iso])
@@ -70,7 +74,10 @@ struct CalendarAPIController {
         let object = try await request.jsonObject(limit: 65_536)
         let override = try Self.override(from: object.compactMapValues { $0 as? String })
         try await store.saveCalendarOverride(override)
-        try await store.log(SecurityLogEntry(at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip, detail: "\(override.date.iso) \(override.kind.rawValue)"))
+        try await store.log(
+            SecurityLogEntry(
+                at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip,
+                detail: "\(override.date.iso) \(override.kind.rawValue)"))
         return JSONBody.response(override, status: .created)
     }
 
@@ -78,7 +85,10 @@ struct CalendarAPIController {
         let admin = try context.requireAPIAdmin()
         guard let date = context.parameters.get("date").flatMap(CivilDate.init(iso:)) else { throw AppError.notFound }
         guard try await store.deleteCalendarOverride(date) else { throw AppError.notFound }
-        try await store.log(SecurityLogEntry(at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip, detail: "\(date.iso) removed"))
+        try await store.log(
+            SecurityLogEntry(
+                at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip,
+                detail: "\(date.iso) removed"))
         return Response(status: .noContent)
     }
 
@@ -89,7 +99,10 @@ struct CalendarAPIController {
         if date == nil { errors.append(FieldError("date", fields["date"] == nil ? .required : .invalidChoice)) }
         let kind = fields["kind"].flatMap(CalendarOverride.Kind.init(rawValue:))
         if kind == nil { errors.append(FieldError("kind", fields["kind"] == nil ? .required : .invalidChoice)) }
-        var rules = (reason: fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", basis: fields["legalBasis"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+        var rules = (
+            reason: fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+            basis: fields["legalBasis"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        )
         if rules.reason.isEmpty { errors.append(FieldError("reason", .required)) }
         if rules.basis.isEmpty { errors.append(FieldError("legalBasis", .required)) }
         if rules.reason.count > 300 { errors.append(FieldError("reason", .tooLong(max: 300))) }

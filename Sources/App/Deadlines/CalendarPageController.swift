@@ -62,7 +62,8 @@ struct CalendarPageController {
         let calendar = try await deadlines.engine().calendar
         let t = { (key: String) in views.catalogue.text(key, context.language) }
         let page = CalendarPage(
-            year: year, lunarNewYear: DisplayDate.format(calendar.lunar.lunarNewYear(year)), hungKings: DisplayDate.format(calendar.lunar.hungKings(year)),
+            year: year, lunarNewYear: DisplayDate.format(calendar.lunar.lunarNewYear(year)),
+            hungKings: DisplayDate.format(calendar.lunar.hungKings(year)),
             days: calendar.nonWorkingDays(in: year).map {
                 let english = context.language == .en ? $0.reasonEn : nil
                 return .init(
@@ -87,7 +88,9 @@ struct CalendarPageController {
         for name in ["date", "kind", "reason", "legalBasis"] { fields[name] = form[name] }
         do {
             if form["operation"] == "delete" {
-                guard let date = form["date"].flatMap(CivilDate.init(iso:)), try await store.deleteCalendarOverride(date) else { throw AppError.notFound }
+                guard let date = form["date"].flatMap(CivilDate.init(iso:)), try await store.deleteCalendarOverride(date) else {
+                    throw AppError.notFound
+                }
             } else {
                 try await store.saveCalendarOverride(try CalendarAPIController.override(from: fields))
             }
@@ -95,17 +98,24 @@ struct CalendarPageController {
             let messages = PetitionFormController.messages(errors, views: views, context: context)
             return try await overridesPage(context: context, errors: messages, values: fields, status: .unprocessableContent)
         }
-        try await store.log(SecurityLogEntry(
-            at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip,
-            detail: "\(form["date"] ?? "") \(form["operation"] ?? form["kind"] ?? "")"))
+        try await store.log(
+            SecurityLogEntry(
+                at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip,
+                detail: "\(form["date"] ?? "") \(form["operation"] ?? form["kind"] ?? "")"))
         return .redirect(to: BackOfficePaths.calendar, type: .normal)
     }
 
-    private func overridesPage(context: AppRequestContext, errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func overridesPage(
+        context: AppRequestContext, errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let t = { (key: String) in views.catalogue.text(key, context.language) }
         let rows = try await store.calendarOverrides().reversed().map {
-            OverridesPage.Row(date: $0.date.iso, kind: t("override_" + $0.kind.rawValue), reason: $0.reason, legalBasis: $0.legalBasis, deleteAction: BackOfficePaths.calendar)
+            OverridesPage.Row(
+                date: $0.date.iso, kind: t("override_" + $0.kind.rawValue), reason: $0.reason, legalBasis: $0.legalBasis,
+                deleteAction: BackOfficePaths.calendar)
         }
-        return views.page("admin-calendar", title: t("admin_calendar"), body: OverridesPage(rows: rows, errors: errors, values: values), context: context, status: status)
+        return views.page(
+            "admin-calendar", title: t("admin_calendar"), body: OverridesPage(rows: rows, errors: errors, values: values), context: context,
+            status: status)
     }
 }

@@ -21,7 +21,9 @@ struct QueueService: Sendable {
         let logs = try await store.eventLogs(of: items.map(\.trackingCode))
         var result: [TrackingCode: DeadlineStatus] = [:]
         for item in items {
-            if let status = try await deadlines.answerStatus(events: logs[item.trackingCode] ?? [], fieldCode: item.fieldCode, category: item.category) {
+            if let status = try await deadlines.answerStatus(
+                events: logs[item.trackingCode] ?? [], fieldCode: item.fieldCode, category: item.category)
+            {
                 result[item.trackingCode] = status
             }
         }

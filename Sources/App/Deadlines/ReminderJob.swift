@@ -20,7 +20,8 @@ struct ReminderJob: Sendable {
 
     func runOnce(logger: Logger) async throws -> Outcome {
         let now = deadlines.environment.now()
-        guard let outcome = try await store.withLease(Self.leaseName, holder: holder, now: now, for: 300, { try await record(now: now) }) else {
+        guard let outcome = try await store.withLease(Self.leaseName, holder: holder, now: now, for: 300, { try await record(now: now) })
+        else {
             return Outcome(ran: false)
         }
         logger.info("reminders recorded", metadata: ["counts": "\(outcome.recorded.map { "\($0.key.rawValue)=\($0.value)" }.sorted())"])
@@ -33,8 +34,12 @@ struct ReminderJob: Sendable {
         var outcome = Outcome(ran: true)
         try await store.forEachOpenCase { openCase in
             for kind in Self.reminders(for: openCase, engine: engine, today: today) {
-                guard let due = engine.answerDeadline(for: openCase.events, fieldCode: openCase.fieldCode, category: openCase.category, today: today)?.dueDate else { continue }
-                let reminder = Reminder(trackingCode: openCase.trackingCode, kind: kind, day: today, agencyCode: openCase.leadAgencyCode, dueDate: due)
+                guard
+                    let due = engine.answerDeadline(
+                        for: openCase.events, fieldCode: openCase.fieldCode, category: openCase.category, today: today)?.dueDate
+                else { continue }
+                let reminder = Reminder(
+                    trackingCode: openCase.trackingCode, kind: kind, day: today, agencyCode: openCase.leadAgencyCode, dueDate: due)
                 if try await store.recordReminder(reminder, now: now) { outcome.recorded[kind, default: 0] += 1 }
             }
             // The other clocks, for the agency that owes each: accepting or returning, replying.
@@ -50,7 +55,8 @@ struct ReminderJob: Sendable {
 
     /// The forwarding and coordination clocks overdue today, per agency that owes them.
     static func owedReminders(for openCase: CaseLog, engine: DeadlineEngine, today: CivilDate) -> [(Reminder.Kind, Deadline)] {
-        engine.deadlines(for: openCase.events, fieldCode: openCase.fieldCode, category: openCase.category, today: today).compactMap { clock in
+        engine.deadlines(for: openCase.events, fieldCode: openCase.fieldCode, category: openCase.category, today: today).compactMap {
+            clock in
             guard clock.isOverdue(today: today), let policy = engine.policies.first(where: { $0.code == clock.policy }) else { return nil }
             if policy.perAgency { return (.coordinationOverdue, clock) }
             if policy.stop.contains(.acknowledged) { return (.forwardOverdue, clock) }
@@ -60,7 +66,9 @@ struct ReminderJob: Sendable {
 
     /// Which reminders a case deserves today.
     static func reminders(for openCase: CaseLog, engine: DeadlineEngine, today: CivilDate) -> [Reminder.Kind] {
-        guard let answer = engine.answerDeadline(for: openCase.events, fieldCode: openCase.fieldCode, category: openCase.category, today: today),
+        guard
+            let answer = engine.answerDeadline(
+                for: openCase.events, fieldCode: openCase.fieldCode, category: openCase.category, today: today),
             answer.isOpen
         else { return [] }
         if !answer.isOverdue(today: today) {

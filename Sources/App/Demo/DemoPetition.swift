@@ -81,22 +81,35 @@ struct DemoHistory {
             return true
         }
         if random.chance(0.08) {
-            let reason = random.pick([RefusalReason.outOfScopeComplaint, .outOfScopeDenunciation, .legalQuestion, .missingInformation, .duplicate])
-            _ = add(Rejected(reasonCode: reason, explanation: "Không thuộc phạm vi tiếp nhận."), after: 0.5...4, actor: staff.coordinator, agency: vpcp)
+            let reason = random.pick([
+                RefusalReason.outOfScopeComplaint, .outOfScopeDenunciation, .legalQuestion, .missingInformation, .duplicate,
+            ])
+            _ = add(
+                Rejected(reasonCode: reason, explanation: "Không thuộc phạm vi tiếp nhận."), after: 0.5...4, actor: staff.coordinator,
+                agency: vpcp)
             return events
         }
         guard add(Assigned(leadAgency: lead), after: 0.5...5, actor: staff.coordinator, agency: vpcp) else { return events }
         guard add(Acknowledged(), after: 0.5...4, actor: .system, agency: lead) else { return events }
         if random.chance(0.06) {
-            guard add(InfoRequested(message: "Đề nghị ông/bà bổ sung bản sao giấy tờ liên quan."), after: 1...5, actor: .system, agency: lead) else { return events }
-            guard add(InfoProvided(content: "Tôi xin gửi bổ sung giấy tờ theo đề nghị."), after: 1...10, actor: .submitter, agency: nil) else { return events }
+            guard
+                add(InfoRequested(message: "Đề nghị ông/bà bổ sung bản sao giấy tờ liên quan."), after: 1...5, actor: .system, agency: lead)
+            else { return events }
+            guard add(InfoProvided(content: "Tôi xin gửi bổ sung giấy tờ theo đề nghị."), after: 1...10, actor: .submitter, agency: nil)
+            else { return events }
         }
         if random.chance(0.3) {
-            guard add(ProgressUpdated(note: "Đang phối hợp kiểm tra, xác minh nội dung phản ánh."), after: 5...20, actor: .system, agency: lead) else { return events }
+            guard
+                add(
+                    ProgressUpdated(note: "Đang phối hợp kiểm tra, xác minh nội dung phản ánh."), after: 5...20, actor: .system,
+                    agency: lead)
+            else { return events }
         }
         // Drafted, approved by another hand, personal data masked, then published: as the
         // workflow requires, so that the demo publishes nothing personal.
-        guard add(AnswerDrafted(content: answer), after: random.chance(0.8) ? 4...24 : 25...58, actor: .system, agency: lead) else { return events }
+        guard add(AnswerDrafted(content: answer), after: random.chance(0.8) ? 4...24 : 25...58, actor: .system, agency: lead) else {
+            return events
+        }
         guard add(AnswerApproved(), after: 0.2...1, actor: .system, agency: lead) else { return events }
         for redaction in redactions() {
             guard add(redaction, after: 0.01...0.05, actor: .system, agency: lead) else { return events }
@@ -107,10 +120,17 @@ struct DemoHistory {
             guard add(Rated(satisfaction: satisfaction), after: 1...10, actor: .submitter, agency: nil) else { return events }
         }
         if random.chance(0.05) {
-            guard add(FollowedUp(content: "Câu trả lời chưa giải quyết được vướng mắc của tôi."), after: 2...20, actor: .submitter, agency: nil) else { return events }
-            guard add(
-                Escalated(reason: .repeatedComplaint, summary: "Người dân tiếp tục phản ánh; VPCP đề xuất Thủ tướng chỉ đạo."), after: 3...15,
-                actor: staff.coordinator, agency: vpcp) else { return events }
+            guard
+                add(
+                    FollowedUp(content: "Câu trả lời chưa giải quyết được vướng mắc của tôi."), after: 2...20, actor: .submitter,
+                    agency: nil)
+            else { return events }
+            guard
+                add(
+                    Escalated(reason: .repeatedComplaint, summary: "Người dân tiếp tục phản ánh; VPCP đề xuất Thủ tướng chỉ đạo."),
+                    after: 3...15,
+                    actor: staff.coordinator, agency: vpcp)
+            else { return events }
             _ = add(
                 Decided(decision: "Thủ tướng giao cơ quan chủ trì rà soát, sửa đổi quy định.", outcome: .implement), after: 10...40,
                 actor: staff.coordinator, agency: vpcp)
@@ -122,7 +142,9 @@ struct DemoHistory {
 
     /// The masks the approver applies: every finding of the publication check, per part.
     func redactions() -> [Redacted] {
-        let state = CaseState(events: [PetitionEvent(sequence: 1, at: receivedAt, actor: .system, agencyCode: lead, body: AnswerDrafted(content: answer))])
+        let state = CaseState(events: [
+            PetitionEvent(sequence: 1, at: receivedAt, actor: .system, agencyCode: lead, body: AnswerDrafted(content: answer))
+        ])
         let unresolved = PublicationCheck.unresolved(texts, state: state)
         return Redacted.Target.allCases.compactMap { target in
             let findings = unresolved.filter { $0.target == target }.map(\.finding)

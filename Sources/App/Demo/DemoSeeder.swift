@@ -83,7 +83,9 @@ public struct DemoSeeder {
         let hash = try await Passwords.hash(Self.demoPassword)
         for (username, name, agency, role) in wanted {
             do {
-                ids[username] = try await store.createStaff(username: username, displayName: name, agencyCode: agency, role: role, passwordHash: hash).id
+                ids[username] = try await store.createStaff(
+                    username: username, displayName: name, agencyCode: agency, role: role, passwordHash: hash
+                ).id
             } catch StoreError.alreadyExists {
                 continue
             }

@@ -53,7 +53,8 @@ public struct IntakeService: Sendable {
         _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil,
         source: Source = .clerk
     ) async throws -> Receipt {
-        try await submit(draft, uploads: uploads, channel: channel, actor: actor, actorAgencyCode: actorAgencyCode, source: source, idempotency: nil)
+        try await submit(
+            draft, uploads: uploads, channel: channel, actor: actor, actorAgencyCode: actorAgencyCode, source: source, idempotency: nil)
     }
 
     /// The same, recording the client's `Idempotency-Key` with the petition: a retry of the same

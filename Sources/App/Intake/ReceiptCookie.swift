@@ -25,9 +25,10 @@ struct ReceiptCookie: Sendable {
     func redirect(_ receipt: IntakeService.Receipt) throws -> Response {
         let plain = [receipt.trackingCode.description, receipt.accessKey, Timestamp.string(receipt.receivedAt)].joined(separator: "\n")
         var response = Response.redirect(to: Paths.receipt, type: .normal)
-        response.setCookie(Cookie(
-            name: Self.name, value: try Sealing.seal(plain, with: key), maxAge: Self.lifetime, path: Paths.receipt, secure: secure,
-            httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(
+                name: Self.name, value: try Sealing.seal(plain, with: key), maxAge: Self.lifetime, path: Paths.receipt, secure: secure,
+                httpOnly: true, sameSite: .strict))
         return response
     }
 

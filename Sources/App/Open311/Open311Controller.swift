@@ -46,12 +46,15 @@ struct Open311Controller {
             ("formats", .list(item: "format", [.text("text/xml"), .text("application/json")])),
         ])
         let language = context.language
-        return format.response(Open311Document(root: "discovery", value: .object([
-            ("changeset", .text(Self.changeset)),
-            ("contact", .text(catalogue.text("open311_contact", language))),
-            ("key_service", .text(catalogue.text("open311_key_service", language))),
-            ("endpoints", .list(item: "endpoint", [endpoint])),
-        ])))
+        return format.response(
+            Open311Document(
+                root: "discovery",
+                value: .object([
+                    ("changeset", .text(Self.changeset)),
+                    ("contact", .text(catalogue.text("open311_contact", language))),
+                    ("key_service", .text(catalogue.text("open311_key_service", language))),
+                    ("endpoints", .list(item: "endpoint", [endpoint])),
+                ])))
     }
 
     func services(_ request: Request, _ context: AppRequestContext, _ format: Open311Format) async throws -> Response {
@@ -124,8 +127,9 @@ struct Open311Controller {
             throw AppError.validation(errors.map(submission.renamed))
         }
         let code = receipt.trackingCode.description
-        try await store.log(SecurityLogEntry(
-            at: environment.now(), action: "open311Submitted", ip: context.ip, detail: "\(code) key #\(key.id) \(key.name)"))
+        try await store.log(
+            SecurityLogEntry(
+                at: environment.now(), action: "open311Submitted", ip: context.ip, detail: "\(code) key #\(key.id) \(key.name)"))
         let notice = catalogue.text("open311_service_notice", context.language)
             .replacingOccurrences(of: "{url}", with: baseURL + Paths.tracking(code))
         let value = Open311Value.object([
@@ -142,8 +146,10 @@ struct Open311Controller {
         if let key, !key.isEmpty, key.count <= 200, let found = try await store.apiKey(hash: Open311KeysAPIController.hash(key)) {
             return found
         }
-        try await store.log(SecurityLogEntry(
-            at: environment.now(), action: "denied", ip: context.ip, detail: "\(request.method.rawValue) \(request.uri.path) apiKeyInvalid"))
+        try await store.log(
+            SecurityLogEntry(
+                at: environment.now(), action: "denied", ip: context.ip,
+                detail: "\(request.method.rawValue) \(request.uri.path) apiKeyInvalid"))
         throw Open311Failure(status: .forbidden, key: "open311_api_key_invalid")
     }
 

@@ -24,7 +24,8 @@ struct Open311ErrorMiddleware: RouterMiddleware {
         } catch {
             let (status, descriptions) = describe(error, context: context)
             let code = Int(status.code)
-            return Open311Format(path: request.uri.path).response(.errors(descriptions.map { (code: code, description: $0) }), status: status)
+            return Open311Format(path: request.uri.path).response(
+                .errors(descriptions.map { (code: code, description: $0) }), status: status)
         }
     }
 

@@ -24,9 +24,10 @@ struct Open311KeysAPIController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireAPIAdmin()
-        return JSONBody.response(try await store.apiKeys().map {
-            KeyView(id: $0.id, name: $0.name, createdAt: Timestamp.string($0.createdAt), revoked: $0.revoked)
-        })
+        return JSONBody.response(
+            try await store.apiKeys().map {
+                KeyView(id: $0.id, name: $0.name, createdAt: Timestamp.string($0.createdAt), revoked: $0.revoked)
+            })
     }
 
     /// `{"name": "Cổng Dịch vụ công quốc gia"}` → `{"apiKey", "id"}`.
@@ -46,8 +47,9 @@ struct Open311KeysAPIController {
         let key = Self.generate()
         let now = environment.now()
         let id = try await store.createAPIKey(name: name, hash: Self.hash(key), now: now)
-        try await store.log(SecurityLogEntry(
-            at: now, action: "apiKeyIssued", staffID: admin.id, username: admin.username, ip: context.ip, detail: "#\(id) \(name)"))
+        try await store.log(
+            SecurityLogEntry(
+                at: now, action: "apiKeyIssued", staffID: admin.id, username: admin.username, ip: context.ip, detail: "#\(id) \(name)"))
         return JSONBody.response(["apiKey": AnyEncodable(key), "id": AnyEncodable(id)], status: .created)
     }
 
@@ -56,8 +58,10 @@ struct Open311KeysAPIController {
         guard let id = context.parameters.get("id", as: Int64.self), try await store.revokeAPIKey(id: id) else {
             throw AppError.notFound
         }
-        try await store.log(SecurityLogEntry(
-            at: environment.now(), action: "apiKeyRevoked", staffID: admin.id, username: admin.username, ip: context.ip, detail: "#\(id)"))
+        try await store.log(
+            SecurityLogEntry(
+                at: environment.now(), action: "apiKeyRevoked", staffID: admin.id, username: admin.username, ip: context.ip,
+                detail: "#\(id)"))
         return Response(status: .noContent)
     }
 

@@ -22,7 +22,9 @@ struct Open311Query: Sendable {
             // which listed the newest thousand petitions whatever the window.
             let parsed = codes.compactMap(TrackingCode.init)
             guard parsed.count == codes.count, codes.count <= Self.maxCodes else {
-                throw AppError.validation([FieldError("service_request_id", codes.count > Self.maxCodes ? .tooLong(max: Self.maxCodes) : .invalidChoice)])
+                throw AppError.validation([
+                    FieldError("service_request_id", codes.count > Self.maxCodes ? .tooLong(max: Self.maxCodes) : .invalidChoice)
+                ])
             }
             filter = PetitionListFilter(codes: parsed, limit: Self.maxResults)
             return
@@ -30,7 +32,9 @@ struct Open311Query: Sendable {
         var errors: [FieldError] = []
         var categories: [PetitionCategory] = []
         for code in Self.values(query, "service_code") {
-            if let category = PetitionCategory(rawValue: code) { categories.append(category) } else {
+            if let category = PetitionCategory(rawValue: code) {
+                categories.append(category)
+            } else {
                 errors.append(FieldError("service_code", .invalidChoice))
                 break
             }

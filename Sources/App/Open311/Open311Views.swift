@@ -36,7 +36,8 @@ struct Open311Views {
             attribute("field", order: 2, datatype: "singlevaluelist", description: t("label_field"), values: fieldValues),
             attribute("agency", order: 3, datatype: "singlevaluelist", description: t("open311_attribute_agency"), values: agencyValues),
             attribute("address", order: 4, datatype: "string", description: t("open311_attribute_address")),
-            attribute("submitter_type", order: 5, datatype: "singlevaluelist", description: t("label_submitter_type"), values: senderValues),
+            attribute(
+                "submitter_type", order: 5, datatype: "singlevaluelist", description: t("label_submitter_type"), values: senderValues),
             attribute("organization_name", order: 6, datatype: "string", description: t("label_submitter_organizationName")),
             attribute("tax_code", order: 7, datatype: "string", description: t("label_submitter_taxCode")),
         ]

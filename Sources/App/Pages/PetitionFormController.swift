@@ -17,12 +17,15 @@ struct PetitionFormController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         let draft = Self.draft(from: form)
-        let uploads = try form.files.filter { $0.field == "attachments" }.map { IntakeService.Upload(fileName: $0.fileName, bytes: try $0.bytes) }
+        let uploads = try form.files.filter { $0.field == "attachments" }.map {
+            IntakeService.Upload(fileName: $0.fileName, bytes: try $0.bytes)
+        }
         do {
             let receipt = try await intake.submit(draft, uploads: uploads, channel: .web, source: .client(address: context.ip))
             return try receipts.redirect(receipt)
         } catch AppError.validation(let errors) {
-            return try await self.form(draft, messages: Self.messages(errors, views: views, context: context), context: context, status: .unprocessableContent)
+            return try await self.form(
+                draft, messages: Self.messages(errors, views: views, context: context), context: context, status: .unprocessableContent)
         } catch AppError.rateLimited(let seconds) {
             // The form comes back filled in, saying when to try again.
             let message = views.catalogue.text("form_rate_limited", context.language)
@@ -67,10 +70,13 @@ struct PetitionFormController {
         return response
     }
 
-    private func form(_ draft: PetitionDraft, messages: [String: String], context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
+    private func form(_ draft: PetitionDraft, messages: [String: String], context: AppRequestContext, status: HTTPResponse.Status)
+        async throws -> Response
+    {
         let page = PetitionFormPage(
             draft: draft, messages: messages, catalogue: views.catalogue, language: context.language,
             categories: try await store.categories(), fields: try await store.fields(), agencies: try await store.agencies())
-        return views.page("petition-form", title: views.catalogue.text("form_title", context.language), body: page, context: context, status: status)
+        return views.page(
+            "petition-form", title: views.catalogue.text("form_title", context.language), body: page, context: context, status: status)
     }
 }

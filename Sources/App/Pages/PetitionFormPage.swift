@@ -69,16 +69,21 @@ struct PetitionFormPage {
     ) {
         isClerk = clerkChannel != nil
         action = clerkChannel == nil ? Paths.submit : BackOfficePaths.intake
-        channels = clerkChannel == nil ? [] : ClerkIntakeController.channels.map {
-            Option(value: $0.rawValue, label: catalogue.text("channel_" + $0.rawValue, language), selected: $0 == clerkChannel)
-        }
+        channels =
+            clerkChannel == nil
+            ? []
+            : ClerkIntakeController.channels.map {
+                Option(value: $0.rawValue, label: catalogue.text("channel_" + $0.rawValue, language), selected: $0 == clerkChannel)
+            }
         self.draft = draft
         isOrganization = draft.submitterKind == Submitter.Kind.organization.rawValue
         errors = Errors(messages)
         // In the order of the form, so the summary reads top to bottom.
-        let order = ["submitter.type", "submitter.name", "submitter.address", "submitter.phone", "submitter.email",
-                     "submitter.organizationName", "submitter.taxCode", "category", "field", "agencyCode", "title",
-                     "content", "attachments"]
+        let order = [
+            "submitter.type", "submitter.name", "submitter.address", "submitter.phone", "submitter.email",
+            "submitter.organizationName", "submitter.taxCode", "category", "field", "agencyCode", "title",
+            "content", "attachments",
+        ]
         let firstCategory = categories.first?.code.rawValue ?? ""
         func anchor(_ key: String) -> String {
             switch key {
@@ -88,12 +93,15 @@ struct PetitionFormPage {
             }
         }
         errorList = messages.sorted { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }.map {
-            SummaryItem(field: catalogue.text("label_" + $0.key.replacingOccurrences(of: ".", with: "_"), language), message: $0.value, anchor: anchor($0.key))
+            SummaryItem(
+                field: catalogue.text("label_" + $0.key.replacingOccurrences(of: ".", with: "_"), language), message: $0.value,
+                anchor: anchor($0.key))
         }
         hasErrors = !messages.isEmpty
         self.categories = categories.map {
-            CategoryOption(value: $0.code.rawValue, label: $0.name(language), description: $0.description(language),
-                           checked: draft.category == $0.code.rawValue)
+            CategoryOption(
+                value: $0.code.rawValue, label: $0.name(language), description: $0.description(language),
+                checked: draft.category == $0.code.rawValue)
         }
         self.fields = fields.filter(\.active).map { Option(value: $0.code, label: $0.name(language), selected: draft.field == $0.code) }
         agencyGroups = Agency.Kind.allCases.compactMap { kind in

@@ -26,7 +26,9 @@ struct TrackingController {
     /// The submitter adds information, follows up or rates, with the access key.
     @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
-        guard let code = form["ma"].flatMap(TrackingCode.init), let petition = try await store.petition(code) else { throw AppError.notFound }
+        guard let code = form["ma"].flatMap(TrackingCode.init), let petition = try await store.petition(code) else {
+            throw AppError.notFound
+        }
         let key = form["khoa"] ?? ""
         guard AccessKey.matches(key, storedHash: petition.accessKeyHash) else { throw AppError.forbidden }
         guard let type = form["type"].flatMap(EventType.init(rawValue:)), [.infoProvided, .followedUp, .rated].contains(type) else {
@@ -46,7 +48,9 @@ struct TrackingController {
         }
         // A refused form comes back in place, with what was typed.
         let attempt = problem.map {
-            TrackingPage.Attempt(type: type, content: form["content"] ?? "", comment: form["comment"] ?? "", satisfaction: form["satisfaction"] ?? "", error: $0)
+            TrackingPage.Attempt(
+                type: type, content: form["content"] ?? "", comment: form["comment"] ?? "", satisfaction: form["satisfaction"] ?? "",
+                error: $0)
         }
         var response = try await page(code: code.description, accessKey: key, context: context, notice: notice, attempt: attempt)
         response.headers[.cacheControl] = "no-store"
@@ -83,19 +87,23 @@ struct TrackingController {
         // A code pasted from a message often brings spaces, tabs or a line break with it.
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
-            return views.page("tracking", title: title, body: TrackingPage(query: "", message: nil, petition: nil, keyRejected: false), context: context)
+            return views.page(
+                "tracking", title: title, body: TrackingPage(query: "", message: nil, petition: nil, keyRejected: false), context: context)
         }
         guard let code = TrackingCode(trimmed), let petition = try await store.petition(code) else {
-            let page = TrackingPage(query: trimmed, message: views.catalogue.text("track_not_found", language), petition: nil, keyRejected: false)
+            let page = TrackingPage(
+                query: trimmed, message: views.catalogue.text("track_not_found", language), petition: nil, keyRejected: false)
             return views.page("tracking", title: title, body: page, context: context, status: .notFound)
         }
         let unlocked = accessKey.map { AccessKey.matches($0, storedHash: petition.accessKeyHash) } ?? false
         let agencies = try await store.agencies().byCode
         let fields = Dictionary(try await store.fields().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var found = TrackingPage.Found(
-            petition, publishedTitle: try await store.publishedAnswer(code)?.title, details: unlocked ? TrackingPage.Details(petition, accessKey: accessKey ?? "") : nil,
+            petition, publishedTitle: try await store.publishedAnswer(code)?.title,
+            details: unlocked ? TrackingPage.Details(petition, accessKey: accessKey ?? "") : nil,
             catalogue: views.catalogue, language: language, agencies: agencies, fields: fields)
-        if let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
+        if let deadline = try await deadlines.answerStatus(
+            events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
             let dueDate = deadline.shownDueDate
         {
             found.due = DisplayDate.format(dueDate)
@@ -103,7 +111,9 @@ struct TrackingController {
             found.deadlineLabel = views.catalogue.text("deadline_" + deadline.badge, language)
         }
         if let attempt, attempt.type == .rated, var details = found.details {
-            details.ratings = details.ratings.map { TrackingPage.Rating(value: $0.value, checked: String($0.value) == attempt.satisfaction) }
+            details.ratings = details.ratings.map {
+                TrackingPage.Rating(value: $0.value, checked: String($0.value) == attempt.satisfaction)
+            }
             found.details = details
         }
         let page = TrackingPage(

@@ -1,3 +1,4 @@
+import Foundation
 import LangNgheCore
 import LangNgheStorage
 
@@ -130,7 +131,8 @@ extension TrackingPage.Details {
             taxCode: s.taxCode, content: p.content, publishName: p.publishName,
             attachments: p.attachments.map {
                 TrackingPage.AttachmentItem(id: $0.id, fileName: $0.fileName, size: ByteSize.format($0.size))
-            }, accessKey: accessKey, hasAttachments: !p.attachments.isEmpty, canProvideInfo: allowed.contains(.infoProvided), canFollowUp: allowed.contains(.followedUp),
+            }, accessKey: accessKey, hasAttachments: !p.attachments.isEmpty, canProvideInfo: allowed.contains(.infoProvided),
+            canFollowUp: allowed.contains(.followedUp),
             canRate: allowed.contains(.rated), ratings: [5, 4, 3, 2, 1].map { TrackingPage.Rating(value: $0, checked: false) })
     }
 }
@@ -142,5 +144,3 @@ enum ByteSize {
         return "\(bytes) B"
     }
 }
-
-import Foundation

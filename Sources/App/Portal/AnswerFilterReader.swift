@@ -20,15 +20,24 @@ enum AnswerFilterReader {
         func text(_ name: String) -> String? { query.get(name).flatMap { $0.isEmpty ? nil : $0 } }
         func date(_ name: String) -> CivilDate? {
             guard let value = text(name) else { return nil }
-            guard let date = CivilDate(entered: value) else { errors.append(FieldError(name, .invalidDate)); return nil }
+            guard let date = CivilDate(entered: value) else {
+                errors.append(FieldError(name, .invalidDate))
+                return nil
+            }
             return date
         }
         let category = text("category").flatMap { value -> PetitionCategory? in
-            guard let category = PetitionCategory(rawValue: value) else { errors.append(FieldError("category", .invalidChoice)); return nil }
+            guard let category = PetitionCategory(rawValue: value) else {
+                errors.append(FieldError("category", .invalidChoice))
+                return nil
+            }
             return category
         }
         let status = text("status").flatMap { value -> PetitionStatus? in
-            guard let status = PetitionStatus(rawValue: value) else { errors.append(FieldError("status", .invalidChoice)); return nil }
+            guard let status = PetitionStatus(rawValue: value) else {
+                errors.append(FieldError("status", .invalidChoice))
+                return nil
+            }
             return status
         }
         let from = date("from")

@@ -18,7 +18,9 @@ struct AnswersController {
     @Sendable func listJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
         let filter = try AnswerFilterReader.read(request)
         let (answers, total) = try await store.publishedAnswers(filter)
-        return JSONBody.response(["items": AnyEncodable(answers.map(AnswerView.init)), "total": AnyEncodable(total), "page": AnyEncodable(filter.page)])
+        return JSONBody.response([
+            "items": AnyEncodable(answers.map(AnswerView.init)), "total": AnyEncodable(total), "page": AnyEncodable(filter.page),
+        ])
     }
 
     @Sendable func showJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -44,7 +46,8 @@ struct AnswersController {
     }
 
     private func find(_ context: AppRequestContext) async throws -> PublishedAnswer {
-        guard let code = context.parameters.get("code").flatMap(TrackingCode.init), let answer = try await store.publishedAnswer(code) else {
+        guard let code = context.parameters.get("code").flatMap(TrackingCode.init), let answer = try await store.publishedAnswer(code)
+        else {
             throw AppError.notFound
         }
         return answer

@@ -58,7 +58,8 @@ struct AnswersPage {
     let isEmpty: Bool
 
     init(
-        answers: [PublishedAnswer], total: Int, filter: AnswerFilter, request: Request, errors: [FieldError], store: Store, catalogue: Catalogue,
+        answers: [PublishedAnswer], total: Int, filter: AnswerFilter, request: Request, errors: [FieldError], store: Store,
+        catalogue: Catalogue,
         language: Language
     ) async throws {
         let allAgencies = try await store.agencies()
@@ -67,20 +68,30 @@ struct AnswersPage {
         self.total = total
         // The dates' problems go beside their fields, the others above the form.
         let others = errors.filter { $0.field != "from" && $0.field != "to" }
-        message = others.isEmpty ? nil : others.map { catalogue.text("label_" + $0.field, language) + ": " + catalogue.message(for: $0, language) }.joined(separator: " ")
+        message =
+            others.isEmpty
+            ? nil
+            : others.map { catalogue.text("label_" + $0.field, language) + ": " + catalogue.message(for: $0, language) }.joined(
+                separator: " ")
         agencies = allAgencies.map { Option(value: $0.code, label: $0.name(language), selected: $0.code == filter.agency) }
-        categories = PetitionCategory.allCases.map { Option(value: $0.rawValue, label: catalogue.text("category_" + $0.rawValue, language), selected: $0 == filter.category) }
+        categories = PetitionCategory.allCases.map {
+            Option(value: $0.rawValue, label: catalogue.text("category_" + $0.rawValue, language), selected: $0 == filter.category)
+        }
         fields = try await store.fields().map { Option(value: $0.code, label: $0.name(language), selected: $0.code == filter.field) }
         let query = request.uri.queryParameters
         from = DateField(
-            name: "from", label: catalogue.text("answers_from", language), typed: request.formQuery("from"), date: filter.from, errors: errors, catalogue: catalogue,
+            name: "from", label: catalogue.text("answers_from", language), typed: request.formQuery("from"), date: filter.from,
+            errors: errors, catalogue: catalogue,
             language: language)
         to = DateField(
-            name: "to", label: catalogue.text("answers_to", language), typed: request.formQuery("to"), date: filter.to, errors: errors, catalogue: catalogue,
+            name: "to", label: catalogue.text("answers_to", language), typed: request.formQuery("to"), date: filter.to, errors: errors,
+            catalogue: catalogue,
             language: language)
         func link(_ page: Int) -> String {
             var items = ["agency", "category", "field", "status", "from", "to"].compactMap { name in
-                query.get(name).flatMap { $0.isEmpty ? nil : name + "=" + ($0.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics) ?? "") }
+                query.get(name).flatMap {
+                    $0.isEmpty ? nil : name + "=" + ($0.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics) ?? "")
+                }
             }
             items.append("page=\(page)")
             return Paths.answers + "?" + items.joined(separator: "&")
@@ -100,7 +111,10 @@ struct DateField {
     let error: String?
 
     /// `field`: the name the errors use, when the input's differs (`tu` reports as `from`).
-    init(name: String, field: String? = nil, label: String, typed: String?, date: CivilDate?, errors: [FieldError], catalogue: Catalogue, language: Language) {
+    init(
+        name: String, field: String? = nil, label: String, typed: String?, date: CivilDate?, errors: [FieldError], catalogue: Catalogue,
+        language: Language
+    ) {
         self.name = name
         self.label = label
         let problem = errors.first { $0.field == (field ?? name) }

@@ -60,7 +60,8 @@ struct ConductPage {
     let hasCommended: Bool
 
     init(
-        _ r: AgencyRanking, statistics: Statistics, codes: [Int: String], useful: [PublishedAnswer], prolonged: [ProlongedCase], catalogue: Catalogue,
+        _ r: AgencyRanking, statistics: Statistics, codes: [Int: String], useful: [PublishedAnswer], prolonged: [ProlongedCase],
+        catalogue: Catalogue,
         language: Language,
         agencies: [String: String]
     ) {
@@ -79,25 +80,37 @@ struct ConductPage {
             t("conduct_criteria_wilson"),
         ]
         named = r.named.map { naming in
-            Named(agency: agencies[naming.agencyCode] ?? naming.agencyCode, evidence: naming.findings.map { finding in
-                let more = finding.petitionIDs.count - Self.codesShown
-                return Evidence(
-                    reason: t("naming_" + finding.reason.rawValue) + " (\(finding.petitionIDs.count))",
-                    codes: finding.petitionIDs.prefix(Self.codesShown).compactMap { codes[$0] }.map { Code(code: $0, href: Paths.tracking($0)) },
-                    allHref: more > 0 ? Paths.evidence(agency: naming.agencyCode, reason: finding.reason, period: statistics.period) : nil,
-                    moreText: t("conduct_evidence_more").replacingOccurrences(of: "{n}", with: "\(max(0, more))"))
-            })
+            Named(
+                agency: agencies[naming.agencyCode] ?? naming.agencyCode,
+                evidence: naming.findings.map { finding in
+                    let more = finding.petitionIDs.count - Self.codesShown
+                    return Evidence(
+                        reason: t("naming_" + finding.reason.rawValue) + " (\(finding.petitionIDs.count))",
+                        codes: finding.petitionIDs.prefix(Self.codesShown).compactMap { codes[$0] }.map {
+                            Code(code: $0, href: Paths.tracking($0))
+                        },
+                        allHref: more > 0
+                            ? Paths.evidence(agency: naming.agencyCode, reason: finding.reason, period: statistics.period) : nil,
+                        moreText: t("conduct_evidence_more").replacingOccurrences(of: "{n}", with: "\(max(0, more))"))
+                })
         }
         commended = r.commended.compactMap { $0.agencyCode.map { agencies[$0] ?? $0 } }
         ranking = r.ranked.map { place in
             let f = FiguresView(place.statistics)
             return Ranked(
                 rank: place.rank, agency: agencies[place.agencyCode] ?? place.agencyCode, onTime: f.onTimeRate.map(percent) ?? "—",
-                interval: f.onTimeInterval.map { percent($0[0]) + " – " + percent($0[1]) } ?? "—", answered: NumberText.grouped(f.answered, language))
+                interval: f.onTimeInterval.map { percent($0[0]) + " – " + percent($0[1]) } ?? "—",
+                answered: NumberText.grouped(f.answered, language))
         }
-        self.useful = useful.map { Useful(title: $0.title, href: Paths.answers + "/" + $0.trackingCode.description, result: $0.useful ?? "", agency: $0.agencyCode.map { agencies[$0] ?? $0 } ?? "") }
+        self.useful = useful.map {
+            Useful(
+                title: $0.title, href: Paths.answers + "/" + $0.trackingCode.description, result: $0.useful ?? "",
+                agency: $0.agencyCode.map { agencies[$0] ?? $0 } ?? "")
+        }
         self.prolonged = prolonged.map {
-            Prolonged(code: $0.trackingCode.description, href: Paths.tracking($0.trackingCode.description), agency: agencies[$0.agencyCode] ?? $0.agencyCode, restarts: $0.restarts)
+            Prolonged(
+                code: $0.trackingCode.description, href: Paths.tracking($0.trackingCode.description),
+                agency: agencies[$0.agencyCode] ?? $0.agencyCode, restarts: $0.restarts)
         }
         hasProlonged = !prolonged.isEmpty
         hasNamed = !named.isEmpty

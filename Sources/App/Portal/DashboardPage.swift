@@ -15,14 +15,17 @@ struct DashboardCharts {
         let t = { (key: String) in catalogue.text(key, language) }
         monthly = BarChart(
             title: t("stats_chart_monthly"), description: t("stats_chart_monthly_alt"), series: [t("stats_received"), t("stats_answered")],
-            groups: s.months.map { .init(label: String(format: "%02d/%02d", $0.month, $0.year % 100), values: [Double($0.received), Double($0.answered)]) },
+            groups: s.months.map {
+                .init(label: String(format: "%02d/%02d", $0.month, $0.year % 100), values: [Double($0.received), Double($0.answered)])
+            },
             valueAxisLabel: t("stats_cases"), groupAxisLabel: t("stats_month"), width: width)
         let ranked = s.agencies.filter { $0.answered >= 5 }.sorted { $0.onTime.lower > $1.onTime.lower }.prefix(20)
         onTime = HorizontalBarChart(
             title: t("stats_chart_on_time"), description: t("stats_chart_on_time_alt"),
             bars: ranked.map { a in
-                .init(label: agencies[a.agencyCode ?? ""] ?? a.agencyCode ?? "", rate: Double(a.answeredOnTime) / Double(max(a.answered, 1)),
-                      interval: a.onTime.lower...a.onTime.upper)
+                .init(
+                    label: agencies[a.agencyCode ?? ""] ?? a.agencyCode ?? "", rate: Double(a.answeredOnTime) / Double(max(a.answered, 1)),
+                    interval: a.onTime.lower...a.onTime.upper)
             }, axisLabel: t("stats_on_time_rate"), width: width, height: max(160, 40 + 24 * ranked.count))
         categories = ShareChart(
             title: t("stats_chart_categories"), description: t("stats_chart_categories_alt"),
@@ -70,16 +73,19 @@ struct DashboardPage {
     /// `typed`, `errors`: the dates as typed and what is wrong with them, shown beside their
     /// fields (the figures are then the default period's).
     init(
-        _ s: Statistics, catalogue: Catalogue, language: Language, agencies: [String: String], typed: (from: String?, to: String?) = (nil, nil),
+        _ s: Statistics, catalogue: Catalogue, language: Language, agencies: [String: String],
+        typed: (from: String?, to: String?) = (nil, nil),
         errors: [FieldError] = []
     ) {
         let t = { (key: String) in catalogue.text(key, language) }
         let o = FiguresView(s.overall)
         from = DateField(
-            name: "tu", field: "from", label: t("answers_from"), typed: typed.from, date: s.period.lowerBound, errors: errors, catalogue: catalogue,
+            name: "tu", field: "from", label: t("answers_from"), typed: typed.from, date: s.period.lowerBound, errors: errors,
+            catalogue: catalogue,
             language: language)
         to = DateField(
-            name: "den", field: "to", label: t("answers_to"), typed: typed.to, date: s.period.upperBound, errors: errors, catalogue: catalogue,
+            name: "den", field: "to", label: t("answers_to"), typed: typed.to, date: s.period.upperBound, errors: errors,
+            catalogue: catalogue,
             language: language)
         // The language in the address too: the images are cached by it, and an English page
         // showed Vietnamese charts for minutes.
@@ -91,16 +97,21 @@ struct DashboardPage {
             Figure(label: t("stats_received"), value: count(o.received)), Figure(label: t("stats_answered"), value: count(o.answered)),
             Figure(label: t("stats_answered_on_time"), value: "\(count(o.answeredOnTime)) (\(percent(o.onTimeRate)))"),
             Figure(label: t("stats_overdue_now"), value: count(o.overdueNow)),
-            Figure(label: t("stats_mean_days"), value: number(o.meanWorkingDaysToAnswer)), Figure(label: t("stats_median_days"), value: number(o.medianWorkingDaysToAnswer)),
-            Figure(label: t("stats_returns"), value: count(o.returns)), Figure(label: t("stats_reassignments"), value: count(o.reassignments)),
+            Figure(label: t("stats_mean_days"), value: number(o.meanWorkingDaysToAnswer)),
+            Figure(label: t("stats_median_days"), value: number(o.medianWorkingDaysToAnswer)),
+            Figure(label: t("stats_returns"), value: count(o.returns)),
+            Figure(label: t("stats_reassignments"), value: count(o.reassignments)),
             Figure(label: t("stats_escalations"), value: count(o.escalations)),
             Figure(label: t("stats_satisfaction"), value: number(o.meanSatisfaction) + " / 5 (\(count(o.ratings)))"),
         ]
-        months = s.months.map { MonthRow(month: String(format: "%02d/%04d", $0.month, $0.year), received: count($0.received), answered: count($0.answered)) }
+        months = s.months.map {
+            MonthRow(month: String(format: "%02d/%04d", $0.month, $0.year), received: count($0.received), answered: count($0.answered))
+        }
         agencyRows = s.agencies.filter { $0.received > 0 || $0.answered > 0 }.map { a in
             let f = FiguresView(a)
             return AgencyRow(
-                agency: agencies[a.agencyCode ?? ""] ?? a.agencyCode ?? "", received: count(f.received), answered: count(f.answered), onTime: percent(f.onTimeRate),
+                agency: agencies[a.agencyCode ?? ""] ?? a.agencyCode ?? "", received: count(f.received), answered: count(f.answered),
+                onTime: percent(f.onTimeRate),
                 interval: f.onTimeInterval.map { percent($0[0]) + " – " + percent($0[1]) } ?? "—", overdue: count(f.overdueNow),
                 meanDays: number(f.meanWorkingDaysToAnswer), satisfaction: number(f.meanSatisfaction))
         }

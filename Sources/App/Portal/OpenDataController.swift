@@ -17,13 +17,13 @@ struct OpenDataController {
         router.get("/feeds/agencies/{code}.atom", use: agencyFeed)
     }
 
-
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let filter = try AnswerFilterReader.read(request)
         let store = store
         let body = ResponseBody { writer in
             // A byte-order mark so that spreadsheet programs read the Vietnamese as UTF-8.
-            try await writer.write(ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array((OpenDataFormat.columns.joined(separator: ",") + "\r\n").utf8)))
+            try await writer.write(
+                ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array((OpenDataFormat.columns.joined(separator: ",") + "\r\n").utf8)))
             try await store.forEachPublishedAnswer(filter) { page in
                 var chunk = ""
                 for a in page { chunk += OpenDataFormat.csvRow(a) }
@@ -66,7 +66,8 @@ struct OpenDataController {
         guard let code = context.parameters.get("code"), let agency = try await store.agencies().first(where: { $0.code == code }) else {
             throw AppError.notFound
         }
-        return try await atom(AnswerFilter(agency: code, pageSize: 50), title: "LangNghe — " + agency.nameVi, path: "/feeds/agencies/\(code).atom")
+        return try await atom(
+            AnswerFilter(agency: code, pageSize: 50), title: "LangNghe — " + agency.nameVi, path: "/feeds/agencies/\(code).atom")
     }
 
     private func atom(_ filter: AnswerFilter, title: String, path: String) async throws -> Response {
@@ -111,13 +112,18 @@ struct OpenDataController {
 
 /// The CSV export's format, shared by the route and the export benchmark.
 public enum OpenDataFormat {
-    public static let columns = ["trackingCode", "agency", "category", "field", "status", "receivedAt", "publishedAt", "title", "content", "answer", "submitterName", "useful"]
+    public static let columns = [
+        "trackingCode", "agency", "category", "field", "status", "receivedAt", "publishedAt", "title", "content", "answer", "submitterName",
+        "useful",
+    ]
 
     /// One line, CRLF-terminated.
     public static func csvRow(_ a: PublishedAnswer) -> String {
         let view = AnswerView(a)
-        let fields = [view.trackingCode, view.agency ?? "", view.category, view.field ?? "", view.status, view.receivedAt, view.publishedAt,
-                      view.title, view.content, view.answer, view.submitterName ?? "", view.useful ?? ""]
+        let fields = [
+            view.trackingCode, view.agency ?? "", view.category, view.field ?? "", view.status, view.receivedAt, view.publishedAt,
+            view.title, view.content, view.answer, view.submitterName ?? "", view.useful ?? "",
+        ]
         return fields.map(csvField).joined(separator: ",") + "\r\n"
     }
 

@@ -46,7 +46,10 @@ struct SearchController {
                 publishedAt: Timestamp.string(answer.publishedAt), snippet: snippet.pieces.map(\.text).joined(),
                 highlights: snippet.pieces.filter(\.highlighted).map(\.text))
         }
-        return JSONBody.response(["query": AnyEncodable(text), "total": AnyEncodable(result.total), "totalIsEstimate": AnyEncodable(result.totalIsEstimate), "page": AnyEncodable(page), "items": AnyEncodable(items)])
+        return JSONBody.response([
+            "query": AnyEncodable(text), "total": AnyEncodable(result.total), "totalIsEstimate": AnyEncodable(result.totalIsEstimate),
+            "page": AnyEncodable(page), "items": AnyEncodable(items),
+        ])
     }
 
     struct SearchPage {
@@ -64,10 +67,15 @@ struct SearchController {
         let (text, agency, page) = try Self.parameters(request)
         let result = try await search(text, agency: agency, page: page)
         let agencies = try await store.agencies().byCode
-        let items = result.items.map { AnswerItem($0.0, catalogue: views.catalogue, language: context.language, agencies: agencies, snippet: $0.1) }
-        let base = Paths.search + "?q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + (agency.map { "&agency=" + $0 } ?? "")
+        let items = result.items.map {
+            AnswerItem($0.0, catalogue: views.catalogue, language: context.language, agencies: agencies, snippet: $0.1)
+        }
+        let base =
+            Paths.search + "?q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            + (agency.map { "&agency=" + $0 } ?? "")
         let model = SearchPage(
-            query: text, items: items, total: NumberText.grouped(result.total, context.language), totalIsEstimate: result.totalIsEstimate, searched: !SearchQuery(text).isEmpty, isEmpty: items.isEmpty,
+            query: text, items: items, total: NumberText.grouped(result.total, context.language), totalIsEstimate: result.totalIsEstimate,
+            searched: !SearchQuery(text).isEmpty, isEmpty: items.isEmpty,
             nextHref: page * Self.pageSize < result.total ? base + "&page=\(page + 1)" : nil,
             previousHref: page > 1 ? base + "&page=\(page - 1)" : nil)
         return views.page("search", title: views.catalogue.text("search_title", context.language), body: model, context: context)

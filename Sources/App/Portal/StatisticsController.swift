@@ -33,11 +33,13 @@ struct StatisticsController {
 
     @Sendable func conductJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let stats = try await statistics.statistics(for: try statistics.period(from: query.get("from"), to: query.get("to")), evidence: true)
+        let stats = try await statistics.statistics(
+            for: try statistics.period(from: query.get("from"), to: query.get("to")), evidence: true)
         let ranking = AgencyRanking(statistics: stats, criteria: criteria)
         let codes = try await store.trackingCodes(of: ranking.named.flatMap { $0.findings.flatMap(\.petitionIDs) })
         return JSONBody.response(
-            ConductView(ranking, statistics: stats, codes: codes, useful: try await usefulCodes(), prolonged: try await store.prolongedCases()))
+            ConductView(
+                ranking, statistics: stats, codes: codes, useful: try await usefulCodes(), prolonged: try await store.prolongedCases()))
     }
 
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -51,7 +53,8 @@ struct StatisticsController {
         }
         let stats = try await statistics.statistics(for: period)
         let page = DashboardPage(
-            stats, catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language), typed: typed, errors: errors)
+            stats, catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language), typed: typed,
+            errors: errors)
         return views.page(
             "dashboard", title: views.catalogue.text("stats_title", context.language), body: page, context: context,
             status: errors.isEmpty ? .ok : .unprocessableContent)
@@ -86,7 +89,8 @@ struct StatisticsController {
         let ranking = AgencyRanking(statistics: stats, criteria: criteria)
         let shown = ranking.named.flatMap { $0.findings.flatMap { $0.petitionIDs.prefix(ConductPage.codesShown) } }
         let page = ConductPage(
-            ranking, statistics: stats, codes: try await store.trackingCodes(of: shown), useful: useful, prolonged: try await store.prolongedCases(),
+            ranking, statistics: stats, codes: try await store.trackingCodes(of: shown), useful: useful,
+            prolonged: try await store.prolongedCases(),
             catalogue: views.catalogue, language: context.language, agencies: try await agencyNames(context.language))
         return views.page("conduct", title: views.catalogue.text("conduct_title", context.language), body: page, context: context)
     }
@@ -113,9 +117,12 @@ struct StatisticsController {
         let ids = stats.agencies.first { $0.agencyCode == code }?.evidence[reason] ?? []
         let shown = ids.dropFirst((page - 1) * EvidencePage.pageSize).prefix(EvidencePage.pageSize)
         let body = EvidencePage(
-            agencyCode: code, agencyName: name, reason: reason, total: ids.count, shown: try await store.trackingCodes(of: shown), in: Array(shown),
+            agencyCode: code, agencyName: name, reason: reason, total: ids.count, shown: try await store.trackingCodes(of: shown),
+            in: Array(shown),
             period: period, page: page, catalogue: views.catalogue, language: context.language)
-        return views.page("conduct-evidence", title: views.catalogue.text("conduct_evidence_title", context.language) + ": " + name, body: body, context: context)
+        return views.page(
+            "conduct-evidence", title: views.catalogue.text("conduct_evidence_title", context.language) + ": " + name, body: body,
+            context: context)
     }
 
     private func usefulCodes() async throws -> [String] {

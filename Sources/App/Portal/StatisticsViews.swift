@@ -94,15 +94,20 @@ struct ConductView: Encodable {
         named = ranking.named.map { naming in
             Named(
                 agency: naming.agencyCode,
-                reasons: Dictionary(naming.findings.map { ($0.reason.rawValue, $0.petitionIDs.compactMap { codes[$0] }) }, uniquingKeysWith: { a, _ in a }))
+                reasons: Dictionary(
+                    naming.findings.map { ($0.reason.rawValue, $0.petitionIDs.compactMap { codes[$0] }) }, uniquingKeysWith: { a, _ in a }))
         }
         commended = ranking.commended.compactMap(\.agencyCode)
         self.ranking = ranking.ranked.map {
             let figures = FiguresView($0.statistics)
-            return Ranked(rank: $0.rank, agency: $0.agencyCode, onTimeRate: figures.onTimeRate, onTimeInterval: figures.onTimeInterval, answered: figures.answered)
+            return Ranked(
+                rank: $0.rank, agency: $0.agencyCode, onTimeRate: figures.onTimeRate, onTimeInterval: figures.onTimeInterval,
+                answered: figures.answered)
         }
         unranked = ranking.unranked
         usefulPetitions = useful
-        self.prolonged = prolonged.map { Prolonged(trackingCode: $0.trackingCode.description, agency: $0.agencyCode, restarts: $0.restarts) }
+        self.prolonged = prolonged.map {
+            Prolonged(trackingCode: $0.trackingCode.description, agency: $0.agencyCode, restarts: $0.restarts)
+        }
     }
 }

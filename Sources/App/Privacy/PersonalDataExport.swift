@@ -16,9 +16,11 @@ struct PersonalDataExport {
         guard AccessKey.matches(accessKey, storedHash: petition.accessKeyHash) else { throw AppError.forbidden }
         let deadline = try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category)
         let view = PetitionView(
-            petition, publishedTitle: try await store.publishedAnswer(petition.trackingCode)?.title, includePrivate: true, deadline: deadline,
+            petition, publishedTitle: try await store.publishedAnswer(petition.trackingCode)?.title, includePrivate: true,
+            deadline: deadline,
             words: CatalogueWords(catalogue: catalogue, language: context.language, agencies: try await store.agencies().byCode))
-        try await store.log(SecurityLogEntry(at: Date(), action: "personalDataExported", ip: context.ip, detail: petition.trackingCode.description))
+        try await store.log(
+            SecurityLogEntry(at: Date(), action: "personalDataExported", ip: context.ip, detail: petition.trackingCode.description))
         var response = JSONBody.response(view)
         response.headers[.contentDisposition] = "attachment; filename=\"\(petition.trackingCode.description)-du-lieu-ca-nhan.json\""
         // The file holds the submitter's details: kept out of caches.

@@ -23,7 +23,9 @@ struct RetentionJob: Sendable {
         }
         guard let done else { return nil }
         logger.info("retention applied", metadata: ["erased": "\(done.erased.map { "\($0.key)=\($0.value)" }.sorted())"])
-        logger.info("expired rows purged", metadata: ["idempotencyKeys": "\(done.purged.idempotencyKeys)", "rateLimitHits": "\(done.purged.rateLimitHits)"])
+        logger.info(
+            "expired rows purged",
+            metadata: ["idempotencyKeys": "\(done.purged.idempotencyKeys)", "rateLimitHits": "\(done.purged.rateLimitHits)"])
         return done.erased
     }
 
@@ -36,9 +38,11 @@ struct RetentionJob: Sendable {
                     let (events, _) = try await store.append(to: code) { state in
                         // Checked again inside the case's transaction: it may have changed.
                         guard rule.statuses.contains(state.status), !state.personalDataErased else { return [] }
-                        return [PetitionEvent(
-                            sequence: 0, at: now, actor: .system, agencyCode: nil,
-                            body: PersonalDataErased(retentionRule: rule.code, legalBasis: policy.legalBasis))]
+                        return [
+                            PetitionEvent(
+                                sequence: 0, at: now, actor: .system, agencyCode: nil,
+                                body: PersonalDataErased(retentionRule: rule.code, legalBasis: policy.legalBasis))
+                        ]
                     }
                     erased[rule.code, default: 0] += events.count
                 }

@@ -41,7 +41,8 @@ enum SecondFactor {
         guard digits.count == 6, let value = Int(digits) else { return nil }
         let current = Int64(now.timeIntervalSince1970) / timeStep
         let totp = TOTP(secret: secret)
-        for step in [current, current - 1, current + 1] where totp.compute(date: Date(timeIntervalSince1970: TimeInterval(step * timeStep))) == value {
+        for step in [current, current - 1, current + 1]
+        where totp.compute(date: Date(timeIntervalSince1970: TimeInterval(step * timeStep))) == value {
             return step
         }
         return nil

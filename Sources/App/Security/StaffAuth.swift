@@ -37,7 +37,8 @@ struct StaffAuth: Sendable {
         let now = environment.now()
         // The attempt is counted before the password is checked: see `Store.beginSignIn`.
         let limits = Store.SignInLimits(
-            perAccount: Self.maxFailuresPerAccount, perAddress: Self.maxFailuresPerAddress, since: now.addingTimeInterval(-Self.throttleWindow))
+            perAccount: Self.maxFailuresPerAccount, perAddress: Self.maxFailuresPerAddress,
+            since: now.addingTimeInterval(-Self.throttleWindow))
         guard let attempt = try await store.beginSignIn(username: username, ip: ip, at: now, limits: limits) else {
             throw AppError.tooManyAttempts
         }
@@ -67,8 +68,10 @@ struct StaffAuth: Sendable {
         }
         let token = RandomToken.make(bytes: 32)
         let expiresAt = now.addingTimeInterval(Self.absoluteLimit)
-        try await store.createSession(hash: Self.hash(token), staffID: account.id, kind: kind, ip: ip, now: now, expiresAt: expiresAt, enrolOnly: enrolOnly)
-        try await store.finishSignIn(attempt: attempt, action: "login", staffID: account.id, detail: kind.rawValue + (enrolOnly ? " enrolOnly" : ""))
+        try await store.createSession(
+            hash: Self.hash(token), staffID: account.id, kind: kind, ip: ip, now: now, expiresAt: expiresAt, enrolOnly: enrolOnly)
+        try await store.finishSignIn(
+            attempt: attempt, action: "login", staffID: account.id, detail: kind.rawValue + (enrolOnly ? " enrolOnly" : ""))
         return SignedIn(token: token, account: account, expiresAt: expiresAt, enrolOnly: enrolOnly)
     }
 
@@ -97,7 +100,8 @@ struct StaffAuth: Sendable {
 
     func signOut(token: String, account: StaffAccount?, ip: String) async throws {
         try await store.deleteSession(hash: Self.hash(token))
-        try await store.log(SecurityLogEntry(at: environment.now(), action: "logout", staffID: account?.id, username: account?.username, ip: ip))
+        try await store.log(
+            SecurityLogEntry(at: environment.now(), action: "logout", staffID: account?.id, username: account?.username, ip: ip))
     }
 
     static func hash(_ token: String) -> String {

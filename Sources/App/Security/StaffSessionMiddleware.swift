@@ -30,9 +30,10 @@ struct StaffSessionMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as AppError where error.isDenial {
             // Here we know who was refused: log it once, with the account and the address.
-            try await auth.store.log(SecurityLogEntry(
-                at: auth.environment.now(), action: "denied", staffID: context.staff?.id, username: context.staff?.username,
-                ip: context.ip, detail: "\(request.method.rawValue) \(request.uri.path) \(error.code)"))
+            try await auth.store.log(
+                SecurityLogEntry(
+                    at: auth.environment.now(), action: "denied", staffID: context.staff?.id, username: context.staff?.username,
+                    ip: context.ip, detail: "\(request.method.rawValue) \(request.uri.path) \(error.code)"))
             throw LoggedDenial(error: error)
         }
     }

@@ -20,18 +20,22 @@ extension Settings {
         var problems: [String] = []
 
         let envText = reader.string(forKey: "langnghe.env", default: Environment.development.rawValue)
-        let env = Environment(rawValue: envText) ?? {
-            problems.append("LANGNGHE_ENV: '\(envText)' is not one of development, production, testing")
-            return .development
-        }()
+        let env =
+            Environment(rawValue: envText)
+            ?? {
+                problems.append("LANGNGHE_ENV: '\(envText)' is not one of development, production, testing")
+                return .development
+            }()
 
         let hostname = reader.string(forKey: "langnghe.hostname", default: "127.0.0.1")
         if hostname.isEmpty { problems.append("--hostname: must not be empty") }
         let portText = reader.string(forKey: "langnghe.port", default: "8080")
-        let port = Int(portText).flatMap { (1...65535).contains($0) ? $0 : nil } ?? {
-            problems.append("--port: '\(portText)' is not a port number (1–65535)")
-            return 8080
-        }()
+        let port =
+            Int(portText).flatMap { (1...65535).contains($0) ? $0 : nil }
+            ?? {
+                problems.append("--port: '\(portText)' is not a port number (1–65535)")
+                return 8080
+            }()
 
         var database = DatabaseLocation.sqliteFile(path: DatabaseLocation.defaultURL)
         do {
@@ -47,8 +51,11 @@ extension Settings {
 
         let secret = reader.string(forKey: "langnghe.secret", isSecret: true) ?? developmentSecret
         if env == .production {
-            if secret == developmentSecret { problems.append("LANGNGHE_SECRET: must be set in production") }
-            else if secret.utf8.count < 32 { problems.append("LANGNGHE_SECRET: must be at least 32 characters") }
+            if secret == developmentSecret {
+                problems.append("LANGNGHE_SECRET: must be set in production")
+            } else if secret.utf8.count < 32 {
+                problems.append("LANGNGHE_SECRET: must be at least 32 characters")
+            }
         }
 
         let dataKey = reader.string(forKey: "langnghe.data.key", isSecret: true) ?? MasterKey.developmentSecret
@@ -61,10 +68,11 @@ extension Settings {
         /// A whole number in `range`, or the problem named with the variable and what it means.
         func number(_ key: ConfigKey, _ name: String, default value: Int, in range: ClosedRange<Int>, meaning: String) -> Int {
             let text = reader.string(forKey: key, default: String(value))
-            return Int(text).flatMap { range.contains($0) ? $0 : nil } ?? {
-                problems.append("\(name): '\(text)' is not \(meaning)")
-                return value
-            }()
+            return Int(text).flatMap { range.contains($0) ? $0 : nil }
+                ?? {
+                    problems.append("\(name): '\(text)' is not \(meaning)")
+                    return value
+                }()
         }
         let interval = number(
             "langnghe.scheduler.interval", "LANGNGHE_SCHEDULER_INTERVAL", default: env == .testing ? 0 : 900, in: 0...Int.max,

@@ -30,9 +30,10 @@ struct ErrorMiddleware: RouterMiddleware {
             if case AppError.conflict(let key) = error { message = catalogue.text(key, context.language) }
             if !alreadyLogged, let denial = error as? AppError, denial.isDenial {
                 // Permission denials go to the security log, with who and from where.
-                try? await store.log(SecurityLogEntry(
-                    at: Date(), action: "denied", staffID: context.staff?.id, username: context.staff?.username,
-                    ip: context.ip, detail: "\(request.method.rawValue) \(request.uri.path) \(code)"))
+                try? await store.log(
+                    SecurityLogEntry(
+                        at: Date(), action: "denied", staffID: context.staff?.id, username: context.staff?.username,
+                        ip: context.ip, detail: "\(request.method.rawValue) \(request.uri.path) \(code)"))
             }
             var response: Response
             if FormMiddleware.isMachineInterface(request.uri.path) {

@@ -37,7 +37,8 @@ struct FormMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var response = try await next(request, context)
         if let cookie {
-            response.setCookie(Cookie(name: CSRF.cookieName, value: cookie, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+            response.setCookie(
+                Cookie(name: CSRF.cookieName, value: cookie, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         }
         return response
     }
@@ -53,7 +54,9 @@ struct FormMiddleware: RouterMiddleware {
         let contentType = request.headers[.contentType] ?? ""
         let declared = request.headers[.contentLength].flatMap { Int($0) }
         let multipart = contentType.hasPrefix("multipart/form-data")
-        guard (multipart && limits.allowsFiles) || contentType.hasPrefix("application/x-www-form-urlencoded") || (contentType.isEmpty && declared == 0)
+        guard
+            (multipart && limits.allowsFiles) || contentType.hasPrefix("application/x-www-form-urlencoded")
+                || (contentType.isEmpty && declared == 0)
         else { throw AppError.unsupportedMediaType }
         if let declared, declared > limits.bytes { throw AppError.tooLarge }
         if multipart {
@@ -63,7 +66,9 @@ struct FormMiddleware: RouterMiddleware {
             let large = (declared ?? Int.max) > Limits.formBody
             do {
                 return try await large
-                    ? ClientGate.uploads.admit("uploads") { try await FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody) }
+                    ? ClientGate.uploads.admit("uploads") {
+                        try await FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody)
+                    }
                     : FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody)
             } catch let error as AppError {
                 throw error

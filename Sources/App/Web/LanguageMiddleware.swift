@@ -10,7 +10,8 @@ struct LanguageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let asked = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
-        context.language = asked
+        context.language =
+            asked
             ?? request.cookies["lang"].flatMap { Language(rawValue: $0.value) }
             ?? Self.preferred(request.headers[.acceptLanguage])
         context.otherLanguageHref = Self.switching(request, to: context.language == .vi ? Language.en : Language.vi)

@@ -15,7 +15,7 @@ public struct Views: Sendable {
 
     /// The page named `template` with `body` as its content.
     func page<Body>(
-        _ template: String, title: String, body: Body, context: AppRequestContext, status: HTTPResponse.Status = .ok 
+        _ template: String, title: String, body: Body, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let page = PageContext(
             t: catalogue.table(context.language), lang: context.language.rawValue,

@@ -53,7 +53,8 @@ struct CaseService: Sendable {
         let mask = self.mask
         let audit = SecurityLogEntry(
             at: now, action: "event", staffID: principal.staff?.id,
-            username: principal.staff?.username ?? (principal == .submitter ? "submitter" : nil), ip: ip, detail: "\(code) \(type.rawValue)")
+            username: principal.staff?.username ?? (principal == .submitter ? "submitter" : nil), ip: ip, detail: "\(code) \(type.rawValue)"
+        )
         let result: (events: [PetitionEvent], state: CaseState)
         do {
             result = try await store.append(to: code, audit: audit) { state in
@@ -96,7 +97,8 @@ extension PetitionRecord {
         PublicationTexts(
             title: title, content: content,
             subject: PersonalDataSubject(
-                name: submitter.name, address: submitter.address, phone: submitter.phone, email: submitter.email, nameMayBePublished: publishName))
+                name: submitter.name, address: submitter.address, phone: submitter.phone, email: submitter.email,
+                nameMayBePublished: publishName))
     }
 }
 

@@ -46,7 +46,8 @@ public struct CaseClocks: Sendable, Hashable {
         dueAt = fixed?.dueAt
         owed = engine.deadlines(for: events, fieldCode: fieldCode, category: category, today: day).compactMap { deadline in
             guard case .running = deadline.state else { return nil }
-            return Owed(policy: deadline.policy, agencyCode: deadline.agencyCode ?? leadAgency, dueDate: deadline.dueDate, dueAt: deadline.dueAt)
+            return Owed(
+                policy: deadline.policy, agencyCode: deadline.agencyCode ?? leadAgency, dueDate: deadline.dueDate, dueAt: deadline.dueAt)
         }
     }
 }

@@ -38,7 +38,9 @@ public enum Timestamp {
         if u[19] == 46 {
             guard u.count == 24, let f = number(20..<23) else { return nil }
             millis = f
-        } else if u.count != 20 { return nil }
+        } else if u.count != 20 {
+            return nil
+        }
         let days = daysSinceEpoch(year: y, month: mo, day: d)
         let seconds = Double(days) * 86_400 + Double(h * 3600 + mi * 60 + s) + Double(millis) / 1000
         return Date(timeIntervalSince1970: seconds)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The public identifier of a petition, `PAKN-2026-000123`: the year of receipt and a number
 /// counted per year. It says nothing about the submitter.
 public struct TrackingCode: Sendable, Hashable, Codable, CustomStringConvertible, Comparable {
@@ -11,7 +13,8 @@ public struct TrackingCode: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// Parses a code typed by a person: case and surrounding spaces do not matter.
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased().split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased().split(
+            separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "PAKN",
             parts[1].count == 4, parts[1].allSatisfy(\.isASCIIDigit), let year = Int(parts[1]),
             parts[2].count >= 6, parts[2].allSatisfy(\.isASCIIDigit), let number = Int(parts[2]), number > 0
@@ -28,5 +31,3 @@ public struct TrackingCode: Sendable, Hashable, Codable, CustomStringConvertible
         (a.year, a.number) < (b.year, b.number)
     }
 }
-
-import Foundation

@@ -25,7 +25,10 @@ public enum LegacyEventFormat {
         case .rejected: return Rejected(reasonCode: try choice("reasonCode"), explanation: text)
         case .infoRequested: return InfoRequested(message: text)
         case .infoProvided: return InfoProvided(content: text)
-        case .assigned: return Assigned(leadAgency: try value("leadAgency"), coordinatingAgencies: codes("coordinatingAgencies"), note: text, mergedFrom: optional("mergedFrom"))
+        case .assigned:
+            return Assigned(
+                leadAgency: try value("leadAgency"), coordinatingAgencies: codes("coordinatingAgencies"), note: text,
+                mergedFrom: optional("mergedFrom"))
         case .returned: return Returned(reason: text)
         case .acknowledged: return Acknowledged(note: text)
         // Every update restarted the clock before the rule on real updates.
@@ -37,10 +40,15 @@ public enum LegacyEventFormat {
         case .answerPublished: return AnswerPublished(answer: text)
         case .followedUp: return FollowedUp(content: text)
         case .rated:
-            guard let satisfaction = Int(try value("satisfaction")), (1...5).contains(satisfaction) else { throw Unreadable(type: type, field: "satisfaction") }
+            guard let satisfaction = Int(try value("satisfaction")), (1...5).contains(satisfaction) else {
+                throw Unreadable(type: type, field: "satisfaction")
+            }
             return Rated(satisfaction: satisfaction, comment: text)
         case .escalated: return Escalated(reason: try choice("reason"), summary: text)
-        case .decided: return Decided(decision: text, outcome: optional("outcome").flatMap(Decided.Outcome.init) ?? .implement, leadAgency: optional("leadAgency"))
+        case .decided:
+            return Decided(
+                decision: text, outcome: optional("outcome").flatMap(Decided.Outcome.init) ?? .implement, leadAgency: optional("leadAgency")
+            )
         case .merged:
             guard let into = TrackingCode(try value("into")) else { throw Unreadable(type: type, field: "into") }
             return Merged(into: into)

@@ -31,7 +31,9 @@ extension PetitionEvent {
     ) throws -> PetitionEvent {
         guard let type = EventType(rawValue: type) else { throw UnreadableEvent(sequence: sequence, problem: "type \(type)") }
         guard let instant = Timestamp.date(at) else { throw UnreadableEvent(sequence: sequence, problem: "time \(at)") }
-        guard let actor = Actor(kind: actorKind, staffID: actorID) else { throw UnreadableEvent(sequence: sequence, problem: "actor \(actorKind)") }
+        guard let actor = Actor(kind: actorKind, staffID: actorID) else {
+            throw UnreadableEvent(sequence: sequence, problem: "actor \(actorKind)")
+        }
         let body: any EventBody
         do { body = try type.body.decoded(from: Data(data.utf8)) } catch {
             throw UnreadableEvent(sequence: sequence, problem: "data of \(type.rawValue): \(error)")

@@ -25,7 +25,9 @@ public enum Actor: Sendable, Hashable, Codable {
         switch kind {
         case "submitter": self = .submitter
         case "system": self = .system
-        case "staff": guard let staffID else { return nil }; self = .staff(staffID)
+        case "staff":
+            guard let staffID else { return nil }
+            self = .staff(staffID)
         default: return nil
         }
     }

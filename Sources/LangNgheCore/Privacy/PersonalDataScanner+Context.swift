@@ -55,7 +55,8 @@ extension PersonalDataScanner {
         return Self.currencies.contains(next)
     }
 
-    private static let currencies: Set<ArraySlice<UInt8>> = Set(["d", "dong", "vnd", "usd", "trieu", "ty", "ti", "nghin", "ngan"].map { ArraySlice($0.utf8) })
+    private static let currencies: Set<ArraySlice<UInt8>> = Set(
+        ["d", "dong", "vnd", "usd", "trieu", "ty", "ti", "nghin", "ngan"].map { ArraySlice($0.utf8) })
 }
 
 // MARK: - Folding

@@ -47,7 +47,8 @@ extension PersonalDataScanner {
     /// A bracketed marker takes one space on each side with it: "ten [at] gmail [dot] com".
     private func widenedBySpaces(_ marker: Range<Int>) -> Range<Int> {
         let lower = marker.lowerBound > 0 && bytes[marker.lowerBound - 1] == UInt8(ascii: " ") ? marker.lowerBound - 1 : marker.lowerBound
-        let upper = marker.upperBound < bytes.count && bytes[marker.upperBound] == UInt8(ascii: " ") ? marker.upperBound + 1 : marker.upperBound
+        let upper =
+            marker.upperBound < bytes.count && bytes[marker.upperBound] == UInt8(ascii: " ") ? marker.upperBound + 1 : marker.upperBound
         return lower..<upper
     }
 

@@ -54,7 +54,8 @@ public struct SearchDocument: Sendable, Hashable {
             let scalar = scalars[index]
             let inWord: Bool
             if scalar.isASCII {
-                inWord = (0x61...0x7A).contains(scalar.value) || (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value)
+                inWord =
+                    (0x61...0x7A).contains(scalar.value) || (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value)
             } else {
                 let properties = scalar.properties
                 switch properties.generalCategory {

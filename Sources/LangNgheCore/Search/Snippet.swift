@@ -28,7 +28,9 @@ public struct Snippet: Sendable, Hashable {
         }
         if let start = wordStart { tokens.append(Substring(scalars[start..<index])) }
         let terms = query.terms.map { Substring($0) }
-        let matches = tokens.map { token in VietnameseText.syllables(String(token)).contains { syllable in terms.contains { $0 == syllable } } }
+        let matches = tokens.map { token in
+            VietnameseText.syllables(String(token)).contains { syllable in terms.contains { $0 == syllable } }
+        }
         var best = 0
         var bestCount = -1
         var window = 0

@@ -57,8 +57,10 @@ public struct AgencyRanking: Sendable, Hashable {
             Place(rank: 1 + ordered.count { $0.onTime.lower > agency.onTime.lower }, statistics: agency)
         }
         // Agencies that handled cases; the Office screens and routes, it is not ranked.
-        unranked = agencies.filter { $0.answered < criteria.minimumCases && $0.agencyCode != Agency.governmentOfficeCode && ($0.received > 0 || $0.answered > 0) }
-            .compactMap(\.agencyCode)
+        unranked = agencies.filter {
+            $0.answered < criteria.minimumCases && $0.agencyCode != Agency.governmentOfficeCode && ($0.received > 0 || $0.answered > 0)
+        }
+        .compactMap(\.agencyCode)
         named = agencies.compactMap { Self.naming($0, minimumEvidence: criteria.minimumEvidence) }
         commended = agencies.filter { Self.meets(criteria.commendation, $0) }
     }

@@ -13,7 +13,9 @@ public enum Rollup {
         public let detail: String
         public let count: Int
 
-        public init(month: String, agencyCode: String, category: PetitionCategory?, measure: StatisticsFact.Measure, detail: String, count: Int) {
+        public init(
+            month: String, agencyCode: String, category: PetitionCategory?, measure: StatisticsFact.Measure, detail: String, count: Int
+        ) {
             self.month = month
             self.agencyCode = agencyCode
             self.category = category
@@ -41,11 +43,16 @@ public enum Rollup {
         for fact in facts where period.contains(fact.day) {
             let receipt = fact.measure == .submitted || fact.measure == .received
             let key = Count(
-                month: isSeries(fact.measure) ? month(year: fact.day.year, month: fact.day.month) : "", agencyCode: fact.agencyCode, category: receipt ? fact.category : nil,
+                month: isSeries(fact.measure) ? month(year: fact.day.year, month: fact.day.month) : "", agencyCode: fact.agencyCode,
+                category: receipt ? fact.category : nil,
                 measure: fact.measure, detail: fact.detail, count: 0)
             sums[key, default: 0] += 1
         }
-        return sums.map { Count(month: $0.key.month, agencyCode: $0.key.agencyCode, category: $0.key.category, measure: $0.key.measure, detail: $0.key.detail, count: $0.value) }
+        return sums.map {
+            Count(
+                month: $0.key.month, agencyCode: $0.key.agencyCode, category: $0.key.category, measure: $0.key.measure,
+                detail: $0.key.detail, count: $0.value)
+        }
     }
 
     /// The naming reason a fact is evidence for, if any.

@@ -67,7 +67,8 @@ public struct Statistics: Sendable, Hashable {
     /// The statistics of the period from its rollup counts and its evidence (or, without the
     /// cases, the counts of those late now).
     public init(
-        period: ClosedRange<CivilDate>, counts: [Rollup.Count], evidence: [Evidence] = [], current: [CurrentCount] = [], agency filter: String? = nil
+        period: ClosedRange<CivilDate>, counts: [Rollup.Count], evidence: [Evidence] = [], current: [CurrentCount] = [],
+        agency filter: String? = nil
     ) {
         self.period = period
         agencyFilter = filter
@@ -102,7 +103,9 @@ public struct Statistics: Sendable, Hashable {
         self.overall = overall
         agencies = byAgency.keys.sorted().compactMap { byAgency[$0] }
         months = Self.months(of: period).map { key in
-            Month(year: Int(key.prefix(4)) ?? 0, month: Int(key.suffix(2)) ?? 0, received: receivedIn[key] ?? 0, answered: answeredIn[key] ?? 0)
+            Month(
+                year: Int(key.prefix(4)) ?? 0, month: Int(key.suffix(2)) ?? 0, received: receivedIn[key] ?? 0,
+                answered: answeredIn[key] ?? 0)
         }
         categories = PetitionCategory.allCases.map { CategoryCount(category: $0, count: byCategory[$0] ?? 0) }
     }

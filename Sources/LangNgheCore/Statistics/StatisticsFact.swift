@@ -58,7 +58,9 @@ public struct StatisticsFact: Sendable, Hashable, Comparable {
 
 extension StatisticsFact {
     /// Every fact of a case's log, in log order.
-    public static func facts(of events: [PetitionEvent], category: PetitionCategory, fieldCode: String?, engine: DeadlineEngine) -> [StatisticsFact] {
+    public static func facts(of events: [PetitionEvent], category: PetitionCategory, fieldCode: String?, engine: DeadlineEngine)
+        -> [StatisticsFact]
+    {
         let vpcp = Agency.governmentOfficeCode
         let offset = engine.officeHours.utcOffsetSeconds
         var facts: [StatisticsFact] = []
@@ -97,7 +99,9 @@ extension StatisticsFact {
             case let update as ProgressUpdated where update.restartsClock && event.isPublic: add(.restarted, state.leadAgency)
             case let request as CoordinationRequested: add(.coordinationRequested, request.agency)
             case is CoordinationReplied:
-                if let agency = event.agencyCode, repliedLate(events, through: i, agency: agency, day: day, fieldCode: fieldCode, category: category, engine: engine) {
+                if let agency = event.agencyCode,
+                    repliedLate(events, through: i, agency: agency, day: day, fieldCode: fieldCode, category: category, engine: engine)
+                {
                     add(.coordinationRepliedLate, agency)
                 }
             case is AnswerPublished:
@@ -106,7 +110,9 @@ extension StatisticsFact {
                     answeredBy = lead
                     add(.answered, lead)
                     // The clock the answer met, read on its day: later events must not change it.
-                    if case .met(_, let onTime) = engine.answerDeadline(for: Array(events[...i]), fieldCode: fieldCode, category: category, today: day)?.state {
+                    if case .met(_, let onTime) = engine.answerDeadline(
+                        for: Array(events[...i]), fieldCode: fieldCode, category: category, today: day)?.state
+                    {
                         add(onTime ? .answeredOnTime : .answeredLate, lead)
                     }
                     let start = engine.calendar.countingStart(receivedAt: events[0].at, officeHours: engine.officeHours)

@@ -51,9 +51,10 @@ extension PetitionDraft {
             kind: kind, name: name, address: address, phone: phone, email: email ?? "",
             organizationName: isOrganization ? organizationName : nil,
             taxCode: isOrganization ? taxCode : nil)
-        return .success(ValidPetition(
-            submitter: submitter, category: category, fieldCode: fieldCode, agencyCode: agencyCode,
-            title: title, content: content, publishName: publishName))
+        return .success(
+            ValidPetition(
+                submitter: submitter, category: category, fieldCode: fieldCode, agencyCode: agencyCode,
+                title: title, content: content, publishName: publishName))
     }
 
     /// Vietnamese mobile and landline numbers: 0 or +84 then 9–10 digits; spaces, dots and
@@ -67,8 +68,11 @@ extension PetitionDraft {
     /// and "0912-345-678" are one sender).
     public static func canonicalPhone(_ text: String) -> String {
         var digits = text.filter { !" .-()".contains($0) }
-        if digits.hasPrefix("+84") { digits = "0" + digits.dropFirst(3) }
-        else if digits.hasPrefix("84"), digits.count >= 11 { digits = "0" + digits.dropFirst(2) }
+        if digits.hasPrefix("+84") {
+            digits = "0" + digits.dropFirst(3)
+        } else if digits.hasPrefix("84"), digits.count >= 11 {
+            digits = "0" + digits.dropFirst(2)
+        }
         return digits
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks shared by every text input: trimmed, NFC, within length (in characters, in bytes and
 /// in marks stacked on one letter), no control characters, and no bidirectional controls in
 /// one-line text such as titles and names.
@@ -68,5 +70,3 @@ struct TextRules {
         }
     }
 }
-
-import Foundation

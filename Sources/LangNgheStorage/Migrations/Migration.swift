@@ -1,3 +1,5 @@
+import Foundation
+
 /// One step of the schema, written once for both databases. DDL text is shared; the two tokens
 /// below stand for the only column types the dialects spell differently.
 struct Migration: Sendable {
@@ -29,5 +31,3 @@ struct Migration: Sendable {
         }
     }
 }
-
-import Foundation

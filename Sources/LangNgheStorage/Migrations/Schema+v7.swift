@@ -22,7 +22,9 @@ extension Schema {
             let rows = try await db.query(
                 "SELECT id, petition_id, sequence, type, text, data FROM events WHERE id > ? ORDER BY id LIMIT 1000", after)
             for row in rows {
-                guard let id = row.int("id"), let petition = row.int("petition_id"), let type = EventType(rawValue: row.string("type") ?? "") else {
+                guard let id = row.int("id"), let petition = row.int("petition_id"),
+                    let type = EventType(rawValue: row.string("type") ?? "")
+                else {
                     throw StoreError.unreadable("events row after id \(after)")
                 }
                 let legacy: [String: String]
@@ -33,7 +35,8 @@ extension Schema {
                 try await db.execute("UPDATE events SET data = ? WHERE id = ?", try body.canonicalJSON().text, id)
                 if let invited = body as? ObserverInvited {
                     try await db.execute(
-                        "INSERT INTO case_observers (petition_id, staff_id) VALUES (?, ?) ON CONFLICT DO NOTHING", petition, invited.observerID)
+                        "INSERT INTO case_observers (petition_id, staff_id) VALUES (?, ?) ON CONFLICT DO NOTHING", petition,
+                        invited.observerID)
                 }
                 after = Int64(id)
             }

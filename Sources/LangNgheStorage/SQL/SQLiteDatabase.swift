@@ -117,7 +117,9 @@ public final class SQLiteDatabase: SQLDatabase {
                     let columns = statement.columnNames
                     var rows: [SQLRow] = []
                     let cursor = try Row.fetchCursor(statement, arguments: args)
-                    while let row = try cursor.next() { rows.append(SQLRow(columns: columns, values: row.databaseValues.map(SQLValue.init))) }
+                    while let row = try cursor.next() {
+                        rows.append(SQLRow(columns: columns, values: row.databaseValues.map(SQLValue.init)))
+                    }
                     return rows
                 }
             }

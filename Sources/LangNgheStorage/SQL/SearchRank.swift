@@ -43,7 +43,10 @@ enum SearchRank {
         var tokens: sqlite3_int64 = 0
         var length: Int32 = 0
         var instances: Int32 = 0
-        for code in [api.xRowCount(fts, &rows), api.xColumnTotalSize(fts, -1, &tokens), api.xColumnSize(fts, -1, &length), api.xInstCount(fts, &instances)]
+        for code in [
+            api.xRowCount(fts, &rows), api.xColumnTotalSize(fts, -1, &tokens), api.xColumnSize(fts, -1, &length),
+            api.xInstCount(fts, &instances),
+        ]
         where code != SQLITE_OK { return fail(code) }
         withUnsafeTemporaryAllocation(of: Double.self, capacity: columns + phrases) { buffer in
             buffer.initialize(repeating: 0)

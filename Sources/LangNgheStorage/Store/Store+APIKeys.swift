@@ -15,9 +15,10 @@ extension Store {
     /// Stores a new key's hash; returns its id.
     public func createAPIKey(name: String, hash: String, now: Date) async throws -> Int64 {
         try await database.write { db in
-            guard let id = try await db.first(
-                "INSERT INTO api_keys (key_hash, name, created_at, revoked) VALUES (?, ?, ?, 0) RETURNING id",
-                hash, name, Timestamp.string(now))?.int("id")
+            guard
+                let id = try await db.first(
+                    "INSERT INTO api_keys (key_hash, name, created_at, revoked) VALUES (?, ?, ?, 0) RETURNING id",
+                    hash, name, Timestamp.string(now))?.int("id")
             else { throw StoreError.notFound }
             return Int64(id)
         }

@@ -19,7 +19,9 @@ extension Store {
         try await database.read { db in
             var grants: [Int64: Int64] = [:]
             for row in try await db.query("SELECT staff_id, requested_by FROM admin_grants") {
-                guard let staff = row.int("staff_id"), let requester = row.int("requested_by") else { throw StoreError.unreadable("admin_grants") }
+                guard let staff = row.int("staff_id"), let requester = row.int("requested_by") else {
+                    throw StoreError.unreadable("admin_grants")
+                }
                 grants[Int64(staff)] = Int64(requester)
             }
             return grants
@@ -31,11 +33,12 @@ extension Store {
     public func confirmAdminGrant(for staffID: Int64, by confirmer: Int64) async throws -> Bool {
         try await database.write { db in
             // The one who asked must still be an active admin, and the account still active.
-            guard let row = try await db.first(
-                """
-                SELECT g.requested_by FROM admin_grants g JOIN staff r ON r.id = g.requested_by JOIN staff t ON t.id = g.staff_id
-                WHERE g.staff_id = ? AND r.role = 'admin' AND r.active = 1 AND t.active = 1
-                """, staffID),
+            guard
+                let row = try await db.first(
+                    """
+                    SELECT g.requested_by FROM admin_grants g JOIN staff r ON r.id = g.requested_by JOIN staff t ON t.id = g.staff_id
+                    WHERE g.staff_id = ? AND r.role = 'admin' AND r.active = 1 AND t.active = 1
+                    """, staffID),
                 let requester = row.int("requested_by"), Int64(requester) != confirmer, staffID != confirmer
             else { return false }
             try await db.execute("UPDATE staff SET role = ? WHERE id = ?", StaffRole.admin.rawValue, staffID)

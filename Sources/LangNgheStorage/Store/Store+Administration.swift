@@ -36,9 +36,11 @@ extension Store {
         for code in codes {
             _ = try await append(to: code) { state in
                 let coordinating = state.coordinatingAgencies.filter { $0 != from && $0 != into }
-                return [PetitionEvent(
-                    sequence: 0, at: date, actor: .system, agencyCode: Agency.governmentOfficeCode,
-                    body: Assigned(leadAgency: into, coordinatingAgencies: coordinating, mergedFrom: from))]
+                return [
+                    PetitionEvent(
+                        sequence: 0, at: date, actor: .system, agencyCode: Agency.governmentOfficeCode,
+                        body: Assigned(leadAgency: into, coordinatingAgencies: coordinating, mergedFrom: from))
+                ]
             }
         }
         return codes
@@ -53,13 +55,16 @@ extension Store {
 
     public func addField(_ field: Field) async throws {
         try await database.write { db in
-            if try await db.first("SELECT code FROM fields WHERE code = ?", field.code) != nil { throw StoreError.alreadyExists(field.code) }
+            if try await db.first("SELECT code FROM fields WHERE code = ?", field.code) != nil {
+                throw StoreError.alreadyExists(field.code)
+            }
             let position = try await db.first("SELECT COUNT(*) AS n FROM fields")?.int("n") ?? 0
             try await db.execute(
                 "INSERT INTO fields (code, name_vi, name_en, active, position) VALUES (?, ?, ?, 1, ?)",
                 field.code, field.nameVi, field.nameEn, position)
             for category in field.categories {
-                try await db.execute("INSERT INTO field_categories (field_code, category_code) VALUES (?, ?)", field.code, category.rawValue)
+                try await db.execute(
+                    "INSERT INTO field_categories (field_code, category_code) VALUES (?, ?)", field.code, category.rawValue)
             }
         }
     }

@@ -28,7 +28,8 @@ extension Store {
 
     static func calendarOverrides(in db: any SQLConnection) async throws -> [CalendarOverride] {
         try await db.query("SELECT * FROM calendar_overrides ORDER BY day").map { row in
-            guard let date = CivilDate(iso: row.string("day") ?? ""), let kind = CalendarOverride.Kind(rawValue: row.string("kind") ?? "") else {
+            guard let date = CivilDate(iso: row.string("day") ?? ""), let kind = CalendarOverride.Kind(rawValue: row.string("kind") ?? "")
+            else {
                 throw StoreError.unreadable("calendar_overrides \(row.string("day") ?? "")")
             }
             return CalendarOverride(date: date, kind: kind, reason: row.string("reason") ?? "", legalBasis: row.string("legal_basis") ?? "")

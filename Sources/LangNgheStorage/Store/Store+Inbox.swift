@@ -115,7 +115,9 @@ extension Store {
             let order = filter.sort == .due ? "q.due_sort, q.received_at DESC, \(key) DESC" : "q.received_at DESC, \(key) DESC"
             let page = try await db.query(
                 "SELECT \(key) AS id FROM \(from) WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
-                arguments + [.int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize)))]
+                arguments + [
+                    .int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize))),
+                ]
             ).compactMap { $0.int("id") }
             var items: [InboxItem] = []
             if !page.isEmpty {
@@ -130,7 +132,8 @@ extension Store {
             }
             var counts: [PetitionStatus: Int] = [:]
             for row in try await db.query(
-                "SELECT q.status, COUNT(*) AS n FROM \(from) WHERE \(countConditions.joined(separator: " AND ")) GROUP BY q.status", countArguments)
+                "SELECT q.status, COUNT(*) AS n FROM \(from) WHERE \(countConditions.joined(separator: " AND ")) GROUP BY q.status",
+                countArguments)
             {
                 if let status = PetitionStatus(rawValue: row.string("status") ?? "") { counts[status] = row.int("n") ?? 0 }
             }
@@ -168,7 +171,9 @@ extension Store {
                 return rows
             }
             for row in rows {
-                guard let code = TrackingCode(row.string("tracking_code") ?? "") else { throw StoreError.unreadable("petitions.tracking_code") }
+                guard let code = TrackingCode(row.string("tracking_code") ?? "") else {
+                    throw StoreError.unreadable("petitions.tracking_code")
+                }
                 logs[code, default: []].append(try PetitionEvent(row: row))
             }
         }

@@ -60,7 +60,8 @@ extension Store {
             guard create else { throw StoreError.unreadable("data_keys: no data key yet") }
             let fresh = SymmetricKey(size: .bits256)
             try await db.execute(
-                "INSERT INTO data_keys (id, wrapped, created_at) VALUES (1, ?, ?)", try Self.wrap(fresh, with: masterKey), Timestamp.string(Date()))
+                "INSERT INTO data_keys (id, wrapped, created_at) VALUES (1, ?, ?)", try Self.wrap(fresh, with: masterKey),
+                Timestamp.string(Date()))
             key = DataKey(key: fresh)
         }
         dataKeyCache.withLock { $0 = key }
@@ -88,7 +89,9 @@ extension Store {
                 throw StoreError.notFound
             }
             let key = try Self.unwrap(wrapped, with: self.masterKey)
-            try await db.execute("UPDATE data_keys SET wrapped = ?, created_at = ? WHERE id = 1", try Self.wrap(key.key, with: newMaster), Timestamp.string(Date()))
+            try await db.execute(
+                "UPDATE data_keys SET wrapped = ?, created_at = ? WHERE id = 1", try Self.wrap(key.key, with: newMaster),
+                Timestamp.string(Date()))
         }
     }
 
@@ -115,8 +118,10 @@ extension Store {
                 for row in rows {
                     try await db.execute(
                         "UPDATE submitters SET name = ?, address = ?, phone = ?, email = ?, organization_name = ?, tax_code = ? WHERE id = ?",
-                        try key.seal(row.string("name") ?? ""), try key.seal(row.string("address") ?? ""), try key.seal(row.string("phone") ?? ""),
-                        try key.seal(row.string("email") ?? ""), try key.seal(row.string("organization_name")), try key.seal(row.string("tax_code")),
+                        try key.seal(row.string("name") ?? ""), try key.seal(row.string("address") ?? ""),
+                        try key.seal(row.string("phone") ?? ""),
+                        try key.seal(row.string("email") ?? ""), try key.seal(row.string("organization_name")),
+                        try key.seal(row.string("tax_code")),
                         row.int("id") ?? 0)
                 }
                 return rows.count

@@ -34,11 +34,12 @@ extension Store {
     private func insert(_ prepared: PreparedCase, in db: any SQLConnection) async throws -> TrackingCode {
         let intake = prepared.intake
         let year = Self.vietnamYear(intake.receivedAt)
-        guard let number = try await db.first(
-            """
-            INSERT INTO counters (name, value) VALUES (?, 1)
-            ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value
-            """, "tracking-\(year)")?.int("value")
+        guard
+            let number = try await db.first(
+                """
+                INSERT INTO counters (name, value) VALUES (?, 1)
+                ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value
+                """, "tracking-\(year)")?.int("value")
         else { throw StoreError.notFound }
         let code = TrackingCode(year: year, number: number)
         let p = intake.petition
@@ -52,15 +53,16 @@ extension Store {
             """, s.kind.rawValue, try key.seal(s.name), try key.seal(s.address), try key.seal(s.phone), try key.seal(s.email),
             try key.seal(s.organizationName), try key.seal(s.taxCode))?.int("id")
         let at = Timestamp.string(intake.receivedAt)
-        guard let submitterID, let petitionID = try await db.first(
-            """
-            INSERT INTO petitions (tracking_code, submitter_id, access_key_hash, channel, category, field_code,
-                agency_code, title, content, search_text, publish_name, received_at, status, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """, code.description, submitterID, intake.accessKeyHash, intake.channel.rawValue,
-            p.category.rawValue, p.fieldCode, p.agencyCode, p.title, p.content,
-            prepared.searchText, p.publishName, at,
-            PetitionStatus.received.rawValue, at)?.int("id")
+        guard let submitterID,
+            let petitionID = try await db.first(
+                """
+                INSERT INTO petitions (tracking_code, submitter_id, access_key_hash, channel, category, field_code,
+                    agency_code, title, content, search_text, publish_name, received_at, status, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """, code.description, submitterID, intake.accessKeyHash, intake.channel.rawValue,
+                p.category.rawValue, p.fieldCode, p.agencyCode, p.title, p.content,
+                prepared.searchText, p.publishName, at,
+                PetitionStatus.received.rawValue, at)?.int("id")
         else { throw StoreError.notFound }
         for (position, file) in intake.attachments.enumerated() {
             try await db.execute(
@@ -69,21 +71,25 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, petitionID, position, file.fileName, file.type.mediaType, file.content.count, file.sha256, file.content)
         }
-        for (event, data) in zip(prepared.log, prepared.eventData) { try await Self.insert(event, data: data, petitionID: Int64(petitionID), in: db) }
+        for (event, data) in zip(prepared.log, prepared.eventData) {
+            try await Self.insert(event, data: data, petitionID: Int64(petitionID), in: db)
+        }
         if let key = intake.idempotency {
             // A second request with the same key racing this one fails here, on the primary key.
             try await db.execute(
                 "INSERT INTO idempotency_keys (key_hash, request_hash, tracking_code, sealed_receipt, created_at) VALUES (?, ?, ?, ?, ?)",
                 key.keyHash, key.requestHash, code.description, key.sealedReceipt, at)
         }
-        try await project(petitionID: petitionID, state: prepared.state, log: prepared.log, fresh: true, document: prepared.document, in: db)
+        try await project(
+            petitionID: petitionID, state: prepared.state, log: prepared.log, fresh: true, document: prepared.document, in: db)
         return code
     }
 
     /// The submission an `Idempotency-Key` (by its hash) was used for, if any.
     public func idempotencyRecord(keyHash: String) async throws -> IdempotencyRecord? {
         try await database.read { db in
-            try await db.first("SELECT request_hash, sealed_receipt, tracking_code FROM idempotency_keys WHERE key_hash = ?", keyHash).map { row in
+            try await db.first("SELECT request_hash, sealed_receipt, tracking_code FROM idempotency_keys WHERE key_hash = ?", keyHash).map {
+                row in
                 IdempotencyRecord(
                     keyHash: keyHash, requestHash: row.string("request_hash") ?? "", sealedReceipt: row.string("sealed_receipt") ?? "",
                     trackingCode: TrackingCode(row.string("tracking_code") ?? ""))
@@ -94,12 +100,13 @@ extension Store {
     /// The petition with this tracking code and its whole case, or nil.
     public func petition(_ code: TrackingCode) async throws -> PetitionRecord? {
         try await database.read { db in
-            guard let row = try await db.first(
-                """
-                SELECT p.*, s.kind AS s_kind, s.name AS s_name, s.address AS s_address, s.phone AS s_phone,
-                    s.email AS s_email, s.organization_name AS s_organization_name, s.tax_code AS s_tax_code
-                FROM petitions p JOIN submitters s ON s.id = p.submitter_id WHERE p.tracking_code = ?
-                """, code.description), let id = row.int("id")
+            guard
+                let row = try await db.first(
+                    """
+                    SELECT p.*, s.kind AS s_kind, s.name AS s_name, s.address AS s_address, s.phone AS s_phone,
+                        s.email AS s_email, s.organization_name AS s_organization_name, s.tax_code AS s_tax_code
+                    FROM petitions p JOIN submitters s ON s.id = p.submitter_id WHERE p.tracking_code = ?
+                    """, code.description), let id = row.int("id")
             else { return nil }
             let attachments = try await db.query(
                 """
@@ -112,18 +119,20 @@ extension Store {
                     mediaType: a.string("media_type") ?? "", size: a.int("size") ?? 0, sha256: a.string("sha256") ?? "")
             }
             let events = try await Self.events(petitionID: Int64(id), in: db)
-            return try PetitionRecord(row: row, code: code, attachments: attachments, events: events, key: try await self.dataKey(in: db, create: false))
+            return try PetitionRecord(
+                row: row, code: code, attachments: attachments, events: events, key: try await self.dataKey(in: db, create: false))
         }
     }
 
     /// The bytes of one attachment of one petition.
     public func attachmentContent(_ code: TrackingCode, attachmentID: Int64) async throws -> (AttachmentInfo, [UInt8])? {
         try await database.read { db in
-            guard let a = try await db.first(
-                """
-                SELECT a.* FROM attachments a JOIN petitions p ON p.id = a.petition_id
-                WHERE p.tracking_code = ? AND a.id = ?
-                """, code.description, attachmentID)
+            guard
+                let a = try await db.first(
+                    """
+                    SELECT a.* FROM attachments a JOIN petitions p ON p.id = a.petition_id
+                    WHERE p.tracking_code = ? AND a.id = ?
+                    """, code.description, attachmentID)
             else { return nil }
             let info = AttachmentInfo(
                 id: attachmentID, position: a.int("position") ?? 0, fileName: a.string("file_name") ?? "",
@@ -176,7 +185,11 @@ public struct PreparedCase: Sendable {
 
     public init(intake: Intake, history: [PetitionEvent]) throws {
         self.intake = intake
-        var log = [PetitionEvent(sequence: 1, at: intake.receivedAt, actor: intake.actor, agencyCode: intake.actorAgencyCode, body: Submitted(channel: intake.channel))]
+        var log = [
+            PetitionEvent(
+                sequence: 1, at: intake.receivedAt, actor: intake.actor, agencyCode: intake.actorAgencyCode,
+                body: Submitted(channel: intake.channel))
+        ]
         for var event in history {
             event.sequence = log.count + 1
             log.append(event)
@@ -188,7 +201,8 @@ public struct PreparedCase: Sendable {
         let petition = intake.petition
         searchText = VietnameseText.folded(petition.title + " " + petition.content)
         document = log.last(where: { $0.type == .answerPublished }).map { published in
-            SearchDocument(title: state.publicTitle ?? petition.title, content: state.publicContent ?? petition.content, answer: published.text)
+            SearchDocument(
+                title: state.publicTitle ?? petition.title, content: state.publicContent ?? petition.content, answer: published.text)
         }
     }
 }

@@ -61,13 +61,15 @@ extension Store {
     /// replace (the bulk path skips the deletes and reads).
     /// `document`: the published copy's search document, when the caller has made it already.
     func project(
-        petitionID id: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, document: SearchDocument? = nil, in db: any SQLConnection
+        petitionID id: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, document: SearchDocument? = nil,
+        in db: any SQLConnection
     ) async throws {
         guard let row = try await db.first("SELECT field_code, category, received_at FROM petitions WHERE id = ?", id),
             let category = PetitionCategory(rawValue: row.string("category") ?? "")
         else { throw StoreError.unreadable("petitions \(id)") }
         let engine = try await deadlineEngine(in: db)
-        let clocks = CaseClocks(events: log, fieldCode: row.string("field_code"), category: category, leadAgency: state.leadAgency, engine: engine)
+        let clocks = CaseClocks(
+            events: log, fieldCode: row.string("field_code"), category: category, leadAgency: state.leadAgency, engine: engine)
         let lastPublic = log.last(where: \.isPublic)?.at
         let dueSort = clocks.dueAt.map(Timestamp.string) ?? Self.noDeadlineSort
         try await db.execute(
@@ -99,10 +101,13 @@ extension Store {
                 "INSERT INTO case_clocks (petition_id, policy, agency_code, due_date, due_at) VALUES (?, ?, ?, ?, ?)",
                 id, owed.policy, owed.agencyCode, owed.dueDate.iso, Timestamp.string(owed.dueAt))
         }
-        if state.personalDataErased { try await erasePersonalData(petitionID: id, at: log.last { $0.type == .personalDataErased }?.at, in: db) }
+        if state.personalDataErased {
+            try await erasePersonalData(petitionID: id, at: log.last { $0.type == .personalDataErased }?.at, in: db)
+        }
         try await republish(petitionID: id, state: state, log: log, fresh: fresh, document: document, in: db)
         try await Self.recordFacts(
-            petitionID: id, StatisticsFact.facts(of: log, category: category, fieldCode: row.string("field_code"), engine: engine), fresh: fresh,
+            petitionID: id, StatisticsFact.facts(of: log, category: category, fieldCode: row.string("field_code"), engine: engine),
+            fresh: fresh,
             in: db)
     }
 }

@@ -33,7 +33,10 @@ public struct AnswerFilter: Sendable {
     public var page = 1
     public var pageSize = 20
 
-    public init(agency: String? = nil, category: PetitionCategory? = nil, field: String? = nil, status: PetitionStatus? = nil, from: CivilDate? = nil, to: CivilDate? = nil, usefulOnly: Bool = false, page: Int = 1, pageSize: Int = 20) {
+    public init(
+        agency: String? = nil, category: PetitionCategory? = nil, field: String? = nil, status: PetitionStatus? = nil,
+        from: CivilDate? = nil, to: CivilDate? = nil, usefulOnly: Bool = false, page: Int = 1, pageSize: Int = 20
+    ) {
         self.agency = agency
         self.category = category
         self.field = field
@@ -49,12 +52,30 @@ public struct AnswerFilter: Sendable {
     func conditions() -> (String, [SQLValue]) {
         var parts = ["1 = 1"]
         var arguments: [SQLValue] = []
-        if let agency { parts.append("agency_code = ?"); arguments.append(.text(agency)) }
-        if let category { parts.append("category = ?"); arguments.append(.text(category.rawValue)) }
-        if let field { parts.append("field_code = ?"); arguments.append(.text(field)) }
-        if let status { parts.append("status = ?"); arguments.append(.text(status.rawValue)) }
-        if let from { parts.append("published_at >= ?"); arguments.append(.text(Timestamp.string(from.startOfDay(offsetSeconds: 7 * 3600)))) }
-        if let to { parts.append("published_at < ?"); arguments.append(.text(Timestamp.string(to.adding(days: 1).startOfDay(offsetSeconds: 7 * 3600)))) }
+        if let agency {
+            parts.append("agency_code = ?")
+            arguments.append(.text(agency))
+        }
+        if let category {
+            parts.append("category = ?")
+            arguments.append(.text(category.rawValue))
+        }
+        if let field {
+            parts.append("field_code = ?")
+            arguments.append(.text(field))
+        }
+        if let status {
+            parts.append("status = ?")
+            arguments.append(.text(status.rawValue))
+        }
+        if let from {
+            parts.append("published_at >= ?")
+            arguments.append(.text(Timestamp.string(from.startOfDay(offsetSeconds: 7 * 3600))))
+        }
+        if let to {
+            parts.append("published_at < ?")
+            arguments.append(.text(Timestamp.string(to.adding(days: 1).startOfDay(offsetSeconds: 7 * 3600))))
+        }
         if usefulOnly { parts.append("useful IS NOT NULL") }
         return (parts.joined(separator: " AND "), arguments)
     }
@@ -64,7 +85,8 @@ extension Store {
     /// Rewrites (or removes) a case's public record after its events change: called inside the
     /// append's transaction, so the public never sees a half-published case.
     func republish(
-        petitionID: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, document made: SearchDocument? = nil, in db: any SQLConnection
+        petitionID: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, document made: SearchDocument? = nil,
+        in db: any SQLConnection
     ) async throws {
         guard let published = log.last(where: { $0.type == .answerPublished }),
             let row = try await db.first(
@@ -88,13 +110,15 @@ extension Store {
             """, petitionID, row.string("tracking_code") ?? "", published.agencyCode ?? row.string("lead_agency_code"),
             row.string("category") ?? "", row.string("field_code"), state.status.rawValue, row.string("received_at") ?? "",
             Timestamp.string(published.at), title, content, published.text,
-            row.bool("publish_name") && !state.personalDataErased ? try await dataKey(in: db, create: false).open(row.string("submitter_name")) : nil,
+            row.bool("publish_name") && !state.personalDataErased
+                ? try await dataKey(in: db, create: false).open(row.string("submitter_name")) : nil,
             state.usefulOutcome, folded)
         switch dialect {
         case .sqlite:
             if !fresh { try await db.execute("DELETE FROM search_fts WHERE rowid = ?", petitionID) }
             try await db.execute(
-                "INSERT INTO search_fts (rowid, title, body, pairs, exact) VALUES (?, ?, ?, ?, ?)", petitionID, document.title, document.body,
+                "INSERT INTO search_fts (rowid, title, body, pairs, exact) VALUES (?, ?, ?, ?, ?)", petitionID, document.title,
+                document.body,
                 document.pairs, document.exact)
         case .postgresql:
             try await db.execute(
@@ -110,10 +134,13 @@ extension Store {
     public func publishedAnswers(_ filter: AnswerFilter) async throws -> ([PublishedAnswer], Int) {
         try await database.read { db in
             let (conditions, arguments) = filter.conditions()
-            let total = try await db.query("SELECT COUNT(*) AS n FROM published_answers WHERE " + conditions, arguments).first?.int("n") ?? 0
+            let total =
+                try await db.query("SELECT COUNT(*) AS n FROM published_answers WHERE " + conditions, arguments).first?.int("n") ?? 0
             let rows = try await db.query(
                 "SELECT * FROM published_answers WHERE \(conditions) ORDER BY published_at DESC, petition_id DESC LIMIT ? OFFSET ?",
-                arguments + [.int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize)))])
+                arguments + [
+                    .int(Int64(filter.pageSize)), .int(Int64(PageNumber(clamping: filter.page).offset(pageSize: filter.pageSize))),
+                ])
             return (try rows.map(PublishedAnswer.init(row:)), total)
         }
     }
@@ -126,7 +153,9 @@ extension Store {
 
     /// Every matching answer, oldest first, a page at a time by key (not by offset), so that a
     /// million rows stream with the memory of one page.
-    public func forEachPublishedAnswer(_ filter: AnswerFilter, pageSize: Int = 500, _ body: ([PublishedAnswer]) async throws -> Void) async throws {
+    public func forEachPublishedAnswer(_ filter: AnswerFilter, pageSize: Int = 500, _ body: ([PublishedAnswer]) async throws -> Void)
+        async throws
+    {
         var after: Int64 = 0
         while true {
             let (conditions, arguments) = filter.conditions()
@@ -149,7 +178,8 @@ extension PublishedAnswer {
         guard let code = TrackingCode(row.string("tracking_code") ?? ""),
             let category = PetitionCategory(rawValue: row.string("category") ?? ""),
             let status = PetitionStatus(rawValue: row.string("status") ?? ""),
-            let receivedAt = Timestamp.date(row.string("received_at") ?? ""), let publishedAt = Timestamp.date(row.string("published_at") ?? "")
+            let receivedAt = Timestamp.date(row.string("received_at") ?? ""),
+            let publishedAt = Timestamp.date(row.string("published_at") ?? "")
         else { throw StoreError.unreadable("published_answers \(row.string("tracking_code") ?? "")") }
         self.init(
             trackingCode: code, agencyCode: row.string("agency_code"), category: category, fieldCode: row.string("field_code"),

@@ -26,7 +26,8 @@ extension Store {
             for limit in limits {
                 let since = now.addingTimeInterval(-limit.window)
                 let row = try await db.first(
-                    "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM rate_limit_hits WHERE key = ? AND at >= ?", limit.key, Timestamp.string(since))
+                    "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM rate_limit_hits WHERE key = ? AND at >= ?", limit.key,
+                    Timestamp.string(since))
                 guard let count = row?.int("n"), count >= limit.limit else { continue }
                 let oldest = row?.string("oldest").flatMap(Timestamp.date) ?? now
                 let seconds = max(1, Int(oldest.addingTimeInterval(limit.window).timeIntervalSince(now).rounded(.up)))
@@ -35,7 +36,8 @@ extension Store {
             if let wait { return wait }
             for limit in limits {
                 try await db.execute(
-                    "DELETE FROM rate_limit_hits WHERE key = ? AND at < ?", limit.key, Timestamp.string(now.addingTimeInterval(-limit.window)))
+                    "DELETE FROM rate_limit_hits WHERE key = ? AND at < ?", limit.key,
+                    Timestamp.string(now.addingTimeInterval(-limit.window)))
                 try await db.execute("INSERT INTO rate_limit_hits (key, at) VALUES (?, ?)", limit.key, Timestamp.string(now))
             }
             return nil

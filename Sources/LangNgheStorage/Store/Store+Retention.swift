@@ -45,7 +45,8 @@ extension Store {
     public func purgeExpired(now: Date) async throws -> (idempotencyKeys: Int, rateLimitHits: Int) {
         try await database.write { db in
             let keys = try await db.query(
-                "DELETE FROM idempotency_keys WHERE created_at < ? RETURNING key_hash", Timestamp.string(now.addingTimeInterval(-Self.idempotencyLifetime))
+                "DELETE FROM idempotency_keys WHERE created_at < ? RETURNING key_hash",
+                Timestamp.string(now.addingTimeInterval(-Self.idempotencyLifetime))
             ).count
             let hits = try await db.query(
                 "DELETE FROM rate_limit_hits WHERE at < ? RETURNING key", Timestamp.string(now.addingTimeInterval(-Self.rateLimitLifetime))

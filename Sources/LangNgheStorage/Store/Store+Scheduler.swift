@@ -39,7 +39,8 @@ extension Store {
             if let row = try await db.first(Self.lockLease(dialect: self.dialect), name) {
                 let expires = Timestamp.date(row.string("expires_at") ?? "") ?? .distantPast
                 guard row.string("holder") == holder || expires <= now else { return false }
-                try await db.execute("UPDATE job_leases SET holder = ?, expires_at = ? WHERE name = ?", holder, Timestamp.string(until), name)
+                try await db.execute(
+                    "UPDATE job_leases SET holder = ?, expires_at = ? WHERE name = ?", holder, Timestamp.string(until), name)
                 return true
             }
             try await db.execute(
@@ -79,7 +80,10 @@ extension Store {
     @discardableResult
     public func recordReminder(_ reminder: Reminder, now: Date) async throws -> Bool {
         try await database.write { db in
-            guard let id = try await db.first("SELECT id FROM petitions WHERE tracking_code = ?", reminder.trackingCode.description)?.int("id") else {
+            guard
+                let id = try await db.first("SELECT id FROM petitions WHERE tracking_code = ?", reminder.trackingCode.description)?.int(
+                    "id")
+            else {
                 throw StoreError.notFound
             }
             let inserted = try await db.query(
@@ -104,7 +108,8 @@ extension Store {
                 rows = try await db.query(select + " ORDER BY r.id")
             }
             return rows.compactMap { row in
-                guard let code = TrackingCode(row.string("tracking_code") ?? ""), let kind = Reminder.Kind(rawValue: row.string("kind") ?? ""),
+                guard let code = TrackingCode(row.string("tracking_code") ?? ""),
+                    let kind = Reminder.Kind(rawValue: row.string("kind") ?? ""),
                     let day = CivilDate(iso: row.string("day") ?? ""), let due = CivilDate(iso: row.string("due_date") ?? "")
                 else { return nil }
                 return Reminder(trackingCode: code, kind: kind, day: day, agencyCode: row.string("agency_code"), dueDate: due)

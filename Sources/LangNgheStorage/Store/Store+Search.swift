@@ -44,7 +44,9 @@ extension Store {
             let newest = try await db.query(
                 "SELECT id FROM (\(matching)) m ORDER BY id DESC LIMIT ?", [match.setArgument] + filterArguments + [.int(Int64(window))]
             ).compactMap { $0.int("id") }
-            guard let first = newest.first, let cutoff = newest.last else { return SearchResults(answers: [], total: 0, totalIsEstimate: false) }
+            guard let first = newest.first, let cutoff = newest.last else {
+                return SearchResults(answers: [], total: 0, totalIsEstimate: false)
+            }
             let complete = newest.count < window
             var total = newest.count
             if !complete {
@@ -62,12 +64,15 @@ extension Store {
             if ids.count < pageSize, !complete {
                 ids += try await db.query(
                     "SELECT id FROM (\(matching)) m WHERE id < ? ORDER BY id DESC LIMIT ? OFFSET ?",
-                    [match.setArgument] + filterArguments + [.int(Int64(cutoff)), .int(Int64(pageSize - ids.count)), .int(Int64(max(0, offset - newest.count)))]
+                    [match.setArgument] + filterArguments + [
+                        .int(Int64(cutoff)), .int(Int64(pageSize - ids.count)), .int(Int64(max(0, offset - newest.count))),
+                    ]
                 ).compactMap { $0.int("id") }
             }
             guard !ids.isEmpty else { return SearchResults(answers: [], total: total, totalIsEstimate: !complete) }
             let rows = try await db.query(
-                "SELECT * FROM published_answers WHERE petition_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))", ids.map { .int(Int64($0)) })
+                "SELECT * FROM published_answers WHERE petition_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+                ids.map { .int(Int64($0)) })
             var byID: [Int: PublishedAnswer] = [:]
             for row in rows { if let id = row.int("petition_id") { byID[id] = try PublishedAnswer(row: row) } }
             return SearchResults(answers: ids.compactMap { byID[$0] }, total: total, totalIsEstimate: !complete)
@@ -127,7 +132,9 @@ struct SearchMatch {
             // 150 ms for a word in half the answers at 100,000 petitions.
             return "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
         case .sqlite:
-            return "SELECT pa.petition_id AS id FROM search_fts JOIN published_answers pa ON pa.petition_id = search_fts.rowid WHERE search_fts MATCH ?" + filter
+            return
+                "SELECT pa.petition_id AS id FROM search_fts JOIN published_answers pa ON pa.petition_id = search_fts.rowid WHERE search_fts MATCH ?"
+                + filter
         case .postgresql:
             return "SELECT pa.petition_id AS id FROM published_answers pa, to_tsquery('simple', ?) AS q WHERE pa.search @@ q" + filter
         }
@@ -138,7 +145,8 @@ struct SearchMatch {
     func ranked(filter: String) -> String {
         switch dialect {
         case .sqlite where filter.isEmpty:
-            return "SELECT rowid AS id, langnghe_rank(search_fts, 2.0, 1.0, 3.0, 8.0) AS score FROM search_fts WHERE search_fts MATCH ? AND rowid >= ?"
+            return
+                "SELECT rowid AS id, langnghe_rank(search_fts, 2.0, 1.0, 3.0, 8.0) AS score FROM search_fts WHERE search_fts MATCH ? AND rowid >= ?"
         case .sqlite:
             return """
                 SELECT pa.petition_id AS id, langnghe_rank(search_fts, 2.0, 1.0, 3.0, 8.0) AS score FROM search_fts \

@@ -16,7 +16,8 @@ extension Store {
                 let sealed = row.string("totp_secret")
             else { return nil }
             let secret = try await self.dataKey(in: db, create: false).open(sealed)
-            return SecondFactorRecord(secret: secret, enabled: row.string("totp_enabled_at") != nil, lastStep: row.int("totp_last_step").map(Int64.init))
+            return SecondFactorRecord(
+                secret: secret, enabled: row.string("totp_enabled_at") != nil, lastStep: row.int("totp_last_step").map(Int64.init))
         }
     }
 
@@ -34,7 +35,8 @@ extension Store {
     /// the account's password-only sessions end.
     public func confirmEnrolment(staffID: Int64, step: Int64, recoveryHashes: [String], at now: Date) async throws {
         try await database.write { db in
-            try await db.execute("UPDATE staff SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ?", Timestamp.string(now), step, staffID)
+            try await db.execute(
+                "UPDATE staff SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ?", Timestamp.string(now), step, staffID)
             try await db.execute("DELETE FROM recovery_codes WHERE staff_id = ?", staffID)
             for hash in recoveryHashes {
                 try await db.execute("INSERT INTO recovery_codes (staff_id, code_hash) VALUES (?, ?)", staffID, hash)
@@ -48,7 +50,8 @@ extension Store {
     public func useTOTPStep(staffID: Int64, step: Int64) async throws -> Bool {
         try await database.write { db in
             try await db.first(
-                "UPDATE staff SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?) RETURNING id", step, staffID, step
+                "UPDATE staff SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?) RETURNING id", step,
+                staffID, step
             ) != nil
         }
     }

@@ -56,11 +56,14 @@ extension Store {
         try await database.write { db in
             if dialect == .postgresql { try await db.execute("SELECT pg_advisory_xact_lock(7411002)") }
             let from = Timestamp.string(limits.since)
-            let byUser = try await db.first(
-                "SELECT COUNT(*) AS n FROM security_log WHERE action IN ('loginFailed', 'loginAttempt') AND username = ? AND at >= ?",
-                username, from)?.int("n") ?? 0
-            let byAddress = try await db.first(
-                "SELECT COUNT(*) AS n FROM security_log WHERE action IN ('loginFailed', 'loginAttempt') AND ip = ? AND at >= ?", ip, from)?
+            let byUser =
+                try await db.first(
+                    "SELECT COUNT(*) AS n FROM security_log WHERE action IN ('loginFailed', 'loginAttempt') AND username = ? AND at >= ?",
+                    username, from)?.int("n") ?? 0
+            let byAddress =
+                try await db.first(
+                    "SELECT COUNT(*) AS n FROM security_log WHERE action IN ('loginFailed', 'loginAttempt') AND ip = ? AND at >= ?", ip,
+                    from)?
                 .int("n") ?? 0
             if byUser >= limits.perAccount || byAddress >= limits.perAddress {
                 try await Self.insert(SecurityLogEntry(at: now, action: "loginThrottled", username: username, ip: ip), in: db)

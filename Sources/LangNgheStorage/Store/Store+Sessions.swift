@@ -59,11 +59,12 @@ extension Store {
     }
 
     private static func liveSession(hash: String, now: Date, idleLimit: TimeInterval, in db: any SQLConnection) async throws -> Lookup {
-        guard let row = try await db.first(
-            """
-            SELECT s.kind, s.last_seen_at, s.expires_at, s.enrol_only, st.* FROM sessions s JOIN staff st ON st.id = s.staff_id
-            WHERE s.id_hash = ?
-            """, hash),
+        guard
+            let row = try await db.first(
+                """
+                SELECT s.kind, s.last_seen_at, s.expires_at, s.enrol_only, st.* FROM sessions s JOIN staff st ON st.id = s.staff_id
+                WHERE s.id_hash = ?
+                """, hash),
             let kind = SessionRecord.Kind(rawValue: row.string("kind") ?? ""),
             let account = StaffAccount(row: row), account.active,
             let expires = Timestamp.date(row.string("expires_at") ?? ""),

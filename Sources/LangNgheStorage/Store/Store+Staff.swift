@@ -26,11 +26,12 @@ extension Store {
             guard try await db.first("SELECT code FROM agencies WHERE code = ?", agencyCode) != nil else {
                 throw StoreError.notFound
             }
-            guard let id = try await db.first(
-                """
-                INSERT INTO staff (username, display_name, agency_code, role, password_hash, active, created_at)
-                VALUES (?, ?, ?, ?, ?, 1, ?) RETURNING id
-                """, username, displayName, agencyCode, role.rawValue, passwordHash, Timestamp.string(Date()))?.int("id")
+            guard
+                let id = try await db.first(
+                    """
+                    INSERT INTO staff (username, display_name, agency_code, role, password_hash, active, created_at)
+                    VALUES (?, ?, ?, ?, ?, 1, ?) RETURNING id
+                    """, username, displayName, agencyCode, role.rawValue, passwordHash, Timestamp.string(Date()))?.int("id")
             else { throw StoreError.notFound }
             return StaffAccount(
                 id: Int64(id), username: username, displayName: displayName, agencyCode: agencyCode, role: role, active: true)

@@ -5,8 +5,11 @@ extension Store {
     /// Brings a case's statistics facts and the rollups in step with `facts`, its facts now.
     /// An appended event usually only adds facts: then only those are written.
     static func recordFacts(petitionID id: Int, _ facts: [StatisticsFact], fresh: Bool = false, in db: any SQLConnection) async throws {
-        let stored = fresh
-            ? [] : try await db.query("SELECT day, agency_code, category, measure, detail FROM case_facts WHERE petition_id = ?", id).map(StatisticsFact.init(row:))
+        let stored =
+            fresh
+            ? []
+            : try await db.query("SELECT day, agency_code, category, measure, detail FROM case_facts WHERE petition_id = ?", id).map(
+                StatisticsFact.init(row:))
         var removed: [StatisticsFact: Int] = [:]
         var added: [StatisticsFact: Int] = [:]
         for fact in stored { removed[fact, default: 0] += 1 }
@@ -77,7 +80,8 @@ extension Store {
             // 100,000 petitions, where reading them is 3.
             var sums: [Rollup.Count: Int] = [:]
             if let months = split.wholeMonths {
-                var sql = "SELECT month, agency_code, category, measure, detail, count AS n FROM rollups_monthly WHERE month >= ? AND month <= ?"
+                var sql =
+                    "SELECT month, agency_code, category, measure, detail, count AS n FROM rollups_monthly WHERE month >= ? AND month <= ?"
                 var arguments: [SQLValue] = [.text(months.lowerBound), .text(months.upperBound)]
                 if let agency {
                     sql += " AND agency_code = ?"
@@ -90,11 +94,12 @@ extension Store {
             }
             for (days, sign) in split.addedDays.map({ ($0, 1) }) + split.subtractedDays.map({ ($0, -1) }) {
                 let month = "CASE WHEN \(series) THEN substr(day, 1, 7) ELSE '' END"
-                parts.append((
-                    "SELECT \(month) AS month, agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category ELSE '' END AS category, "
-                        + "measure, detail, CAST(SUM(count) AS BIGINT) AS n FROM rollups WHERE day >= ? AND day <= ?",
-                    [.text(days.lowerBound.iso), .text(days.upperBound.iso)], sign
-                ))
+                parts.append(
+                    (
+                        "SELECT \(month) AS month, agency_code, CASE WHEN measure IN ('submitted', 'received') THEN category ELSE '' END AS category, "
+                            + "measure, detail, CAST(SUM(count) AS BIGINT) AS n FROM rollups WHERE day >= ? AND day <= ?",
+                        [.text(days.lowerBound.iso), .text(days.upperBound.iso)], sign
+                    ))
             }
             // The same sum can come from the whole months and from the days: added here.
             for (sql, arguments, sign) in parts {
@@ -125,7 +130,9 @@ extension Store {
             for row in try await db.query("SELECT lead_agency_code FROM petitions WHERE due_date < ?", today.iso) {
                 overdue[row.string("lead_agency_code") ?? Agency.governmentOfficeCode, default: 0] += 1
             }
-            var counts = overdue.sorted { $0.key < $1.key }.map { Statistics.CurrentCount(reason: .overdueCases, agencyCode: $0.key, count: $0.value) }
+            var counts = overdue.sorted { $0.key < $1.key }.map {
+                Statistics.CurrentCount(reason: .overdueCases, agencyCode: $0.key, count: $0.value)
+            }
             guard !perAgency.isEmpty else { return counts }
             for row in try await db.query(
                 """
@@ -151,7 +158,8 @@ extension Store {
                 try await db.query(sql, arguments).map { row in
                     guard let id = row.int("petition_id") else { throw StoreError.unreadable("evidence") }
                     return Statistics.Evidence(
-                        reason: try reason(row), agencyCode: row.string("agency_code") ?? Agency.governmentOfficeCode, petitionID: id, current: current)
+                        reason: try reason(row), agencyCode: row.string("agency_code") ?? Agency.governmentOfficeCode, petitionID: id,
+                        current: current)
                 }
             }
             let measures = StatisticsFact.Measure.allCases.filter { Rollup.namingReason(of: $0) != nil }
@@ -168,7 +176,8 @@ extension Store {
             }
             guard let today else { return found }
             found += try await evidence(
-                "SELECT lead_agency_code AS agency_code, id AS petition_id FROM petitions WHERE due_date < ?", [.text(today.iso)], current: true
+                "SELECT lead_agency_code AS agency_code, id AS petition_id FROM petitions WHERE due_date < ?", [.text(today.iso)],
+                current: true
             ) { _ in .overdueCases }
             // The restart count is written into the text so that the partial index applies.
             found += try await evidence(
@@ -198,7 +207,8 @@ extension Store {
             for start in stride(from: 0, to: unique.count, by: 500) {
                 let slice = unique[start..<min(unique.count, start + 500)]
                 for row in try await db.query(
-                    "SELECT id, tracking_code FROM petitions WHERE id IN (\(slice.map { _ in "?" }.joined(separator: ", ")))", slice.map { .int(Int64($0)) })
+                    "SELECT id, tracking_code FROM petitions WHERE id IN (\(slice.map { _ in "?" }.joined(separator: ", ")))",
+                    slice.map { .int(Int64($0)) })
                 {
                     if let id = row.int("id"), let code = row.string("tracking_code") { codes[id] = code }
                 }
@@ -232,7 +242,8 @@ extension Store {
                 guard let code = TrackingCode(row.string("tracking_code") ?? ""), let restarts = row.int("restarts") else {
                     throw StoreError.unreadable("petitions.restarts")
                 }
-                return ProlongedCase(trackingCode: code, agencyCode: row.string("lead_agency_code") ?? Agency.governmentOfficeCode, restarts: restarts)
+                return ProlongedCase(
+                    trackingCode: code, agencyCode: row.string("lead_agency_code") ?? Agency.governmentOfficeCode, restarts: restarts)
             }
         }
     }
@@ -284,7 +295,8 @@ extension Rollup.Count {
 
     /// The same sum with its month only for the measures drawn month by month.
     var summedOverMonths: Rollup.Count {
-        Rollup.isSeries(measure) ? self : Rollup.Count(month: "", agencyCode: agencyCode, category: category, measure: measure, detail: detail, count: count)
+        Rollup.isSeries(measure)
+            ? self : Rollup.Count(month: "", agencyCode: agencyCode, category: category, measure: measure, detail: detail, count: count)
     }
 
     init(row: SQLRow) throws {

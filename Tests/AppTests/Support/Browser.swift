@@ -41,7 +41,10 @@ final class Browser {
                 data.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
             }
             for file in files {
-                data.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+                data.append(
+                    Data(
+                        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                            .utf8))
                 data.append(contentsOf: file.bytes)
                 data.append(Data("\r\n".utf8))
             }
@@ -51,10 +54,11 @@ final class Browser {
             headers[.contentType] = "application/x-www-form-urlencoded"
             var allowed = CharacterSet.alphanumerics
             allowed.insert(charactersIn: "-._~")
-            body = ByteBuffer(string: all.map {
-                ($0.0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "="
-                    + ($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
-            }.joined(separator: "&"))
+            body = ByteBuffer(
+                string: all.map {
+                    ($0.0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "="
+                        + ($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+                }.joined(separator: "&"))
         }
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: body)
         remember(response)

@@ -7,7 +7,8 @@ import NIOCore
 
 /// Builds the real application on a fresh database and runs `body` against it.
 func withApp(
-    environment: AppEnvironment = .live, settings: Settings = Settings(
+    environment: AppEnvironment = .live,
+    settings: Settings = Settings(
         environment: .testing, figuresCacheSeconds: 0, submissionsPerAddressPerHour: 0, submissionsPerSenderPerDay: 0),
     _ body: @Sendable (any TestClientProtocol, Store) async throws -> Void
 ) async throws {

@@ -23,7 +23,8 @@ enum TestStaff {
 
     static func create(in store: Store) async throws {
         for (username, agency, role) in accounts {
-            _ = try await store.createStaff(username: username, displayName: username, agencyCode: agency, role: role, passwordHash: passwordHash)
+            _ = try await store.createStaff(
+                username: username, displayName: username, agencyCode: agency, role: role, passwordHash: passwordHash)
         }
     }
 }
@@ -71,7 +72,10 @@ struct APIUser {
 }
 
 /// Files a petition through the API; returns its code and access key.
-func submitPetition(_ client: any TestClientProtocol, _ changes: (inout [String: Any]) -> Void = { _ in }) async throws -> (String, String) {
-    let receipt = try await client.execute(uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON(changes))).json()
+func submitPetition(_ client: any TestClientProtocol, _ changes: (inout [String: Any]) -> Void = { _ in }) async throws -> (String, String)
+{
+    let receipt = try await client.execute(
+        uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON(changes))
+    ).json()
     return (receipt["trackingCode"] as? String ?? "", receipt["accessKey"] as? String ?? "")
 }

@@ -31,11 +31,15 @@ struct WorkingCalendarTests {
     @Test func aHolidayOnASundayGivesTheMonday() {
         // Hùng Kings' Day 2026 is Sunday 26 April.
         let days = statutory.nonWorkingDays(in: 2026)
-        #expect(days.contains(NonWorkingDay(date: civil("2026-04-26"), kind: .holiday, reason: "Giỗ Tổ Hùng Vương", reasonEn: "Hùng Kings' Commemoration Day")))
         #expect(
             days.contains(
                 NonWorkingDay(
-                    date: civil("2026-04-27"), kind: .compensatory, reason: "Nghỉ bù Giỗ Tổ Hùng Vương", reasonEn: "In lieu of Hùng Kings' Commemoration Day")))
+                    date: civil("2026-04-26"), kind: .holiday, reason: "Giỗ Tổ Hùng Vương", reasonEn: "Hùng Kings' Commemoration Day")))
+        #expect(
+            days.contains(
+                NonWorkingDay(
+                    date: civil("2026-04-27"), kind: .compensatory, reason: "Nghỉ bù Giỗ Tổ Hùng Vương",
+                    reasonEn: "In lieu of Hùng Kings' Commemoration Day")))
     }
 
     @Test func eachWeekendHolidayGetsItsOwnDay() {

@@ -6,10 +6,6 @@ import LangNgheCore
 struct Log {
     private(set) var events: [PetitionEvent] = []
 
-    init(events: [PetitionEvent] = []) {
-        self.events = events
-    }
-
     /// The log with one more event; the agency is the one recording it.
     func with(
         _ type: EventType, _ at: String, agency: String? = nil, isPublic: Bool? = nil, data: [String: String] = [:]

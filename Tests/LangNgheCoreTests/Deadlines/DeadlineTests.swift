@@ -49,7 +49,9 @@ struct DeadlineTests {
             return Self.busyCase(receivedAt: receivedAt)
         }
         // MUT
-        let open = cases.map { engine.deadlines(for: $0, fieldCode: nil, category: .conduct, today: civil("2026-12-31")).count(where: \.isOpen) }
+        let open = cases.map {
+            engine.deadlines(for: $0, fieldCode: nil, category: .conduct, today: civil("2026-12-31")).count(where: \.isOpen)
+        }
         // validate: each still waits for its answer and its unanswered coordination
         #expect(open.allSatisfy { $0 >= 2 }, "\(Set(open))")
     }

@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func waitingForTheGovernmentPausesTheAnswerClock() throws {
-        let escalated = assigned.with(Escalated(reason: .governmentAuthority, summary: "Thuộc thẩm quyền Thủ tướng"), "2026-03-20 10:00", agency: "VPCP")
+        let escalated = assigned.with(
+            Escalated(reason: .governmentAuthority, summary: "Thuộc thẩm quyền Thủ tướng"), "2026-03-20 10:00", agency: "VPCP")
         // A month later, still waiting: paused, not late.
         let waiting = try #require(engine.answer(escalated, today: "2026-04-30"))
         #expect(waiting.state == .paused)
@@ -42,7 +43,8 @@ import Testing
     @Test func onlyARealPublicUpdateRestartsTheClock() throws {
         let short = assigned.with(ProgressUpdated(note: "Đang xử lý.", restartsClock: false), "2026-04-01 10:00", agency: "BTC")
         #expect(engine.answer(short, today: "2026-04-01")?.dueDate == civil("2026-04-08"))
-        let real = assigned.with(ProgressUpdated(note: "Bộ đang lấy ý kiến Bộ Tư pháp về cách hiểu điều 12."), "2026-04-01 10:00", agency: "BTC")
+        let real = assigned.with(
+            ProgressUpdated(note: "Bộ đang lấy ý kiến Bộ Tư pháp về cách hiểu điều 12."), "2026-04-01 10:00", agency: "BTC")
         #expect(try #require(engine.answer(real, today: "2026-04-01")).dueDate > civil("2026-04-08"))
     }
 
@@ -51,7 +53,9 @@ import Testing
         let reference = Workflow.Reference(activeAgencies: ["BTC", "VPCP"])
         let officer = Principal.staff(StaffIdentity(id: 3, username: "o", agencyCode: "BTC", role: .officer))
         func update(_ note: String, on state: CaseState) throws -> PetitionEvent {
-            try Workflow.prepare(.progressUpdated, input: EventInput(["note": note]), by: officer, on: state, reference: reference, at: Date()).get()
+            try Workflow.prepare(
+                .progressUpdated, input: EventInput(["note": note]), by: officer, on: state, reference: reference, at: Date()
+            ).get()
         }
         let note = "Bộ đang lấy ý kiến Bộ Tư pháp về cách hiểu điều 12."
         let first = try update(note, on: state)

@@ -12,21 +12,28 @@ import Testing
         let event = PetitionEvent(
             sequence: 2, at: Self.at, actor: .staff(42), agencyCode: "VPCP",
             body: Assigned(leadAgency: "BTC", coordinatingAgencies: ["BYT", "BXD"], note: "Chuyển Bộ Tài chính"))
-        let expected = #"{"actor":{"id":42,"kind":"staff"},"agency":"VPCP","at":"2026-03-12T03:00:00.000Z","data":{"coordinatingAgencies":["BYT","BXD"],"leadAgency":"BTC","note":"Chuyển Bộ Tài chính"},"public":true,"sequence":2,"type":"assigned"}"#
+        let expected =
+            #"{"actor":{"id":42,"kind":"staff"},"agency":"VPCP","at":"2026-03-12T03:00:00.000Z","data":{"coordinatingAgencies":["BYT","BXD"],"leadAgency":"BTC","note":"Chuyển Bộ Tài chính"},"public":true,"sequence":2,"type":"assigned"}"#
         #expect(String(decoding: try event.canonicalBytes(), as: UTF8.self) == expected)
     }
 
     @Test func optionalFieldsAreLeftOutAndTheSubmitterHasNoID() throws {
         let event = PetitionEvent(sequence: 7, at: Self.at, actor: .submitter, agencyCode: nil, body: Rated(satisfaction: 4))
-        #expect(try event.canonicalDocument().text == #"{"actor":{"kind":"submitter"},"agency":null,"at":"2026-03-12T03:00:00.000Z","data":{"comment":"","satisfaction":4},"public":true,"sequence":7,"type":"rated"}"#)
-        let decided = PetitionEvent(sequence: 9, at: Self.at, actor: .system, agencyCode: "VPCP", body: Decided(decision: "Kết thúc", outcome: .close))
+        #expect(
+            try event.canonicalDocument().text
+                == #"{"actor":{"kind":"submitter"},"agency":null,"at":"2026-03-12T03:00:00.000Z","data":{"comment":"","satisfaction":4},"public":true,"sequence":7,"type":"rated"}"#
+        )
+        let decided = PetitionEvent(
+            sequence: 9, at: Self.at, actor: .system, agencyCode: "VPCP", body: Decided(decision: "Kết thúc", outcome: .close))
         #expect(try decided.canonicalData().text == #"{"decision":"Kết thúc","outcome":"close"}"#)
     }
 
     @Test func textIsNFCAndOnlyQuotesBackslashesAndControlsAreEscaped() {
         // "ễ" written decomposed (e + circumflex + tilde) becomes the one composed character.
         let decomposed = "Nguye\u{0302}\u{0303}n"
-        let value = CanonicalJSON.object(["b": .string("\"/\\\n\t\u{01}</script> \(decomposed) 🇻🇳"), "a": .int(-3), "c": .bool(false), "d": .null])
+        let value = CanonicalJSON.object([
+            "b": .string("\"/\\\n\t\u{01}</script> \(decomposed) 🇻🇳"), "a": .int(-3), "c": .bool(false), "d": .null,
+        ])
         #expect(value.text == "{\"a\":-3,\"b\":\"\\\"/\\\\\\n\\t\\u0001</script> Nguyễn 🇻🇳\",\"c\":false,\"d\":null}")
     }
 
@@ -37,7 +44,9 @@ import Testing
 
     @Test func numbersWithFractionsAreNotCanonical() {
         #expect(throws: (any Error).self) { try JSONDecoder().decode(CanonicalJSON.self, from: Data("1.5".utf8)) }
-        #expect(try! JSONDecoder().decode(CanonicalJSON.self, from: Data("[true, 1, \"1\"]".utf8)) == .array([.bool(true), .int(1), .string("1")]))
+        #expect(
+            try! JSONDecoder().decode(CanonicalJSON.self, from: Data("[true, 1, \"1\"]".utf8))
+                == .array([.bool(true), .int(1), .string("1")]))
     }
 
     @Test(arguments: EventType.allCases)
@@ -56,7 +65,8 @@ import Testing
     /// dictionaries with number keys).
     @Test(arguments: EventType.allCases)
     func theDirectEncoderAgreesWithJSONEncoder(_ type: EventType) throws {
-        let event = PetitionEvent(sequence: 1, type: type, at: Self.at, actor: .staff(3), agencyCode: "BTC", text: "Nội dung \"trích\"", data: [:])
+        let event = PetitionEvent(
+            sequence: 1, type: type, at: Self.at, actor: .staff(3), agencyCode: "BTC", text: "Nội dung \"trích\"", data: [:])
         func viaText<Body: EventBody>(_ body: Body) throws -> CanonicalJSON { try Self.viaJSONText(body) }
         let body = event.body
         let expected = try viaText(body)
@@ -64,7 +74,10 @@ import Testing
     }
 
     struct Shapes: Codable {
-        struct Inner: Codable { var a: Int?; var b: [String] }
+        struct Inner: Codable {
+            var a: Int?
+            var b: [String]
+        }
         var inner: Inner
         var list: [Inner]
         var absent: String?
@@ -87,7 +100,8 @@ import Testing
 
     @Test func theDirectEncoderAgreesOnOtherShapes() throws {
         let value = Shapes(
-            inner: .init(a: nil, b: ["x", "ý"]), list: [.init(a: 1, b: []), .init(a: -2, b: ["\n"])], absent: nil, numbers: [3: "ba", 1: "một"],
+            inner: .init(a: nil, b: ["x", "ý"]), list: [.init(a: 1, b: []), .init(a: -2, b: ["\n"])], absent: nil,
+            numbers: [3: "ba", 1: "một"],
             flags: ["z": true, "a": false], big: 255, nested: [[1, 2], []])
         #expect(try CanonicalJSON(encoding: value) == Self.viaJSONText(value))
         #expect(throws: (any Error).self) { try CanonicalJSON(encoding: ["x": 1.5]) }
@@ -99,17 +113,24 @@ import Testing
 
     @Test func anUnreadableEventIsAnErrorNotSkipped() {
         #expect(throws: UnreadableEvent.self) {
-            try PetitionEvent.stored(sequence: 4, type: "assigned", at: "2026-03-12T03:00:00.000Z", actorKind: "system", actorID: nil, agencyCode: nil, isPublic: true, data: #"{"note":"x"}"#)
+            try PetitionEvent.stored(
+                sequence: 4, type: "assigned", at: "2026-03-12T03:00:00.000Z", actorKind: "system", actorID: nil, agencyCode: nil,
+                isPublic: true, data: #"{"note":"x"}"#)
         }
         #expect(throws: UnreadableEvent.self) {
-            try PetitionEvent.stored(sequence: 4, type: "teleported", at: "2026-03-12T03:00:00.000Z", actorKind: "system", actorID: nil, agencyCode: nil, isPublic: true, data: "{}")
+            try PetitionEvent.stored(
+                sequence: 4, type: "teleported", at: "2026-03-12T03:00:00.000Z", actorKind: "system", actorID: nil, agencyCode: nil,
+                isPublic: true, data: "{}")
         }
     }
 
     @Test func legacyRowsConvert() throws {
-        let body = try LegacyEventFormat.body(type: .assigned, text: "Chuyển", data: ["leadAgency": "BTC", "coordinatingAgencies": "BYT, BXD"])
+        let body = try LegacyEventFormat.body(
+            type: .assigned, text: "Chuyển", data: ["leadAgency": "BTC", "coordinatingAgencies": "BYT, BXD"])
         #expect(body as? Assigned == Assigned(leadAgency: "BTC", coordinatingAgencies: ["BYT", "BXD"], note: "Chuyển"))
-        #expect(throws: LegacyEventFormat.Unreadable.self) { try LegacyEventFormat.body(type: .rated, text: "", data: ["satisfaction": "9"]) }
+        #expect(throws: LegacyEventFormat.Unreadable.self) {
+            try LegacyEventFormat.body(type: .rated, text: "", data: ["satisfaction": "9"])
+        }
     }
 }
 

@@ -80,7 +80,8 @@ struct PersonalDataDetectorTests {
 
     @Test func mixedVietnameseTextHasEachFindingAtItsPlace() {
         // setup
-        let text = "Tôi là Nguyễn Văn An, CCCD 001085012345, SĐT 0912 345 678, email an.nguyen@gmail.com. "
+        let text =
+            "Tôi là Nguyễn Văn An, CCCD 001085012345, SĐT 0912 345 678, email an.nguyen@gmail.com. "
             + "Công ty tôi (MST 0101234567-001) đề nghị hoàn 1.500.000 đồng vào STK 19031234567890 theo "
             + "Nghị định 92/2017/NĐ-CP; hồ sơ PAKN-2026-000123 nộp ngày 12/03/2025."
 
@@ -89,7 +90,10 @@ struct PersonalDataDetectorTests {
 
         // validate: kind, text and offset in characters, in order
         let seen = findings.map { finding in
-            (finding.kind, finding.text, text.distance(from: text.startIndex, to: finding.range.lowerBound), text.distance(from: finding.range.lowerBound, to: finding.range.upperBound))
+            (
+                finding.kind, finding.text, text.distance(from: text.startIndex, to: finding.range.lowerBound),
+                text.distance(from: finding.range.lowerBound, to: finding.range.upperBound)
+            )
         }
         let expected: [(PersonalDataFinding.Kind, String, Int, Int)] = [
             (.nationalID, "001085012345", 27, 12),
@@ -120,9 +124,10 @@ struct PersonalDataDetectorTests {
     }
 
     @Test func eachNumberHasItsOwnLabel() {
-        #expect(found("CCCD 001085012345, SĐT 0912345678, STK 0987654321") == [
-            "national_id:001085012345", "phone:0912345678", "bank_account:0987654321",
-        ])
+        #expect(
+            found("CCCD 001085012345, SĐT 0912345678, STK 0987654321") == [
+                "national_id:001085012345", "phone:0912345678", "bank_account:0987654321",
+            ])
         // The nearest label wins.
         #expect(found("CCCD và SĐT 0912345678") == ["phone:0912345678"])
         // A label that cannot fit the number is ignored: nine digits are no phone number.
@@ -158,7 +163,10 @@ struct PersonalDataDetectorTests {
     }
 
     @Test func kindCodesAreStable() {
-        #expect(PersonalDataFinding.Kind.allCases.map(\.code) == ["phone", "email", "national_id", "tax_code", "bank_account", "name", "address"])
+        #expect(
+            PersonalDataFinding.Kind.allCases.map(\.code) == [
+                "phone", "email", "national_id", "tax_code", "bank_account", "name", "address",
+            ])
         for kind in PersonalDataFinding.Kind.allCases {
             #expect(PersonalDataFinding.Kind(code: kind.code) == kind)
         }

@@ -17,10 +17,12 @@ import Testing
     }
 
     @Test func theSubmittersOwnNameAndAddressWhateverTheCase() {
-        #expect(found("Tôi là NGUYỄN VĂN AN, trú tại số 12 nguyễn huệ, Phường Sài Gòn.") == [
-            "name:NGUYỄN VĂN AN", "address:số 12 nguyễn huệ",
-        ])
-        #expect(found("Ông Nguyễn Văn An đồng ý công khai tên.", consent: true) == ["name:Nguyễn Văn An"])  // a form of address still names him
+        #expect(
+            found("Tôi là NGUYỄN VĂN AN, trú tại số 12 nguyễn huệ, Phường Sài Gòn.") == [
+                "name:NGUYỄN VĂN AN", "address:số 12 nguyễn huệ",
+            ])
+        // A form of address still names him.
+        #expect(found("Ông Nguyễn Văn An đồng ý công khai tên.", consent: true) == ["name:Nguyễn Văn An"])
         #expect(found("Nguyễn Văn An đồng ý công khai tên.", consent: true).isEmpty)
     }
 
@@ -37,22 +39,35 @@ import Testing
             PetitionEvent(sequence: 2, at: Date(), actor: .staff(3), agencyCode: "BTC", body: AnswerDrafted(content: "Trả lời bà Lan.")),
         ]
         let unresolved = PublicationCheck.unresolved(texts, state: CaseState(events: drafted))
-        #expect(unresolved.map { "\($0.target.rawValue):\($0.finding.text)" } == ["content:Nguyễn Văn An", "content:0912 345 678", "answer:Lan"])
-        let masked = drafted + [
-            PetitionEvent(sequence: 3, at: Date(), actor: .staff(4), agencyCode: "BTC", body: Redacted(target: .content, masked: "Tôi là [họ tên đã ẩn], gọi [số điện thoại đã ẩn].")),
-            PetitionEvent(sequence: 4, at: Date(), actor: .staff(4), agencyCode: "BTC", body: MarkedNotPersonal(target: .answer, text: "Lan")),
-        ]
+        #expect(
+            unresolved.map { "\($0.target.rawValue):\($0.finding.text)" } == [
+                "content:Nguyễn Văn An", "content:0912 345 678", "answer:Lan",
+            ])
+        let masked =
+            drafted + [
+                PetitionEvent(
+                    sequence: 3, at: Date(), actor: .staff(4), agencyCode: "BTC",
+                    body: Redacted(target: .content, masked: "Tôi là [họ tên đã ẩn], gọi [số điện thoại đã ẩn].")),
+                PetitionEvent(
+                    sequence: 4, at: Date(), actor: .staff(4), agencyCode: "BTC", body: MarkedNotPersonal(target: .answer, text: "Lan")),
+            ]
         #expect(PublicationCheck.unresolved(texts, state: CaseState(events: masked)).isEmpty)
         // The workflow refuses to publish until then.
         let reference = Workflow.Reference(activeAgencies: ["BTC"], publication: texts)
         let leader = Principal.staff(StaffIdentity(id: 4, username: "l", agencyCode: "BTC", role: .leader))
-        let approved = [PetitionEvent(sequence: 0, at: Date(), actor: .system, agencyCode: "VPCP", body: Assigned(leadAgency: "BTC")),
-                        PetitionEvent(sequence: 0, at: Date(), actor: .system, agencyCode: "BTC", body: Acknowledged()),
-                        PetitionEvent(sequence: 0, at: Date(), actor: .staff(3), agencyCode: "BTC", body: AnswerDrafted(content: "Trả lời bà Lan.")),
-                        PetitionEvent(sequence: 0, at: Date(), actor: .staff(4), agencyCode: "BTC", body: AnswerApproved())]
-        let refused = Workflow.prepare(.answerPublished, input: EventInput(), by: leader, on: CaseState(events: drafted.prefix(1) + approved), reference: reference, at: Date())
+        let approved = [
+            PetitionEvent(sequence: 0, at: Date(), actor: .system, agencyCode: "VPCP", body: Assigned(leadAgency: "BTC")),
+            PetitionEvent(sequence: 0, at: Date(), actor: .system, agencyCode: "BTC", body: Acknowledged()),
+            PetitionEvent(sequence: 0, at: Date(), actor: .staff(3), agencyCode: "BTC", body: AnswerDrafted(content: "Trả lời bà Lan.")),
+            PetitionEvent(sequence: 0, at: Date(), actor: .staff(4), agencyCode: "BTC", body: AnswerApproved()),
+        ]
+        let refused = Workflow.prepare(
+            .answerPublished, input: EventInput(), by: leader, on: CaseState(events: drafted.prefix(1) + approved), reference: reference,
+            at: Date())
         #expect(refused.failure == .conflict(.personalDataUnmasked))
-        let allowed = Workflow.prepare(.answerPublished, input: EventInput(), by: leader, on: CaseState(events: drafted.prefix(1) + approved + masked.suffix(2)), reference: reference, at: Date())
+        let allowed = Workflow.prepare(
+            .answerPublished, input: EventInput(), by: leader, on: CaseState(events: drafted.prefix(1) + approved + masked.suffix(2)),
+            reference: reference, at: Date())
         #expect(allowed.failure == nil)
     }
 }

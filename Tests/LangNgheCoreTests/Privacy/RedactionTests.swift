@@ -17,11 +17,13 @@ private func scalars(_ text: String) -> [UInt32] {
     text.unicodeScalars.map(\.value)
 }
 
-private let mixedText = "Tôi là Nguyễn Văn An, CCCD 001085012345, SĐT 0912 345 678, email an.nguyen@gmail.com. "
+private let mixedText =
+    "Tôi là Nguyễn Văn An, CCCD 001085012345, SĐT 0912 345 678, email an.nguyen@gmail.com. "
     + "Công ty tôi (MST 0101234567-001) đề nghị hoàn 1.500.000 đồng vào STK 19031234567890 theo "
     + "Nghị định 92/2017/NĐ-CP; hồ sơ PAKN-2026-000123 nộp ngày 12/03/2025."
 
-private let mixedTextRedacted = "Tôi là Nguyễn Văn An, CCCD [national_id], SĐT [phone], email [email]. "
+private let mixedTextRedacted =
+    "Tôi là Nguyễn Văn An, CCCD [national_id], SĐT [phone], email [email]. "
     + "Công ty tôi (MST [tax_code]) đề nghị hoàn 1.500.000 đồng vào STK [bank_account] theo "
     + "Nghị định 92/2017/NĐ-CP; hồ sơ PAKN-2026-000123 nộp ngày 12/03/2025."
 
@@ -133,7 +135,8 @@ struct RedactionTests {
 
     @Test func longInputIsReadToTheEnd() {
         // setup: about 1 MB of petition text with findings at the start, in the middle and at the end
-        let paragraph = "Người dân phản ánh việc chậm giải quyết hồ sơ theo Nghị định 92/2017/NĐ-CP ngày 12/03/2025, lệ phí 1.500.000 đồng. 🙏\n"
+        let paragraph =
+            "Người dân phản ánh việc chậm giải quyết hồ sơ theo Nghị định 92/2017/NĐ-CP ngày 12/03/2025, lệ phí 1.500.000 đồng. 🙏\n"
         let filler = String(repeating: paragraph, count: 4_000)
         let text = "0912 345 678 " + filler + "an@gmail.com " + filler + "CCCD 001085012345"
 

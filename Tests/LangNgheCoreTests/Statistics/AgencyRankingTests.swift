@@ -82,7 +82,9 @@ struct AgencyRankingTests {
         // By default one late case names nobody; three do. A follow-up never names the agency.
         #expect(AgencyRanking(statistics: statistics).named.isEmpty)
         let threeLate = (1...3).map { i in
-            statsCase(statsLog(agency: "BTC", received: "2026-03-02 10:00", answered: "2026-03-31 10:00").with(.followedUp, "2026-04-01 09:00"), code: statsCode(10 + i))
+            statsCase(
+                statsLog(agency: "BTC", received: "2026-03-02 10:00", answered: "2026-03-31 10:00").with(.followedUp, "2026-04-01 09:00"),
+                code: statsCode(10 + i))
         }
         let named = AgencyRanking(statistics: statsStatistics(threeLate, period: march, today: "2026-04-20")).named
         #expect(named.map(\.agencyCode) == ["BTC"])

@@ -9,10 +9,11 @@ struct StatisticsFactTests {
     }
 
     @Test func answeredOnItsDueDateIsOnTimeAfterTwentyWorkingDays() {
-        #expect(measures(statsLog(agency: "BTC", answered: "2026-04-08 16:00")) == [
-            "2026-03-11 VPCP submitted", "2026-03-12 BTC received",
-            "2026-04-08 BTC answered", "2026-04-08 BTC answeredOnTime", "2026-04-08 BTC answerDays 20",
-        ])
+        #expect(
+            measures(statsLog(agency: "BTC", answered: "2026-04-08 16:00")) == [
+                "2026-03-11 VPCP submitted", "2026-03-12 BTC received",
+                "2026-04-08 BTC answered", "2026-04-08 BTC answeredOnTime", "2026-04-08 BTC answerDays 20",
+            ])
     }
 
     @Test func answeredTheDayAfterIsLate() {
@@ -42,10 +43,11 @@ struct StatisticsFactTests {
             .with(.assigned, "2026-03-16 09:00", agency: vpcp, data: ["leadAgency": "BYT"])
             .with(.returned, "2026-03-17 10:00", agency: "BYT")
             .with(.assigned, "2026-03-18 09:00", agency: vpcp, data: ["leadAgency": "BTC"])
-        #expect(measures(log).dropFirst(2) == [
-            "2026-03-13 BTC returned", "2026-03-16 BYT received", "2026-03-16 BTC reassigned",
-            "2026-03-17 BYT returned", "2026-03-18 BTC received", "2026-03-18 BYT reassigned", "2026-03-18 BTC overruledReturn",
-        ])
+        #expect(
+            measures(log).dropFirst(2) == [
+                "2026-03-13 BTC returned", "2026-03-16 BYT received", "2026-03-16 BTC reassigned",
+                "2026-03-17 BYT returned", "2026-03-18 BTC received", "2026-03-18 BYT reassigned", "2026-03-18 BTC overruledReturn",
+            ])
     }
 
     @Test func aCoordinationReplyAfterFiveWorkingDaysIsLateForTheAgencyAsked() {
@@ -55,9 +57,10 @@ struct StatisticsFactTests {
             .with(.coordinationRequested, "2026-03-13 10:00", agency: "BTC", data: ["agency": "BXD"])
             .with(.coordinationReplied, "2026-03-16 10:00", agency: "BXD")
             .with(.coordinationReplied, "2026-03-23 10:00", agency: "BYT")
-        #expect(measures(log).dropFirst(2) == [
-            "2026-03-13 BYT coordinationRequested", "2026-03-13 BXD coordinationRequested", "2026-03-23 BYT coordinationRepliedLate",
-        ])
+        #expect(
+            measures(log).dropFirst(2) == [
+                "2026-03-13 BYT coordinationRequested", "2026-03-13 BXD coordinationRequested", "2026-03-23 BYT coordinationRepliedLate",
+            ])
     }
 
     @Test func followUpsRatingsAndEscalationsAfterTheAnswer() {
@@ -69,7 +72,8 @@ struct StatisticsFactTests {
     }
 
     @Test func refusalsCountForTheOfficeWithTheirReason() {
-        let log = Log().with(.submitted, "2026-03-11 10:00").with(.rejected, "2026-03-12 10:00", agency: "VPCP", data: ["reasonCode": "legalQuestion"])
+        let log = Log().with(.submitted, "2026-03-11 10:00").with(
+            .rejected, "2026-03-12 10:00", agency: "VPCP", data: ["reasonCode": "legalQuestion"])
         #expect(measures(log) == ["2026-03-11 VPCP submitted", "2026-03-12 VPCP refused legalQuestion"])
     }
 }

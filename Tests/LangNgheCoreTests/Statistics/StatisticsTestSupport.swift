@@ -55,7 +55,10 @@ func statsStatistics(_ cases: [StatsCase], period: ClosedRange<CivilDate>, today
             }
             for clock in statsEngine.deadlines(for: known, fieldCode: nil, category: c.category, today: day)
             where clock.policy == "coordination" && clock.isOverdue(today: day) {
-                evidence.append(.init(reason: .unansweredCoordination, agencyCode: clock.agencyCode ?? "", petitionID: Int(c.code.suffix(6)) ?? 0, current: true))
+                evidence.append(
+                    .init(
+                        reason: .unansweredCoordination, agencyCode: clock.agencyCode ?? "", petitionID: Int(c.code.suffix(6)) ?? 0,
+                        current: true))
             }
         }
     }

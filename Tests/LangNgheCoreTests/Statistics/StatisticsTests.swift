@@ -55,7 +55,8 @@ struct StatisticsTests {
     @Test func aPastPeriodIsWhatItWasWhateverHappensLater() {
         let open = statsLog(agency: "BTC")  // due 8 April, overdue from the 9th
         let before = statsStatistics([statsCase(open)], period: march, today: "2026-04-20")
-        let answeredLater = statsStatistics([statsCase(open.with(.answerPublished, "2026-05-04 10:00", agency: "BTC"))], period: march, today: "2026-05-10")
+        let answeredLater = statsStatistics(
+            [statsCase(open.with(.answerPublished, "2026-05-04 10:00", agency: "BTC"))], period: march, today: "2026-05-10")
         #expect(before == answeredLater)
         #expect(before.overall.overdueNow == 0)
     }

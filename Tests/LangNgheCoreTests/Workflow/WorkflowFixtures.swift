@@ -12,10 +12,11 @@ enum WorkflowFixture {
 
     static let received = [event(.submitted)]
     static let awaitingInfo = received + [event(.infoRequested)]
-    static let assigned = received + [
-        event(.assigned, ["leadAgency": "BTC", "coordinatingAgencies": "BYT"], agency: "VPCP"),
-        event(.observerInvited, ["observerID": "99"], agency: "VPCP"),
-    ]
+    static let assigned =
+        received + [
+            event(.assigned, ["leadAgency": "BTC", "coordinatingAgencies": "BYT"], agency: "VPCP"),
+            event(.observerInvited, ["observerID": "99"], agency: "VPCP"),
+        ]
     static let inProgress = assigned + [event(.acknowledged, agency: "BTC")]
     static let coordinating = inProgress + [event(.coordinationRequested, ["agency": "BYT"], agency: "BTC")]
     static let drafted = inProgress + [event(.answerDrafted, agency: "BTC", text: "Trả lời")]

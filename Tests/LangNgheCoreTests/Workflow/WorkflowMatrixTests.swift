@@ -26,7 +26,10 @@ import Testing
         (.decided, WorkflowFixture.escalated, ["coordinator"]),
         (.merged, WorkflowFixture.inProgress, ["coordinator"]),
         (.closed, WorkflowFixture.answered, ["coordinator"]),
-        (.noteAdded, WorkflowFixture.inProgress, ["coordinator", "officerOwn", "leaderOwn", "officerCoord", "leaderCoord", "observerInvited"]),
+        (
+            .noteAdded, WorkflowFixture.inProgress,
+            ["coordinator", "officerOwn", "leaderOwn", "officerCoord", "leaderCoord", "observerInvited"]
+        ),
         (.observerInvited, WorkflowFixture.inProgress, ["coordinator"]),
         (.redacted, WorkflowFixture.drafted, ["coordinator", "leaderOwn"]),
         (.markedUseful, WorkflowFixture.answered, ["coordinator"]),

@@ -56,32 +56,45 @@ import Testing
             for type in [EventType.assigned, .rejected, .merged, .closed, .decided] {
                 let allowed = Self.allowedStatuses[type]!.contains(status)
                 let result = Workflow.check(type, by: coordinator, on: state)
-                if allowed { #expect(result == nil, "\(type.rawValue) in \(status.rawValue)") }
-                else { #expect(result == .conflict(.status), "\(type.rawValue) in \(status.rawValue)") }
+                if allowed {
+                    #expect(result == nil, "\(type.rawValue) in \(status.rawValue)")
+                } else {
+                    #expect(result == .conflict(.status), "\(type.rawValue) in \(status.rawValue)")
+                }
             }
         }
     }
 
     @Test func answersMoveThroughDraftApprovalAndPublication() {
         let leader = WorkflowFixture.principals["leaderOwn"]!
-        #expect(Workflow.check(.answerApproved, by: leader, on: CaseState(events: WorkflowFixture.inProgress)) == .conflict(.noDraftToApprove))
+        #expect(
+            Workflow.check(.answerApproved, by: leader, on: CaseState(events: WorkflowFixture.inProgress)) == .conflict(.noDraftToApprove))
         #expect(Workflow.check(.answerPublished, by: leader, on: CaseState(events: WorkflowFixture.drafted)) == .conflict(.noApprovedDraft))
-        #expect(Workflow.check(.answerApproved, by: leader, on: CaseState(events: WorkflowFixture.approved)) == .conflict(.noDraftToApprove))
+        #expect(
+            Workflow.check(.answerApproved, by: leader, on: CaseState(events: WorkflowFixture.approved)) == .conflict(.noDraftToApprove))
         let answered = CaseState(events: WorkflowFixture.answered)
         #expect(answered.answersPublished == 1)
-        #expect(Workflow.check(.rated, by: .submitter, on: CaseState(events: WorkflowFixture.answered + [WorkflowFixture.event(.rated)])) == .conflict(.alreadyRated))
+        #expect(
+            Workflow.check(.rated, by: .submitter, on: CaseState(events: WorkflowFixture.answered + [WorkflowFixture.event(.rated)]))
+                == .conflict(.alreadyRated))
     }
 
     @Test func escalationNeedsItsGrounds() {
         let coordinator = WorkflowFixture.principals["coordinator"]!
         let alone = CaseState(events: WorkflowFixture.received + [WorkflowFixture.event(.assigned, ["leadAgency": "BTC"])])
-        let result = Workflow.prepare(.escalated, input: EventInput(["reason": "disagreement", "summary": "x"]), by: coordinator, on: alone, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let result = Workflow.prepare(
+            .escalated, input: EventInput(["reason": "disagreement", "summary": "x"]), by: coordinator, on: alone,
+            reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
         #expect(result.failure == .conflict(.needsTwoAgencies))
         let noFollowUp = CaseState(events: WorkflowFixture.answered)
-        let second = Workflow.prepare(.escalated, input: EventInput(["reason": "repeatedComplaint", "summary": "x"]), by: coordinator, on: noFollowUp, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let second = Workflow.prepare(
+            .escalated, input: EventInput(["reason": "repeatedComplaint", "summary": "x"]), by: coordinator, on: noFollowUp,
+            reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
         #expect(second.failure == .conflict(.needsFollowUp))
         let twoAgencies = CaseState(events: WorkflowFixture.inProgress)
-        let third = Workflow.prepare(.escalated, input: EventInput(["reason": "disagreement", "summary": "x"]), by: coordinator, on: twoAgencies, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let third = Workflow.prepare(
+            .escalated, input: EventInput(["reason": "disagreement", "summary": "x"]), by: coordinator, on: twoAgencies,
+            reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
         #expect(third.failure == nil)
     }
 
@@ -90,18 +103,29 @@ import Testing
     @Test func governmentAuthorityGoesUpAtScreening() throws {
         let coordinator = WorkflowFixture.principals["coordinator"]!
         let screening = CaseState(events: WorkflowFixture.received)
-        let refused = Workflow.prepare(.escalated, input: EventInput(["reason": "disagreement", "summary": "x"]), by: coordinator, on: screening, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let refused = Workflow.prepare(
+            .escalated, input: EventInput(["reason": "disagreement", "summary": "x"]), by: coordinator, on: screening,
+            reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
         #expect(refused.failure == .conflict(.onlyGovernmentAuthorityAtScreening))
         let fields = ["reason": "governmentAuthority", "summary": "Thuộc thẩm quyền Thủ tướng", "proposalNumber": "123/TTr-VPCP"]
-        let escalated = try Workflow.prepare(.escalated, input: EventInput(fields), by: coordinator, on: screening, reference: WorkflowFixture.reference, at: WorkflowFixture.t0).get()
+        let escalated = try Workflow.prepare(
+            .escalated, input: EventInput(fields), by: coordinator, on: screening, reference: WorkflowFixture.reference,
+            at: WorkflowFixture.t0
+        ).get()
         #expect(escalated.body(Escalated.self)?.proposalNumber == "123/TTr-VPCP")
         let waiting = CaseState(events: WorkflowFixture.received + [escalated])
         #expect(waiting.status == .escalated)
-        let noAgency = Workflow.prepare(.decided, input: EventInput(["decision": "Giao thực hiện", "outcome": "implement"]), by: coordinator, on: waiting, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let noAgency = Workflow.prepare(
+            .decided, input: EventInput(["decision": "Giao thực hiện", "outcome": "implement"]), by: coordinator, on: waiting,
+            reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
         #expect(noAgency.failure == .invalid([FieldError("leadAgency", .required)]))
         let decided = try Workflow.prepare(
-            .decided, input: EventInput(["decision": "Giao Bộ Tài chính", "leadAgency": "BTC", "documentNumber": "45/TB-VPCP", "signer": "Phó Thủ tướng"]),
-            by: coordinator, on: waiting, reference: WorkflowFixture.reference, at: WorkflowFixture.t0).get()
+            .decided,
+            input: EventInput([
+                "decision": "Giao Bộ Tài chính", "leadAgency": "BTC", "documentNumber": "45/TB-VPCP", "signer": "Phó Thủ tướng",
+            ]),
+            by: coordinator, on: waiting, reference: WorkflowFixture.reference, at: WorkflowFixture.t0
+        ).get()
         let after = CaseState(events: WorkflowFixture.received + [escalated, decided])
         #expect(after.status == .inProgress && after.leadAgency == "BTC")
     }
@@ -116,9 +140,12 @@ import Testing
 
     @Test func whoeverDraftedCannotApprove() {
         let leader = WorkflowFixture.principals["leaderOwn"]!
-        let drafted = WorkflowFixture.inProgress + [
-            PetitionEvent(sequence: 0, at: WorkflowFixture.t0, actor: .staff(leader.staff!.id), agencyCode: "BTC", body: AnswerDrafted(content: "Trả lời"))
-        ]
+        let drafted =
+            WorkflowFixture.inProgress + [
+                PetitionEvent(
+                    sequence: 0, at: WorkflowFixture.t0, actor: .staff(leader.staff!.id), agencyCode: "BTC",
+                    body: AnswerDrafted(content: "Trả lời"))
+            ]
         #expect(Workflow.check(.answerApproved, by: leader, on: CaseState(events: drafted)) == .conflict(.approverIsDrafter))
         #expect(!Workflow.allowedEvents(for: leader, on: CaseState(events: drafted)).contains(.answerApproved))
         #expect(Workflow.check(.answerApproved, by: leader, on: CaseState(events: WorkflowFixture.drafted)) == nil)
@@ -127,7 +154,9 @@ import Testing
     @Test func missingFieldsAreNamed() {
         let coordinator = WorkflowFixture.principals["coordinator"]!
         let state = CaseState(events: WorkflowFixture.received)
-        let result = Workflow.prepare(.assigned, input: EventInput(["coordinatingAgencies": "XYZ"]), by: coordinator, on: state, reference: WorkflowFixture.reference, at: WorkflowFixture.t0)
+        let result = Workflow.prepare(
+            .assigned, input: EventInput(["coordinatingAgencies": "XYZ"]), by: coordinator, on: state, reference: WorkflowFixture.reference,
+            at: WorkflowFixture.t0)
         guard case .invalid(let errors) = result.failure else {
             Issue.record("expected invalid fields")
             return

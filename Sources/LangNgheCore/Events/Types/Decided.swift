@@ -53,7 +53,8 @@ public struct Decided: EventBody {
     }
 
     public func details(_ words: any EventWords) -> String? {
-        [words.text("outcome_" + outcome.rawValue), leadAgency.map(words.agencyName), signature(words)].compactMap { $0 }.joined(separator: "; ")
+        [words.text("outcome_" + outcome.rawValue), leadAgency.map(words.agencyName), signature(words)].compactMap { $0 }.joined(
+            separator: "; ")
     }
 
     public func publicText(_ words: any EventWords) -> String {
@@ -62,7 +63,9 @@ public struct Decided: EventBody {
 
     private func signature(_ words: any EventWords) -> String? {
         guard documentNumber != nil || signer != nil else { return nil }
-        return [documentNumber.map { words.text("field_documentNumber") + ": " + $0 }, signer.map { words.text("field_signer") + ": " + $0 }]
-            .compactMap { $0 }.joined(separator: ", ")
+        return [
+            documentNumber.map { words.text("field_documentNumber") + ": " + $0 }, signer.map { words.text("field_signer") + ": " + $0 },
+        ]
+        .compactMap { $0 }.joined(separator: ", ")
     }
 }

@@ -17,7 +17,9 @@ public struct PersonalDataErased: EventBody {
     }
 
     public static func read(_ input: inout EventReader, state: CaseState) -> PersonalDataErased {
-        PersonalDataErased(retentionRule: input.optionalLine("retentionRule", max: 100) ?? "", legalBasis: input.optionalLine("legalBasis", max: 500) ?? "")
+        PersonalDataErased(
+            retentionRule: input.optionalLine("retentionRule", max: 100) ?? "", legalBasis: input.optionalLine("legalBasis", max: 500) ?? ""
+        )
     }
 
     public static func precondition(on state: CaseState, by principal: Principal) -> ConflictReason? {
