@@ -71,6 +71,14 @@ import Testing
             let rated = try await citizen.post(
                 Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("satisfaction", "2")], csrf: token)
             #expect(rated.text.contains("Đã ghi nhận"))
+            // A second rating (a double click): the form is gone, so its problem and the comment
+            // come above instead of vanishing.
+            let again = try await citizen.post(
+                Paths.trackAction,
+                fields: [("ma", code), ("khoa", key), ("type", "rated"), ("satisfaction", "5"), ("comment", "Lần hai.")], csrf: token)
+            #expect(again.status == .unprocessableContent)
+            #expect(again.text.contains(#"<p class="error" role="alert">"#) && again.text.contains("Lần hai."))
+            #expect(!again.text.contains(#"id="rate-error""#))
             let wrongKey = try await citizen.post(
                 Paths.trackAction, fields: [("ma", code), ("khoa", "nope"), ("type", "followedUp"), ("content", "x")], csrf: token)
             #expect(wrongKey.status == .forbidden)

@@ -113,8 +113,13 @@ import Testing
                 let part = try await store.search(word, agency: nil, page: page, pageSize: 2, window: 3)
                 #expect(part.totalIsEstimate)
                 #expect(part.total == 5)
+                // Whether a next page exists is known, not guessed from the estimate.
+                #expect(part.hasMore == (page < 3))
                 seen += part.answers.map(\.trackingCode.description)
             }
+            // Exactly as many matches as the window: counted, not estimated.
+            let exact = try await store.search(word, agency: nil, page: 1, pageSize: 10, window: 5)
+            #expect(exact.total == 5 && !exact.totalIsEstimate && !exact.hasMore)
             #expect(seen.count == 5 && Set(seen) == Set(codes))
             #expect(Set(seen.prefix(3)) == Set(codes.suffix(3)))
             #expect(Array(seen.suffix(2)) == [codes[1], codes[0]])
@@ -123,7 +128,7 @@ import Testing
             #expect(filtered.answers.map(\.trackingCode.description) == [seen[2], seen[3]])
             // The API says when its total is an estimate.
             let json = try await client.execute(uri: "/api/v1/search?q=duong", method: .get).json()
-            #expect(json["total"] as? Int == 5 && json["totalIsEstimate"] as? Bool == false)
+            #expect(json["total"] as? Int == 5 && json["totalIsEstimate"] as? Bool == false && json["hasMore"] as? Bool == false)
         }
     }
 

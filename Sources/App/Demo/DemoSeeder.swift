@@ -44,27 +44,36 @@ public struct DemoSeeder {
         // other core; one at a time, in order, so that tracking numbers follow the date of receipt.
         var batch: [(intake: Intake, history: [PetitionEvent])] = []
         var writing: Task<Void, any Error>?
-        for (index, offset) in times.enumerated() {
-            let receivedAt = until.addingTimeInterval(offset - span)
-            let template = random.pick(corpus.templates)
-            let petition = DemoPetition(corpus: corpus, template: template, agencies: agencies, random: &random)
-            let intake = Intake(
-                petition: petition.valid, channel: random.chance(0.85) ? .web : random.pick([.api, .paper, .email, .phone]),
-                accessKeyHash: AccessKey.hash(String(random.next(), radix: 32)), receivedAt: receivedAt)
-            let subject = PersonalDataSubject(
-                name: petition.valid.submitter.name, address: petition.valid.submitter.address, phone: petition.valid.submitter.phone,
-                email: petition.valid.submitter.email, nameMayBePublished: petition.valid.publishName)
-            let history = DemoHistory(
-                receivedAt: receivedAt, until: until, lead: petition.lead, answer: petition.answer, staff: staff,
-                texts: PublicationTexts(title: petition.valid.title, content: petition.valid.content, subject: subject), mask: mask)
-            batch.append((intake, history.events(random: &random)))
-            if batch.count == Self.batchSize || index == times.count - 1 {
-                let ready = try batch.map { try PreparedCase(intake: $0.intake, history: $0.history) }
-                try await writing?.value
-                bar.update(index + 1 - batch.count)
-                writing = Task { [store] in try await store.load(ready) }
-                batch.removeAll(keepingCapacity: true)
+        // However the loop ends, the batch being written is waited for (and cancelled on an
+        // error), so that no write outlives the seeding.
+        do {
+            for (index, offset) in times.enumerated() {
+                let receivedAt = until.addingTimeInterval(offset - span)
+                let template = random.pick(corpus.templates)
+                let petition = DemoPetition(corpus: corpus, template: template, agencies: agencies, random: &random)
+                let intake = Intake(
+                    petition: petition.valid, channel: random.chance(0.85) ? .web : random.pick([.api, .paper, .email, .phone]),
+                    accessKeyHash: AccessKey.hash(String(random.next(), radix: 32)), receivedAt: receivedAt)
+                let subject = PersonalDataSubject(
+                    name: petition.valid.submitter.name, address: petition.valid.submitter.address, phone: petition.valid.submitter.phone,
+                    email: petition.valid.submitter.email, nameMayBePublished: petition.valid.publishName)
+                let history = DemoHistory(
+                    receivedAt: receivedAt, until: until, lead: petition.lead, answer: petition.answer, staff: staff,
+                    texts: PublicationTexts(title: petition.valid.title, content: petition.valid.content, subject: subject), mask: mask)
+                batch.append((intake, history.events(random: &random)))
+                if batch.count == Self.batchSize || index == times.count - 1 {
+                    try Task.checkCancellation()
+                    let ready = try batch.map { try PreparedCase(intake: $0.intake, history: $0.history) }
+                    try await writing?.value
+                    bar.update(index + 1 - batch.count)
+                    writing = Task { [store] in try await store.load(ready) }
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
+        } catch {
+            writing?.cancel()
+            _ = try? await writing?.value
+            throw error
         }
         try await writing?.value
         bar.update(times.count)

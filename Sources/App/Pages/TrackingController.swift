@@ -116,9 +116,25 @@ struct TrackingController {
             }
             found.details = details
         }
-        let page = TrackingPage(
+        var page = TrackingPage(
             query: code.description, message: nil, petition: found, keyRejected: accessKey != nil && !unlocked,
             notice: notice, attempt: attempt.map(TrackingPage.Attempts.init))
+        // A form no longer offered (the case moved on, or a second click) cannot show its own
+        // problem: it goes above, with what was typed.
+        if let attempt, let details = found.details {
+            let offered: Bool
+            switch attempt.type {
+            case .rated: offered = details.canRate
+            case .infoProvided: offered = details.canProvideInfo
+            default: offered = details.canFollowUp
+            }
+            if !offered {
+                page.attempt = nil
+                page.actionError = attempt.error
+                let typed = [attempt.content, attempt.comment].filter { !$0.isEmpty }.joined(separator: "\n\n")
+                page.unsentText = typed.isEmpty ? nil : typed
+            }
+        }
         let status: HTTPResponse.Status = accessKey != nil && !unlocked ? .forbidden : attempt != nil ? .unprocessableContent : .ok
         return views.page("tracking", title: title + " " + code.description, body: page, context: context, status: status)
     }

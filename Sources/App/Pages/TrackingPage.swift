@@ -68,6 +68,9 @@ struct TrackingPage {
     var notice: String? = nil
     /// The submitter's form that came back with a problem: shown in that form, filled in.
     var attempt: Attempts? = nil
+    /// The problem of a form that is no longer offered, and the text it carried.
+    var actionError: String? = nil
+    var unsentText: String? = nil
 
     struct Rating {
         let value: Int

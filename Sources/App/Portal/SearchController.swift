@@ -20,16 +20,17 @@ struct SearchController {
         let items: [(PublishedAnswer, Snippet)]
         let total: Int
         let totalIsEstimate: Bool
+        let hasMore: Bool
         let page: Int
     }
 
     /// The page's answers, ranked by the database; only they get snippets.
     func search(_ text: String, agency: String?, page: Int) async throws -> Result {
         let query = SearchQuery(text)
-        guard !query.isEmpty else { return Result(items: [], total: 0, totalIsEstimate: false, page: page) }
+        guard !query.isEmpty else { return Result(items: [], total: 0, totalIsEstimate: false, hasMore: false, page: page) }
         let found = try await store.search(query, agency: agency, page: page, pageSize: Self.pageSize)
         let items = found.answers.map { ($0, Snippet(text: $0.content + " " + $0.answer, query: query)) }
-        return Result(items: items, total: found.total, totalIsEstimate: found.totalIsEstimate, page: page)
+        return Result(items: items, total: found.total, totalIsEstimate: found.totalIsEstimate, hasMore: found.hasMore, page: page)
     }
 
     struct SearchItemView: Encodable {
@@ -48,6 +49,7 @@ struct SearchController {
         }
         return JSONBody.response([
             "query": AnyEncodable(text), "total": AnyEncodable(result.total), "totalIsEstimate": AnyEncodable(result.totalIsEstimate),
+            "hasMore": AnyEncodable(result.hasMore),
             "page": AnyEncodable(page), "items": AnyEncodable(items),
         ])
     }
@@ -76,7 +78,7 @@ struct SearchController {
         let model = SearchPage(
             query: text, items: items, total: NumberText.grouped(result.total, context.language), totalIsEstimate: result.totalIsEstimate,
             searched: !SearchQuery(text).isEmpty, isEmpty: items.isEmpty,
-            nextHref: page * Self.pageSize < result.total ? base + "&page=\(page + 1)" : nil,
+            nextHref: result.hasMore ? base + "&page=\(page + 1)" : nil,
             previousHref: page > 1 ? base + "&page=\(page - 1)" : nil)
         return views.page("search", title: views.catalogue.text("search_title", context.language), body: model, context: context)
     }

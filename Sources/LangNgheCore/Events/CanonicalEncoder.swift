@@ -1,3 +1,5 @@
+import Foundation
+
 /// An `Encoder` that builds a `CanonicalJSON` value straight from a Codable value, as
 /// `JSONEncoder` would spell it (keys by their string value, absent optionals left out) but
 /// without writing JSON text and parsing it back: that round trip was a tenth of loading a
@@ -30,6 +32,8 @@ private final class Slot {
     }
 
     func member(_ key: String) -> Slot {
+        // The same key twice is the same place, as in JSONEncoder.
+        if case .object(let members) = content, let known = members.first(where: { $0.0 == key }) { return known.1 }
         let slot = Slot()
         if case .object(var members) = content {
             members.append((key, slot))
@@ -93,6 +97,10 @@ private func canonical(_ value: some Encodable, at slot: Slot, codingPath: [any 
     case let i as UInt8: slot.content = .value(try number(i))
     case is Double, is Float:
         throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "no fractional numbers in canonical JSON"))
+    // JSONEncoder spells these its own way (base64, a string, a number); an event states times
+    // and files in its own fields, so one of these is a mistake to catch, not to sign.
+    case is Date, is Data, is URL, is Decimal:
+        throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(type(of: value)) has no canonical form"))
     case let json as CanonicalJSON: slot.content = .value(json)
     default: try value.encode(to: SlotEncoder(slot: slot, codingPath: codingPath))
     }

@@ -7,11 +7,14 @@ public struct SearchResults: Sendable {
     public var answers: [PublishedAnswer]
     public var total: Int
     public var totalIsEstimate: Bool
+    /// Whether another page follows (known exactly, whatever the total).
+    public var hasMore: Bool
 
-    public init(answers: [PublishedAnswer], total: Int, totalIsEstimate: Bool) {
+    public init(answers: [PublishedAnswer], total: Int, totalIsEstimate: Bool, hasMore: Bool) {
         self.answers = answers
         self.total = total
         self.totalIsEstimate = totalIsEstimate
+        self.hasMore = hasMore
     }
 }
 
@@ -34,48 +37,59 @@ extension Store {
     public func search(_ query: SearchQuery, agency: String?, page: Int, pageSize: Int, window: Int = searchRankingWindow) async throws
         -> SearchResults
     {
-        guard let match = SearchMatch(query, dialect: dialect) else { return SearchResults(answers: [], total: 0, totalIsEstimate: false) }
+        guard let match = SearchMatch(query, dialect: dialect) else {
+            return SearchResults(answers: [], total: 0, totalIsEstimate: false, hasMore: false)
+        }
         let filter = agency == nil ? "" : " AND pa.agency_code = ?"
         let filterArguments: [SQLValue] = agency.map { [.text($0)] } ?? []
         let offset = PageNumber(clamping: page).offset(pageSize: pageSize)
         return try await database.read { db in
-            // The window: the newest matches, as ids, from the index alone where it can.
+            // The window: the newest matches, as ids, from the index alone where it can; one
+            // more than the window tells whether there are older ones.
             let matching = match.matching(filter: filter)
             let newest = try await db.query(
-                "SELECT id FROM (\(matching)) m ORDER BY id DESC LIMIT ?", [match.setArgument] + filterArguments + [.int(Int64(window))]
+                "SELECT id FROM (\(matching)) m ORDER BY id DESC LIMIT ?", [match.setArgument] + filterArguments + [.int(Int64(window + 1))]
             ).compactMap { $0.int("id") }
-            guard let first = newest.first, let cutoff = newest.last else {
-                return SearchResults(answers: [], total: 0, totalIsEstimate: false)
+            let ranked = newest.prefix(window)
+            guard let first = ranked.first, let cutoff = ranked.last else {
+                return SearchResults(answers: [], total: 0, totalIsEstimate: false, hasMore: false)
             }
-            let complete = newest.count < window
-            var total = newest.count
-            if !complete {
-                // As many per case number as in the window, over every published case number.
-                let oldest = try await db.first("SELECT MIN(petition_id) AS id FROM published_answers")?.int("id") ?? cutoff
-                total = Self.roughly(Double(window) * Double(first - oldest + 1) / Double(first - cutoff + 1))
-            }
+            let complete = newest.count <= window
+            // The page and one more answer, to know whether another page follows: an estimated
+            // total cannot say.
+            let wanted = pageSize + 1
             var ids: [Int] = []
-            if offset < newest.count {
+            if offset < ranked.count {
                 ids = try await db.query(
                     match.ranked(filter: filter) + " ORDER BY score, id DESC LIMIT ? OFFSET ?",
-                    [match.rankArgument, .int(Int64(cutoff))] + filterArguments + [.int(Int64(pageSize)), .int(Int64(offset))]
+                    [match.rankArgument, .int(Int64(cutoff))] + filterArguments + [.int(Int64(wanted)), .int(Int64(offset))]
                 ).compactMap { $0.int("id") }
             }
-            if ids.count < pageSize, !complete {
+            if ids.count < wanted, !complete {
                 ids += try await db.query(
                     "SELECT id FROM (\(matching)) m WHERE id < ? ORDER BY id DESC LIMIT ? OFFSET ?",
                     [match.setArgument] + filterArguments + [
-                        .int(Int64(cutoff)), .int(Int64(pageSize - ids.count)), .int(Int64(max(0, offset - newest.count))),
+                        .int(Int64(cutoff)), .int(Int64(wanted - ids.count)), .int(Int64(max(0, offset - ranked.count))),
                     ]
                 ).compactMap { $0.int("id") }
             }
-            guard !ids.isEmpty else { return SearchResults(answers: [], total: total, totalIsEstimate: !complete) }
+            let hasMore = ids.count > pageSize
+            ids = Array(ids.prefix(pageSize))
+            var total = ranked.count
+            if !complete {
+                // As many per case number as in the window, over every published case number;
+                // never fewer than are known to exist.
+                let oldest = try await db.first("SELECT MIN(petition_id) AS id FROM published_answers")?.int("id") ?? cutoff
+                let estimate = Self.roughly(Double(window) * Double(first - oldest + 1) / Double(first - cutoff + 1))
+                total = max(estimate, window + 1, offset + ids.count + (hasMore ? 1 : 0))
+            }
+            guard !ids.isEmpty else { return SearchResults(answers: [], total: total, totalIsEstimate: !complete, hasMore: false) }
             let rows = try await db.query(
                 "SELECT * FROM published_answers WHERE petition_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
                 ids.map { .int(Int64($0)) })
             var byID: [Int: PublishedAnswer] = [:]
             for row in rows { if let id = row.int("petition_id") { byID[id] = try PublishedAnswer(row: row) } }
-            return SearchResults(answers: ids.compactMap { byID[$0] }, total: total, totalIsEstimate: !complete)
+            return SearchResults(answers: ids.compactMap { byID[$0] }, total: total, totalIsEstimate: !complete, hasMore: hasMore)
         }
     }
 

@@ -105,6 +105,10 @@ import Testing
             flags: ["z": true, "a": false], big: 255, nested: [[1, 2], []])
         #expect(try CanonicalJSON(encoding: value) == Self.viaJSONText(value))
         #expect(throws: (any Error).self) { try CanonicalJSON(encoding: ["x": 1.5]) }
+        // Foundation values JSONEncoder spells its own way are refused, not signed another way.
+        #expect(throws: (any Error).self) { try CanonicalJSON(encoding: ["at": Date(timeIntervalSince1970: 0)]) }
+        #expect(throws: (any Error).self) { try CanonicalJSON(encoding: ["file": Data([1, 2])]) }
+        #expect(throws: (any Error).self) { try CanonicalJSON(encoding: ["link": URL(string: "https://example.vn")!]) }
     }
 
     static func viaJSONText(_ value: some Encodable) throws -> CanonicalJSON {
