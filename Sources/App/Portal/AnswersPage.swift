@@ -46,7 +46,8 @@ struct AnswersPage {
     typealias Option = SelectOption
 
     let items: [AnswerItem]
-    let total: Int
+    /// Grouped as the reader's language writes numbers.
+    let total: String
     let message: String?
     let agencies: [Option]
     let categories: [Option]
@@ -65,7 +66,7 @@ struct AnswersPage {
         let allAgencies = try await store.agencies()
         let byCode = allAgencies.byCode
         items = answers.map { AnswerItem($0, catalogue: catalogue, language: language, agencies: byCode, snippet: nil) }
-        self.total = total
+        self.total = NumberText.grouped(total, language)
         // The dates' problems go beside their fields, the others above the form.
         let others = errors.filter { $0.field != "from" && $0.field != "to" }
         message =
