@@ -32,6 +32,16 @@ public final class PostgresDatabase: SQLDatabase {
         try await transaction(body)
     }
 
+    public func refreshStatistics() async throws {
+        // VACUUM cannot run inside a transaction: one statement on a pooled connection, for
+        // the tables that lists, counts and figures read (of this schema only).
+        try await client.withConnection { connection in
+            try await connection.query(
+                "VACUUM ANALYZE petitions, petition_agencies, published_answers, case_facts, case_clocks, rollups, rollups_monthly, events",
+                logger: logger)
+        }
+    }
+
     private func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in

@@ -71,6 +71,10 @@ public final class SQLiteDatabase: SQLDatabase {
         try await writeLock.withLock { try await Self.transaction("BEGIN IMMEDIATE", on: writer, body) }
     }
 
+    /// Nothing to do: every query here was planned and measured without `sqlite_stat1`, and
+    /// statistics could change those plans; SQLite keeps no visibility map.
+    public func refreshStatistics() async throws {}
+
     /// `body` inside one transaction on `connection`: committed when it returns, rolled back
     /// when anything throws, the task's cancellation included.
     private static func transaction<T: Sendable>(

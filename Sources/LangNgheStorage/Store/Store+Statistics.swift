@@ -75,11 +75,20 @@ extension Store {
         let series = "measure IN ('submitted', 'received', 'answered')"
         return try await database.read { db in
             var parts: [(sql: String, arguments: [SQLValue], sign: Int)] = []
-            // The whole months' rows are summed here rather than by GROUP BY: SQLite compares
-            // five text columns per row to group them, 20 ms for a year's 24,000 rows at
-            // 100,000 petitions, where reading them is 3.
+            // SQLite: the whole months' rows are summed here rather than by GROUP BY, which
+            // compares five text columns per row (20 ms for a year's 24,000 rows at 100,000
+            // petitions, where reading them is 3). PostgreSQL groups faster than it sends the
+            // rows (a year: 43 ms grouped there, 68 ms summed here).
             var sums: [Rollup.Count: Int] = [:]
-            if let months = split.wholeMonths {
+            if let months = split.wholeMonths, dialect == .postgresql {
+                let month = "CASE WHEN \(series) THEN month ELSE '' END"
+                parts.append(
+                    (
+                        "SELECT \(month) AS month, agency_code, category, measure, detail, CAST(SUM(count) AS BIGINT) AS n FROM rollups_monthly "
+                            + "WHERE month >= ? AND month <= ?",
+                        [.text(months.lowerBound), .text(months.upperBound)], 1
+                    ))
+            } else if let months = split.wholeMonths {
                 var sql =
                     "SELECT month, agency_code, category, measure, detail, count AS n FROM rollups_monthly WHERE month >= ? AND month <= ?"
                 var arguments: [SQLValue] = [.text(months.lowerBound), .text(months.upperBound)]
