@@ -51,13 +51,7 @@ import Testing
     /// the sums of its facts, whatever the period.
     @Test func periodSumsAreTheSumsOfTheirFacts() async throws {
         try await TestDatabase.withStore { store in
-            let code = try await store.submit(
-                Intake(
-                    petition: ValidPetition(
-                        submitter: Submitter(kind: .individual, name: "Lê Văn B", address: "Số 1 Lê Lợi", phone: "0900000001", email: ""),
-                        category: .proposal, fieldCode: nil, agencyCode: nil, title: "Đề xuất", content: "Đề xuất nội dung",
-                        publishName: false),
-                    channel: .web, accessKeyHash: "x", receivedAt: Date()))
+            let code = try await Self.submitOne(store)
             let id =
                 try await store.database.read { db in
                     try await db.first("SELECT id FROM petitions WHERE tracking_code = ?", code.description)?.int("id")
@@ -114,13 +108,7 @@ import Testing
 
     @Test func aBadlyStoredEventIsAnErrorNotASkippedRow() async throws {
         try await TestDatabase.withStore { store in
-            let code = try await store.submit(
-                Intake(
-                    petition: ValidPetition(
-                        submitter: Submitter(kind: .individual, name: "Lê Văn B", address: "Số 1 Lê Lợi", phone: "0900000001", email: ""),
-                        category: .proposal, fieldCode: nil, agencyCode: nil, title: "Đề xuất", content: "Đề xuất nội dung",
-                        publishName: false),
-                    channel: .web, accessKeyHash: "x", receivedAt: Date()))
+            let code = try await Self.submitOne(store)
             try await store.database.write { db in try await db.execute("UPDATE events SET data = '{\"channel\":\"pigeon\"}'") }
             await #expect(throws: UnreadableEvent.self) { try await store.petition(code) }
             // Appending refuses too, rather than reusing the unreadable event's sequence number.
@@ -172,5 +160,15 @@ import Testing
                 try await store.database.read { db in try await db.first("SELECT value FROM counters WHERE name = 'x'")?.int("value") } == 2
             )
         }
+    }
+
+    /// One petition through the store's submission path.
+    static func submitOne(_ store: Store) async throws -> TrackingCode {
+        try await store.submit(
+            Intake(
+                petition: ValidPetition(
+                    submitter: Submitter(kind: .individual, name: "Lê Văn B", address: "Số 1 Lê Lợi", phone: "0900000001", email: ""),
+                    category: .proposal, fieldCode: nil, agencyCode: nil, title: "Đề xuất", content: "Đề xuất nội dung", publishName: false),
+                channel: .web, accessKeyHash: "x", receivedAt: Date()))
     }
 }

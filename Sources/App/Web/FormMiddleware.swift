@@ -64,20 +64,12 @@ struct FormMiddleware: RouterMiddleware {
             guard let boundary = MediaType(from: contentType)?.parameter?.value else { throw AppError.unsupportedMediaType }
             let body = request.body
             let large = (declared ?? Int.max) > Limits.formBody
-            do {
-                return try await large
+            return try await readingBody {
+                try await large
                     ? ClientGate.uploads.admit("uploads") {
                         try await FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody)
                     }
                     : FormData.multipart(body, boundary: boundary, limit: limits.bytes, textLimit: Limits.formBody)
-            } catch let error as AppError {
-                throw error
-            } catch is NIOTooManyBytesError {
-                throw AppError.tooLarge
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch {
-                throw AppError.malformedRequest
             }
         }
         return FormData.urlEncoded(try await collect(&request, limit: limits.bytes))
@@ -86,15 +78,22 @@ struct FormMiddleware: RouterMiddleware {
     static func collect(_ request: inout Request, limit: Int) async throws -> ByteBuffer {
         // A declared length beyond the limit is refused before a byte is read.
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw AppError.tooLarge }
+        return try await readingBody { try await request.collectBody(upTo: limit) }
+    }
+
+    /// What reading a body can fail with, in the client's terms: too large, or unreadable (a
+    /// broken chunk size, a body shorter than its length and the sender gone) — the sender's
+    /// mistake, not a server error. Our own refusals and cancellation pass through.
+    private static func readingBody<T>(_ read: () async throws -> T) async throws -> T {
         do {
-            return try await request.collectBody(upTo: limit)
+            return try await read()
+        } catch let error as AppError {
+            throw error
         } catch is NIOTooManyBytesError {
             throw AppError.tooLarge
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            // A body that cannot be read (a broken chunk size, a body shorter than its length
-            // and the sender gone) is the sender's mistake, not a server error.
             throw AppError.malformedRequest
         }
     }
