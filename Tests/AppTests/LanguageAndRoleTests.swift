@@ -37,11 +37,11 @@ import Testing
     @Test func phonesGetNarrowCharts() async throws {
         try await withApp { client, _ in
             let page = try await client.execute(uri: "/thong-ke", method: .get).text
-            #expect(page.contains(#"<source media="(max-width: 40em)""#) && page.contains("&amp;rong=360"))
+            #expect(page.contains(#"<source media="(max-width: 40em)""#) && page.contains("&amp;rong=320"))
             for chart in ["thang.svg", "dung-han.svg", "loai.svg"] {
-                let narrow = try await client.execute(uri: "/thong-ke/bieu-do/\(chart)?rong=360", method: .get)
+                let narrow = try await client.execute(uri: "/thong-ke/bieu-do/\(chart)?rong=320", method: .get)
                 #expect(narrow.status == .ok)
-                #expect(narrow.text.contains(#"viewBox="0 0 360 "#) || narrow.text.contains(#"width="360""#))
+                #expect(narrow.text.contains(#"viewBox="0 0 320 "#) || narrow.text.contains(#"width="320""#))
             }
             let odd = try await client.execute(uri: "/thong-ke/bieu-do/thang.svg?rong=5000", method: .get)
             #expect(odd.status == .unprocessableContent)

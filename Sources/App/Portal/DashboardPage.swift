@@ -8,8 +8,9 @@ struct DashboardCharts {
     let categories: ShareChart
 
     /// The widths a chart is drawn at: for a screen, and for a phone, where the wide one shrank
-    /// its 11-px text to about 6 px.
-    static let widths = [640, 360]
+    /// its 11-px text to about 6 px. The phone's drawing fits the content column of a 360-px
+    /// screen, so that it is only ever enlarged and its text stays at 11 px or more.
+    static let widths = [640, 320]
 
     init(_ s: Statistics, catalogue: Catalogue, language: Language, agencies: [String: String], width: Int = 640) {
         let t = { (key: String) in catalogue.text(key, language) }
