@@ -34,7 +34,9 @@ public func buildApplication(
         logger: logger)
 }
 
-/// The routes, as a table of contents. Middleware runs top to bottom on the way in.
+/// The middleware, then every route in one table, grouped by who may use it. Middleware runs
+/// top to bottom on the way in; the back-office groups admit only the accounts they name
+/// (`StaffContext`), so their handlers never check who is signed in.
 func buildRouter(
     settings: Settings, store: Store, views: Views, environment: AppEnvironment, deadlines: DeadlineService, logger: Logger
 ) throws -> Router<AppRequestContext> {
@@ -49,7 +51,8 @@ func buildRouter(
         middleware: ClientGate(
             perClient: 2,
             paths: [
-                Paths.statistics, Paths.agencyConduct, Paths.search, "/api/v1/stats", "/api/v1/agencies/conduct", "/api/v1/search",
+                Site.statistics.path, Site.agencyConduct.path, Site.search.path, "/api/v1/stats", "/api/v1/agencies/conduct",
+                "/api/v1/search",
             ]))
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))
     let auth = StaffAuth(store: store, environment: environment, requireSecondFactor: settings.requireSecondFactor)
@@ -67,72 +70,136 @@ func buildRouter(
     let cases = CaseService(store: store, environment: environment, catalogue: views.catalogue) { kind in
         views.catalogue.text("mask_" + kind.code, .vi)
     }
-
-    let api = router.group("/api/v1")
-
-    // Public pages
-    let home = HomeController(store: store, views: views)
-    router.get(.init(Paths.home), use: home.show)
     let receipts = ReceiptCookie(secret: settings.secret, secure: secureCookies, now: environment.now)
-    let form = PetitionFormController(store: store, views: views, intake: intake, receipts: receipts)
-    router.get(.init(Paths.submit), use: form.show)
-    router.post(.init(Paths.submit), use: form.create)
-    router.get(.init(Paths.receipt), use: form.receipt)
-    let tracking = TrackingController(store: store, views: views, cases: cases, deadlines: deadlines)
-    router.get(.init(Paths.track), use: tracking.show)
-    router.post(.init(Paths.track), use: tracking.unlock)
-    router.post(.init(Paths.trackAttachment), use: tracking.attachment)
-    router.post(.init(Paths.trackAction), use: tracking.act)
-    router.post(.init(Paths.trackPersonalData), use: tracking.personalData)
-
-    let calendarPage = CalendarPageController(store: store, views: views, deadlines: deadlines, environment: environment)
-    router.get("/lich-lam-viec", use: calendarPage.show)
-    router.get("/lich-lam-viec/:year", use: calendarPage.show)
-
-    AnswersController(store: store, views: views).addRoutes(to: router, api: api)
-    SearchController(store: store, views: views).addRoutes(to: router, api: api)
     var criteria = RankingCriteria.standard
     criteria.minimumEvidence = settings.namingMinimum
-    StatisticsController(
-        store: store, views: views,
-        statistics: StatisticsService(store: store, deadlines: deadlines, cacheSeconds: settings.figuresCacheSeconds),
-        criteria: criteria
-    ).addRoutes(to: router, api: api)
-    OpenDataController(store: store, baseURL: settings.baseURL).addRoutes(to: router, api: api)
+    let statistics = StatisticsService(store: store, deadlines: deadlines, cacheSeconds: settings.figuresCacheSeconds)
 
-    // Back office
+    let home = HomeController(store: store, views: views)
+    let form = PetitionFormController(store: store, views: views, intake: intake, receipts: receipts)
+    let tracking = TrackingController(store: store, views: views, cases: cases, deadlines: deadlines)
+    let calendar = CalendarPageController(store: store, views: views, deadlines: deadlines, environment: environment)
+    let answers = AnswersController(store: store, views: views)
+    let search = SearchController(store: store, views: views)
+    let figures = StatisticsController(store: store, views: views, statistics: statistics, criteria: criteria)
+    let openData = OpenDataController(store: store, baseURL: settings.baseURL)
     let login = LoginController(auth: auth, views: views, secureCookies: secureCookies)
-    router.get(.init(BackOfficePaths.login), use: login.show)
-    router.post(.init(BackOfficePaths.login), use: login.signIn)
-    router.post(.init(BackOfficePaths.logout), use: login.signOut)
     let inbox = InboxController(store: store, views: views, deadlines: deadlines)
-    router.get(.init(BackOfficePaths.root), use: inbox.show)
     let casePage = CaseController(store: store, views: views, cases: cases, deadlines: deadlines)
-    router.get(.init(BackOfficePaths.root + "/pakn/:code"), use: casePage.show)
-    router.post(.init(BackOfficePaths.root + "/pakn/:code/su-kien"), use: casePage.act)
-    router.get(.init(BackOfficePaths.root + "/pakn/:code/tep/:id"), use: casePage.attachment)
+    let security = SecurityController(store: store, views: views, environment: environment)
     let clerk = ClerkIntakeController(store: store, views: views, intake: intake, receipts: receipts)
-    router.get(.init(BackOfficePaths.intake), use: clerk.show)
-    router.post(.init(BackOfficePaths.intake), use: clerk.create)
-    AdminController(store: store, views: views, environment: environment, reference: referenceCache).addRoutes(to: router)
-    SecurityController(store: store, views: views, environment: environment).addRoutes(to: router)
-    router.get(.init(BackOfficePaths.calendar), use: calendarPage.overrides)
-    router.post(.init(BackOfficePaths.calendar), use: calendarPage.change)
+    let admin = AdminController(store: store, views: views, environment: environment, reference: referenceCache)
 
-    // Machine interfaces
+    // Everyone
+    router.get(.home, use: home.show)
+    router.get(.submit, use: form.show)
+    router.post(.submit, use: form.create)
+    router.get(.receipt, use: form.receipt)
+    router.get(.track, use: tracking.show)
+    router.post(.track, use: tracking.unlock)
+    router.post(.trackAttachment, use: tracking.attachment)
+    router.post(.trackAction, use: tracking.act)
+    router.post(.trackPersonalData, use: tracking.personalData)
+    router.get(.calendarThisYear, use: calendar.show)
+    router.get(.calendar(year: .key), use: calendar.show)
+    router.get(.answers, use: answers.list)
+    router.get(.answer(.key), use: answers.show)
+    router.get(.search, use: search.page)
+    router.get(.statistics, use: figures.dashboard)
+    router.get(.chart(.key), use: figures.chart)
+    router.get(.agencyConduct, use: figures.conduct)
+    router.get(.agencyEvidence, use: figures.evidence)
+    router.get(.answersFeed, use: openData.feed)
+    router.get(.agencyFeed(.key), use: openData.agencyFeed)
+    router.get(.signIn, use: login.show)
+    router.post(.signIn, use: login.signIn)
+    router.post(.signOut, use: login.signOut)
+
+    // Every signed-in staff member; each case page then asks the workflow who may see the case.
+    let staff = router.group(context: StaffRequestContext.self)
+    staff.get(.inbox, use: inbox.show)
+    staff.get(.staffCase(.key), use: casePage.show)
+    staff.post(.caseEvents(.key), use: casePage.act)
+    staff.get(.caseAttachment(.key, .key), use: casePage.attachment)
+    staff.get(.secondFactor, use: security.show)
+    staff.post(.secondFactor, use: security.confirm)
+
+    // Those who receive petitions on paper, by phone, e-mail or fax
+    let clerks = router.group(context: ClerkRequestContext.self)
+    clerks.get(.paperIntake, use: clerk.show)
+    clerks.post(.paperIntake, use: clerk.create)
+
+    // Admins
+    let admins = router.group(context: AdminRequestContext.self)
+    admins.get(.accounts, use: admin.accounts)
+    admins.post(.accounts, use: admin.createAccount)
+    admins.post(.account(.key), use: admin.updateAccount)
+    admins.post(.confirmAdmin(.key), use: admin.confirmAdmin)
+    admins.post(.resetSecondFactor(.key), use: admin.resetSecondFactor)
+    admins.get(.agencies, use: admin.agencies)
+    admins.post(.agency(.key), use: admin.updateAgency)
+    admins.get(.fields, use: admin.fields)
+    admins.post(.fields, use: admin.addField)
+    admins.post(.field(.key), use: admin.updateField)
+    admins.get(.securityLog, use: admin.securityLog)
+    admins.get(.workingCalendar, use: calendar.overrides)
+    admins.post(.workingCalendar, use: calendar.change)
+
+    // Machine interfaces: their contract is the OpenAPI document (`/api/v1/openapi.json`), and
+    // each handler answers for itself who may call it (bearer tokens, Open311 keys).
+    router.get(RouterPath(Site.health.path), use: ReferenceAPIController(store: store).health)
+    let api = router.group("/api/v1")
+    let apiPetitions = PetitionsAPIController(
+        store: store, intake: intake, deadlines: deadlines, catalogue: views.catalogue, secret: settings.secret)
+    api.post("petitions", use: apiPetitions.create)
+    api.get("petitions/:code", use: apiPetitions.show)
+    api.get("petitions/:code/attachments/:id", use: apiPetitions.attachment)
+    api.get("petitions/:code/personal-data", use: apiPetitions.personalData)
+    let apiEvents = EventsAPIController(store: store, cases: cases, deadlines: deadlines)
+    api.post("petitions/:code/events", use: apiEvents.append)
+    api.get("petitions/:code/events", use: apiEvents.list)
+    api.get("inbox", use: apiEvents.inbox)
+    api.get("answers", use: answers.listJSON)
+    api.get("answers/:code", use: answers.showJSON)
+    api.get("search", use: search.json)
+    api.get("stats", use: figures.statsJSON)
+    api.get("agencies/conduct", use: figures.conductJSON)
+    router.get(.answersCSV, use: openData.csv)
+    router.get(.answersJSON, use: openData.json)
     let reference = ReferenceAPIController(store: store)
-    router.get("/healthz", use: reference.health)
-    PetitionsAPIController(store: store, intake: intake, deadlines: deadlines, catalogue: views.catalogue, secret: settings.secret)
-        .addRoutes(to: api)
-    reference.addRoutes(to: api)
-    AuthAPIController(auth: auth).addRoutes(to: api)
-    EventsAPIController(store: store, cases: cases, deadlines: deadlines).addRoutes(to: api)
-    CalendarAPIController(store: store, deadlines: deadlines, environment: environment).addRoutes(to: api)
-    Open311KeysAPIController(store: store, environment: environment).addRoutes(to: api)
-    try OpenAPIController().addRoutes(to: api)
+    api.get("agencies", use: reference.agencies)
+    api.get("categories", use: reference.categories)
+    let apiAuth = AuthAPIController(auth: auth)
+    api.post("auth/login", use: apiAuth.login)
+    api.post("auth/logout", use: apiAuth.logout)
+    let apiCalendar = CalendarAPIController(store: store, deadlines: deadlines, environment: environment)
+    api.get("calendar/add-working-days", use: apiCalendar.addWorkingDays)
+    api.get("calendar/:year", use: apiCalendar.year)
+    api.get("calendar-overrides", use: apiCalendar.overrides)
+    api.post("calendar-overrides", use: apiCalendar.saveOverride)
+    api.delete("calendar-overrides/:date", use: apiCalendar.deleteOverride)
+    let keys = Open311KeysAPIController(store: store, environment: environment)
+    api.get("open311-keys", use: keys.list)
+    api.post("open311-keys", use: keys.create)
+    api.delete("open311-keys/:id", use: keys.revoke)
+    api.get("openapi.json", use: try OpenAPIController().show)
+    // Open311 GeoReport v2: the same routes in XML and JSON, with its own error format.
     Open311Controller(
         store: store, intake: intake, deadlines: deadlines, catalogue: views.catalogue, environment: environment,
         baseURL: settings.baseURL, isProduction: settings.environment == .production
     ).addRoutes(to: router.group("/open311/v2"))
     return router
+}
+
+extension RouterMethods {
+    /// A page of `Site`, registered at its address.
+    @discardableResult
+    func get(_ page: Site, use handler: @Sendable @escaping (Request, Context) async throws -> some ResponseGenerator) -> Self {
+        get(RouterPath(page.path), use: handler)
+    }
+
+    @discardableResult
+    func post(_ page: Site, use handler: @Sendable @escaping (Request, Context) async throws -> some ResponseGenerator) -> Self {
+        post(RouterPath(page.path), use: handler)
+    }
 }

@@ -45,7 +45,7 @@ import Testing
             try await officer.signIn("hcm-officer")
             try await officer.act(code, "answerDrafted", [("content", "Đã giải quyết. Liên hệ 0903 123 456 để biết thêm.")])
             // Before publishing, the approver sees the phone number flagged and masks it.
-            let page = try await leader.get(BackOfficePaths.petition(code))
+            let page = try await leader.get(Site.staffCase(.value(code)).path)
             #expect(page.text.contains("Phát hiện thông tin cá nhân"))
             #expect(try await leader.act(code, "redacted", [("target", "answer")]).status == .seeOther)
             try await leader.act(code, "answerApproved")
@@ -61,7 +61,8 @@ import Testing
             #expect(unlocked.text.contains("value=\"rated\""))
             // A rating without its score comes back in its own form, the comment kept (issue 10 §2).
             let refused = try await citizen.post(
-                Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("comment", "Trả lời chậm nhưng rõ ràng.")],
+                Site.trackAction.path,
+                fields: [("ma", code), ("khoa", key), ("type", "rated"), ("comment", "Trả lời chậm nhưng rõ ràng.")],
                 csrf: token)
             #expect(refused.status == .unprocessableContent)
             let form = try #require(refused.text.range(of: #"<legend>"#).map { String(refused.text[$0.lowerBound...]) })
@@ -69,21 +70,22 @@ import Testing
             let before = refused.text.components(separatedBy: #"<legend>"#).first ?? ""
             #expect(!before.contains(#"class="error""#), "the error is in the rating form, not a page away")
             let rated = try await citizen.post(
-                Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("satisfaction", "2")], csrf: token)
+                Site.trackAction.path, fields: [("ma", code), ("khoa", key), ("type", "rated"), ("satisfaction", "2")], csrf: token)
             #expect(rated.text.contains("Đã ghi nhận"))
             // A second rating (a double click): the form is gone, so its problem and the comment
             // come above instead of vanishing.
             let again = try await citizen.post(
-                Paths.trackAction,
+                Site.trackAction.path,
                 fields: [("ma", code), ("khoa", key), ("type", "rated"), ("satisfaction", "5"), ("comment", "Lần hai.")], csrf: token)
             #expect(again.status == .unprocessableContent)
             #expect(again.text.contains(#"<p class="error" role="alert">"#) && again.text.contains("Lần hai."))
             #expect(!again.text.contains(#"id="rate-error""#))
             let wrongKey = try await citizen.post(
-                Paths.trackAction, fields: [("ma", code), ("khoa", "nope"), ("type", "followedUp"), ("content", "x")], csrf: token)
+                Site.trackAction.path, fields: [("ma", code), ("khoa", "nope"), ("type", "followedUp"), ("content", "x")], csrf: token)
             #expect(wrongKey.status == .forbidden)
             try await citizen.post(
-                Paths.trackAction, fields: [("ma", code), ("khoa", key), ("type", "followedUp"), ("content", "Vẫn chưa được giải quyết.")],
+                Site.trackAction.path,
+                fields: [("ma", code), ("khoa", key), ("type", "followedUp"), ("content", "Vẫn chưa được giải quyết.")],
                 csrf: token)
 
             #expect(

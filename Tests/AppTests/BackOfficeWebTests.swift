@@ -11,16 +11,16 @@ extension Browser {
     /// Signs in through the form; returns the response of the post.
     @discardableResult
     func signIn(_ username: String, password: String = TestStaff.password) async throws -> TestResponse {
-        let form = try await get(BackOfficePaths.login)
+        let form = try await get(Site.signIn.path)
         let token = Browser.csrfToken(in: form.text)
-        return try await post(BackOfficePaths.login, fields: [("username", username), ("password", password)], csrf: token)
+        return try await post(Site.signIn.path, fields: [("username", username), ("password", password)], csrf: token)
     }
 
     /// Posts an action form on a case page, with the page's CSRF token.
     @discardableResult
     func act(_ code: String, _ type: String, _ fields: [(String, String)] = []) async throws -> TestResponse {
-        let page = try await get(BackOfficePaths.petition(code))
-        return try await post(BackOfficePaths.events(code), fields: [("type", type)] + fields, csrf: Browser.csrfToken(in: page.text))
+        let page = try await get(Site.staffCase(.value(code)).path)
+        return try await post(Site.caseEvents(.value(code)).path, fields: [("type", type)] + fields, csrf: Browser.csrfToken(in: page.text))
     }
 }
 
@@ -32,8 +32,8 @@ extension Browser {
             let vpcp = Browser(client)
             let signedIn = try await vpcp.signIn("vpcp")
             #expect(signedIn.status == .seeOther)
-            #expect(signedIn.headers[.location] == BackOfficePaths.root)
-            let screening = try await vpcp.get(BackOfficePaths.root)
+            #expect(signedIn.headers[.location] == Site.inbox.path)
+            let screening = try await vpcp.get(Site.inbox.path)
             #expect(screening.status == .ok)
             #expect(screening.text.contains(code))
             #expect(screening.text.contains("Chờ xem xét, phân loại"))
@@ -43,7 +43,7 @@ extension Browser {
             #expect(assigned.status == .seeOther)
             let btc = Browser(client)
             try await btc.signIn("btc-officer")
-            let page = try await btc.get(BackOfficePaths.petition(code))
+            let page = try await btc.get(Site.staffCase(.value(code)).path)
             // The lead agency's officer sees the sender's details and exactly their actions.
             #expect(page.text.contains("0912 345 678"))
             #expect(page.text.components(separatedBy: "<h2>Người gửi</h2>").count == 2)
@@ -54,7 +54,7 @@ extension Browser {
             try await btc.act(code, "coordinationRequested", [("agency", "BYT"), ("question", "Đề nghị cho ý kiến")])
             let byt = Browser(client)
             try await byt.signIn("byt-officer")
-            let coordinating = try await byt.get(BackOfficePaths.petition(code))
+            let coordinating = try await byt.get(Site.staffCase(.value(code)).path)
             // A coordinating agency does not see the sender's details.
             #expect(!coordinating.text.contains("0912 345 678"))
             try await byt.act(code, "coordinationReplied", [("reply", "Đồng ý với phương án")])
@@ -70,7 +70,7 @@ extension Browser {
 
             let leader = Browser(client)
             try await leader.signIn("btc-leader")
-            let approvals = try await leader.get(BackOfficePaths.root + "?hang-doi=cho-duyet")
+            let approvals = try await leader.get(Site.inbox.path + "?hang-doi=cho-duyet")
             #expect(approvals.text.contains(code))
             try await leader.act(code, "answerApproved")
             // "ông An" is a name after a form of address: publication waits until it is masked
@@ -123,20 +123,20 @@ extension Browser {
             try await browser.signIn("vpcp")
             let session = try #require(browser.cookies[StaffAuth.cookieName])
             #expect(session != "planted-session-id")
-            #expect(try await browser.get(BackOfficePaths.root).status == .ok)
+            #expect(try await browser.get(Site.inbox.path).status == .ok)
             // The planted id opens nothing.
             let attacker = Browser(client)
             attacker.cookies[StaffAuth.cookieName] = "planted-session-id"
-            #expect(try await attacker.get(BackOfficePaths.root).status == .seeOther)
+            #expect(try await attacker.get(Site.inbox.path).status == .seeOther)
 
-            let page = try await browser.get(BackOfficePaths.root)
-            try await browser.post(BackOfficePaths.logout, fields: [], csrf: Browser.csrfToken(in: page.text))
+            let page = try await browser.get(Site.inbox.path)
+            try await browser.post(Site.signOut.path, fields: [], csrf: Browser.csrfToken(in: page.text))
             // The old cookie, replayed, is refused: the session is gone from the database.
             let replay = Browser(client)
             replay.cookies[StaffAuth.cookieName] = session
-            let after = try await replay.get(BackOfficePaths.root)
+            let after = try await replay.get(Site.inbox.path)
             #expect(after.status == .seeOther)
-            #expect(after.headers[.location] == BackOfficePaths.login)
+            #expect(after.headers[.location] == Site.signIn.path)
         }
     }
 
@@ -147,9 +147,9 @@ extension Browser {
             let browser = Browser(client)
             try await browser.signIn("vpcp")
             clock.advance(29 * 60)
-            #expect(try await browser.get(BackOfficePaths.root).status == .ok)
+            #expect(try await browser.get(Site.inbox.path).status == .ok)
             clock.advance(31 * 60)
-            #expect(try await browser.get(BackOfficePaths.root).status == .seeOther)
+            #expect(try await browser.get(Site.inbox.path).status == .seeOther)
 
             // An API token idles out like a web session (issue 9: one was valid after 11 h 50 idle)…
             let idle = try await APIUser.signIn(client, "vpcp")
@@ -180,18 +180,18 @@ extension Browser {
             let officer = Browser(client)
             try await officer.signIn("btc-officer")
             let api = try await APIUser.signIn(client, "btc-officer")
-            #expect(try await officer.get(BackOfficePaths.root).status == .ok)
+            #expect(try await officer.get(Site.inbox.path).status == .ok)
 
             let admin = Browser(client)
             try await admin.signIn("admin")
-            let accounts = try await admin.get(BackOfficePaths.accounts)
+            let accounts = try await admin.get(Site.accounts.path)
             #expect(accounts.status == .ok)
             let account = try #require(try await store.staffCredentials(username: "btc-officer")?.0)
             let disabled = try await admin.post(
-                BackOfficePaths.accounts + "/\(account.id)", fields: [("role", "officer"), ("agency", "BTC")],
+                Site.account(.value(account.id)).path, fields: [("role", "officer"), ("agency", "BTC")],
                 csrf: Browser.csrfToken(in: accounts.text))
             #expect(disabled.status == .seeOther)
-            #expect(try await officer.get(BackOfficePaths.root).status == .seeOther)
+            #expect(try await officer.get(Site.inbox.path).status == .seeOther)
             #expect(try await api.get("/api/v1/inbox").status == .unauthorized)
             #expect(try await Browser(client).signIn("btc-officer").status == .unauthorized)
         }
@@ -233,10 +233,11 @@ extension Browser {
 
     /// Every state-changing back-office form is refused without its token.
     @Test(arguments: [
-        BackOfficePaths.login, BackOfficePaths.logout, BackOfficePaths.intake, BackOfficePaths.accounts,
-        BackOfficePaths.accounts + "/1", BackOfficePaths.agencies + "/BTC", BackOfficePaths.fields, BackOfficePaths.fields + "/land",
-        BackOfficePaths.events("PAKN-2026-000001"), Paths.submit, Paths.track, Paths.trackAttachment, Paths.trackAction,
-        Paths.trackPersonalData, BackOfficePaths.security, BackOfficePaths.accounts + "/1/" + BackOfficePaths.resetSecondFactorSlug,
+        Site.signIn.path, Site.signOut.path, Site.paperIntake.path, Site.accounts.path,
+        Site.accounts.path + "/1", Site.agencies.path + "/BTC", Site.fields.path, Site.fields.path + "/land",
+        Site.caseEvents(.value("PAKN-2026-000001")).path, Site.submit.path, Site.track.path, Site.trackAttachment.path,
+        Site.trackAction.path,
+        Site.trackPersonalData.path, Site.secondFactor.path, Site.resetSecondFactor(.value(1)).path,
     ])
     func everyFormNeedsItsCSRFToken(_ path: String) async throws {
         try await withApp { client, store in
@@ -255,16 +256,16 @@ extension Browser {
             try await TestStaff.create(in: store)
             let vpcp = Browser(client)
             try await vpcp.signIn("vpcp")
-            for path in [BackOfficePaths.accounts, BackOfficePaths.agencies, BackOfficePaths.fields, BackOfficePaths.securityLog] {
+            for path in [Site.accounts.path, Site.agencies.path, Site.fields.path, Site.securityLog.path] {
                 #expect(try await vpcp.get(path).status == .forbidden)
             }
-            #expect(try await Browser(client).get(BackOfficePaths.accounts).status == .seeOther)
+            #expect(try await Browser(client).get(Site.accounts.path).status == .seeOther)
             let admin = Browser(client)
             try await admin.signIn("admin")
-            for path in [BackOfficePaths.accounts, BackOfficePaths.agencies, BackOfficePaths.fields, BackOfficePaths.securityLog] {
+            for path in [Site.accounts.path, Site.agencies.path, Site.fields.path, Site.securityLog.path] {
                 #expect(try await admin.get(path).status == .ok)
             }
-            #expect(try await admin.get(BackOfficePaths.securityLog).text.contains("login"))
+            #expect(try await admin.get(Site.securityLog.path).text.contains("login"))
         }
     }
 }

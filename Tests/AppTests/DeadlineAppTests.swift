@@ -147,7 +147,7 @@ func vietnamMorning(_ iso: String) -> Date {
             // The case page shows each running clock and who owes it.
             let browser = Browser(client)
             try await browser.signIn("vpcp")
-            let page = try await browser.get(BackOfficePaths.petition(asking)).text
+            let page = try await browser.get(Site.staffCase(.value(asking)).path).text
             #expect(page.contains("Trả lời phối hợp") && page.contains("Bộ Tài chính"))
         }
     }
@@ -190,16 +190,16 @@ func vietnamMorning(_ iso: String) -> Date {
 
             let admin = Browser(client)
             try await admin.signIn("admin")
-            let form = try await admin.get(BackOfficePaths.calendar)
+            let form = try await admin.get(Site.workingCalendar.path)
             #expect(form.status == .ok)
             let token = Browser.csrfToken(in: form.text)
             let invalid = try await admin.post(
-                BackOfficePaths.calendar, fields: [("date", "2027-13-01"), ("kind", "dayOff"), ("reason", "x"), ("legalBasis", "y")],
+                Site.workingCalendar.path, fields: [("date", "2027-13-01"), ("kind", "dayOff"), ("reason", "x"), ("legalBasis", "y")],
                 csrf: token)
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.text.contains("value=\"2027-13-01\""))
             let added = try await admin.post(
-                BackOfficePaths.calendar,
+                Site.workingCalendar.path,
                 fields: [("date", "2027-02-05"), ("kind", "dayOff"), ("reason", "Nghỉ Tết"), ("legalBasis", "Công văn số …")], csrf: token)
             #expect(added.status == .seeOther)
             #expect(try await store.calendarOverrides().contains { $0.date == CivilDate(iso: "2027-02-05") })
@@ -230,7 +230,7 @@ func vietnamMorning(_ iso: String) -> Date {
             // The case page counts lateness in words, never as a negative number.
             let browser = Browser(client)
             try await browser.signIn("vpcp")
-            let late = try await browser.get(BackOfficePaths.petition(kept)).text
+            let late = try await browser.get(Site.staffCase(.value(kept)).path).text
             #expect(late.contains("quá hạn") && late.contains("ngày làm việc"))
             #expect(!late.contains("(-"))
         }

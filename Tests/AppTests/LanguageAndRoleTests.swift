@@ -66,11 +66,11 @@ import Testing
             let observer = Browser(client)
             try await observer.signIn("observer")
             let seen = try await observer.get("/").text
-            #expect(!seen.contains(BackOfficePaths.intake))
+            #expect(!seen.contains(Site.paperIntake.path))
             #expect(seen.contains(#"role="region""#))
             let officer = Browser(client)
             try await officer.signIn("btc-officer")
-            #expect(try await officer.get("/").text.contains(BackOfficePaths.intake))
+            #expect(try await officer.get("/").text.contains(Site.paperIntake.path))
         }
     }
 
@@ -112,7 +112,7 @@ import Testing
             #expect(tracking.contains(#"<time datetime="20"#))
             let staff = Browser(client)
             try await staff.signIn("vpcp")
-            let casePage = try await staff.get(BackOfficePaths.petition(code)).text
+            let casePage = try await staff.get(Site.staffCase(.value(code)).path).text
             for page in [tracking, casePage] {
                 #expect(!page.contains("<time>"))
                 for match in page.matches(of: /<time datetime="([^"]+)">/) { #expect(Timestamp.date(String(match.1)) != nil) }

@@ -33,7 +33,7 @@ import Testing
                     #expect(field == "page")
                 }
                 for sort in ["", "&sap-xep=han"] {
-                    let response = try await browser.get(BackOfficePaths.root + "?trang=\(value)\(sort)")
+                    let response = try await browser.get(Site.inbox.path + "?trang=\(value)\(sort)")
                     #expect(response.status == .unprocessableContent, "can-bo \(value)")
                 }
             }

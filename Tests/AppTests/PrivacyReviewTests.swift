@@ -33,10 +33,10 @@ import Testing
             let form = try await browser.get("/gui-phan-anh")
             let sent = try await browser.post("/gui-phan-anh", fields: validFormFields, csrf: Browser.csrfToken(in: form.text))
             #expect(sent.status == .seeOther)
-            #expect(try await browser.get(Paths.receipt).status == .ok)
+            #expect(try await browser.get(Site.receipt.path).status == .ok)
             clock.advance(31 * 60)
             // The next person at a shared computer finds no access key there.
-            #expect(try await browser.get(Paths.receipt).headers[.location] == Paths.track)
+            #expect(try await browser.get(Site.receipt.path).headers[.location] == Site.track.path)
         }
     }
 
@@ -51,7 +51,7 @@ import Testing
             try await APIUser(client: client, accessKey: key).act(code, "infoProvided", ["content": "Email tôi an@example.vn"])
             let btc = Browser(client)
             try await btc.signIn("btc-officer")
-            let page = try await btc.get(BackOfficePaths.petition(code)).text
+            let page = try await btc.get(Site.staffCase(.value(code)).path).text
             for secret in ["Nguyễn Văn An", "0912 345 678", "an@example.vn", "Số 12 Nguyễn Huệ", "số 12 Nguyễn Huệ"] {
                 #expect(!page.contains(secret), "the coordinating agency reads \(secret)")
             }

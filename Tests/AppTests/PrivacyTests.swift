@@ -16,7 +16,7 @@ import Testing
             let (code, _) = try await submitPetition(client)
             let vpcp = try await APIUser.signIn(client, "vpcp")
             try await vpcp.act(code, "assigned", ["leadAgency": "HCM", "coordinatingAgencies": ["BTC"]])
-            let page = BackOfficePaths.petition(code)
+            let page = Site.staffCase(.value(code)).path
             // setup: who may and who may not
             for (username, allowed) in [
                 ("vpcp", true), ("hcm-officer", true), ("btc-officer", true), ("byt-officer", false), ("observer", false), ("admin", false),
@@ -27,7 +27,7 @@ import Testing
                 #expect((response.status == .ok) == allowed, "\(username): \(response.status)")
                 if !allowed {
                     #expect(!response.text.contains("Chậm cấp sổ đỏ"), "\(username) reads the title")
-                    #expect(try await browser.get(BackOfficePaths.attachment(code, 1)).status == .forbidden)
+                    #expect(try await browser.get(Site.caseAttachment(.value(code), .value(1)).path).status == .forbidden)
                 }
             }
             // An observer invited to the case may read it; the denials above are in the log.
@@ -46,7 +46,7 @@ import Testing
             let (code, _) = try await submitPetition(client)
             let vpcp = Browser(client)
             try await vpcp.signIn("vpcp")
-            let page = try await vpcp.get(BackOfficePaths.petition(code))
+            let page = try await vpcp.get(Site.staffCase(.value(code)).path)
             #expect(page.text.contains("0912 345 678"))
             let reads = try await store.securityLog(action: SecurityLogEntry.submitterRead)
             #expect(reads.count == 1)
@@ -56,13 +56,13 @@ import Testing
             try await APIUser.signIn(client, "vpcp").act(code, "assigned", ["leadAgency": "HCM", "coordinatingAgencies": ["BTC"]])
             let btc = Browser(client)
             try await btc.signIn("btc-officer")
-            let coordinating = try await btc.get(BackOfficePaths.petition(code))
+            let coordinating = try await btc.get(Site.staffCase(.value(code)).path)
             #expect(coordinating.status == .ok && !coordinating.text.contains("0912 345 678"))
             #expect(try await store.securityLog(action: SecurityLogEntry.submitterRead).count == 1)
             // Admins query the read log like the rest of the security log.
             let admin = Browser(client)
             try await admin.signIn("admin")
-            let log = try await admin.get(BackOfficePaths.securityLog + "?loai=" + SecurityLogEntry.submitterRead)
+            let log = try await admin.get(Site.securityLog.path + "?loai=" + SecurityLogEntry.submitterRead)
             #expect(log.text.contains(code))
         }
     }
@@ -146,30 +146,30 @@ import Testing
             let officer = try #require(staff.first { $0.username == "byt-officer" })
             let admin = Browser(client)
             try await admin.signIn("admin")
-            let page = try await admin.get(BackOfficePaths.accounts)
+            let page = try await admin.get(Site.accounts.path)
             let token = Browser.csrfToken(in: page.text)
             // Disabling or re-roling oneself is refused.
             let selfChange = try await admin.post(
-                BackOfficePaths.accounts + "/\(me.id)", fields: [("role", "observer"), ("agency", "VPCP")], csrf: token)
+                Site.account(.value(me.id)).path, fields: [("role", "observer"), ("agency", "VPCP")], csrf: token)
             #expect(selfChange.status == .conflict)
             #expect(try await store.staff(id: me.id)?.active == true)
             #expect(try await store.staff(id: me.id)?.role == .admin)
             // Asking for an admin changes nothing until a second admin confirms.
             try await admin.post(
-                BackOfficePaths.accounts + "/\(officer.id)", fields: [("role", "admin"), ("agency", "BYT"), ("active", "on")], csrf: token)
+                Site.account(.value(officer.id)).path, fields: [("role", "admin"), ("agency", "BYT"), ("active", "on")], csrf: token)
             #expect(try await store.staff(id: officer.id)?.role == .officer)
-            let confirmPath = BackOfficePaths.accounts + "/\(officer.id)/" + BackOfficePaths.confirmAdminSlug
+            let confirmPath = Site.confirmAdmin(.value(officer.id)).path
             #expect(try await admin.post(confirmPath, fields: [], csrf: token).status == .conflict)
             #expect(try await store.staff(id: officer.id)?.role == .officer)
             let second = Browser(client)
             try await second.signIn("admin2")
-            let secondPage = try await second.get(BackOfficePaths.accounts)
+            let secondPage = try await second.get(Site.accounts.path)
             #expect(secondPage.text.contains(confirmPath))
             #expect(try await second.post(confirmPath, fields: [], csrf: Browser.csrfToken(in: secondPage.text)).status == .seeOther)
             #expect(try await store.staff(id: officer.id)?.role == .admin)
             // A new admin account starts without admin rights, too.
             try await admin.post(
-                BackOfficePaths.accounts,
+                Site.accounts.path,
                 fields: [("username", "new-admin"), ("role", "admin"), ("agency", "VPCP"), ("password", "một-mật-khẩu-dài-2026")],
                 csrf: token)
             #expect(try await store.allStaff().first { $0.username == "new-admin" }?.role == .observer)

@@ -13,9 +13,9 @@ import Testing
             #expect(try await submitPetition(client) { $0["agencyCode"] = "BTC" }.0.hasPrefix("PAKN-"))
             let admin = Browser(client)
             try await admin.signIn("admin")
-            let page = try await admin.get(BackOfficePaths.agencies)
+            let page = try await admin.get(Site.agencies.path)
             let done = try await admin.post(
-                BackOfficePaths.agencies + "/BTC", fields: [("operation", "deactivate")], csrf: Browser.csrfToken(in: page.text))
+                Site.agencies.path + "/BTC", fields: [("operation", "deactivate")], csrf: Browser.csrfToken(in: page.text))
             #expect(done.status == .seeOther)
             let refused = try await client.execute(
                 uri: "/api/v1/petitions", method: .post, headers: jsonHeaders, body: jsonBuffer(petitionJSON { $0["agencyCode"] = "BTC" }))

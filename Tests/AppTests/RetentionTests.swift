@@ -47,7 +47,7 @@ import Testing
             #expect(try await store.attachmentContent(code, attachmentID: file.id)?.1.isEmpty == true)
             #expect(try await store.petition(open)?.submitter.phone == "0912 345 678")
             // The public timeline says so, and under which law.
-            let page = try await client.execute(uri: Paths.tracking(code.description), method: .get)
+            let page = try await client.execute(uri: Site.tracking(code.description), method: .get)
             #expect(page.text.contains("Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15"))
         }
     }
@@ -71,15 +71,15 @@ import Testing
             // The same from the tracking page, with its form.
             let browser = Browser(client)
             let page = try await browser.post(
-                Paths.track, fields: [("ma", code), ("khoa", key)],
-                csrf: Browser.csrfToken(in: try await browser.get(Paths.tracking(code)).text))
-            #expect(page.text.contains(Paths.trackPersonalData))
+                Site.track.path, fields: [("ma", code), ("khoa", key)],
+                csrf: Browser.csrfToken(in: try await browser.get(Site.tracking(code)).text))
+            #expect(page.text.contains(Site.trackPersonalData.path))
             let download = try await browser.post(
-                Paths.trackPersonalData, fields: [("ma", code), ("khoa", key)], csrf: Browser.csrfToken(in: page.text))
+                Site.trackPersonalData.path, fields: [("ma", code), ("khoa", key)], csrf: Browser.csrfToken(in: page.text))
             #expect(download.status == .ok)
             #expect(((try download.json())["submitter"] as? [String: Any])?["email"] as? String == "an.nguyen@example.vn")
             let refused = try await browser.post(
-                Paths.trackPersonalData, fields: [("ma", code), ("khoa", "sai")], csrf: Browser.csrfToken(in: page.text))
+                Site.trackPersonalData.path, fields: [("ma", code), ("khoa", "sai")], csrf: Browser.csrfToken(in: page.text))
             #expect(refused.status == .forbidden)
         }
     }

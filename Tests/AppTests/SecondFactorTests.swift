@@ -29,48 +29,48 @@ import Testing
             try await TestStaff.create(in: store)
             let leader = Browser(client)
             let first = try await leader.signIn("btc-leader")
-            #expect(first.headers[.location] == BackOfficePaths.security)
+            #expect(first.headers[.location] == Site.secondFactor.path)
             // The password alone opens the enrolment page and nothing else.
-            #expect(try await leader.get(BackOfficePaths.root).headers[.location] == BackOfficePaths.security)
-            let enrol = try await leader.get(BackOfficePaths.security)
+            #expect(try await leader.get(Site.inbox.path).headers[.location] == Site.secondFactor.path)
+            let enrol = try await leader.get(Site.secondFactor.path)
             #expect(enrol.status == .ok && enrol.text.contains("otpauth://totp/LangNghe:btc-leader") && enrol.text.contains("<svg"))
             let wrong = try await leader.post(
-                BackOfficePaths.security, fields: [("code", "000000")], csrf: Browser.csrfToken(in: enrol.text))
+                Site.secondFactor.path, fields: [("code", "000000")], csrf: Browser.csrfToken(in: enrol.text))
             #expect(wrong.status == .unprocessableContent)
             let done = try await leader.post(
-                BackOfficePaths.security, fields: [("code", try await Self.code(store, "btc-leader", at: clock.now))],
+                Site.secondFactor.path, fields: [("code", try await Self.code(store, "btc-leader", at: clock.now))],
                 csrf: Browser.csrfToken(in: enrol.text))
             #expect(done.status == .ok)
             let codes = done.text.matches(of: /<li><code>([A-Z2-7]{5}-[A-Z2-7]{5})<\/code><\/li>/).map { String($0.output.1) }
             #expect(codes.count == 10)
             // The password-only session ended with enrolment.
-            #expect(try await leader.get(BackOfficePaths.root).headers[.location] == BackOfficePaths.login)
+            #expect(try await leader.get(Site.inbox.path).headers[.location] == Site.signIn.path)
 
             // Now the code is needed: missing, wrong, used twice.
             clock.advance(30)
             let missing = try await Browser(client).signIn("btc-leader")
             #expect(missing.status == .unauthorized && missing.text.contains("mã xác thực"))
             let again = Browser(client)
-            let form = try await again.get(BackOfficePaths.login)
+            let form = try await again.get(Site.signIn.path)
             let code = try await Self.code(store, "btc-leader", at: clock.now)
             let signedIn = try await again.post(
-                BackOfficePaths.login, fields: [("username", "btc-leader"), ("password", TestStaff.password), ("code", code)],
+                Site.signIn.path, fields: [("username", "btc-leader"), ("password", TestStaff.password), ("code", code)],
                 csrf: Browser.csrfToken(in: form.text))
-            #expect(signedIn.headers[.location] == BackOfficePaths.root)
-            #expect(try await again.get(BackOfficePaths.root).status == .ok)
+            #expect(signedIn.headers[.location] == Site.inbox.path)
+            #expect(try await again.get(Site.inbox.path).status == .ok)
             let replay = Browser(client)
-            let replayForm = try await replay.get(BackOfficePaths.login)
+            let replayForm = try await replay.get(Site.signIn.path)
             let replayed = try await replay.post(
-                BackOfficePaths.login, fields: [("username", "btc-leader"), ("password", TestStaff.password), ("code", code)],
+                Site.signIn.path, fields: [("username", "btc-leader"), ("password", TestStaff.password), ("code", code)],
                 csrf: Browser.csrfToken(in: replayForm.text))
             #expect(replayed.status == .unauthorized)
 
             // A recovery code works once.
             for expected in [HTTPResponse.Status.seeOther, .unauthorized] {
                 let browser = Browser(client)
-                let page = try await browser.get(BackOfficePaths.login)
+                let page = try await browser.get(Site.signIn.path)
                 let response = try await browser.post(
-                    BackOfficePaths.login,
+                    Site.signIn.path,
                     fields: [("username", "btc-leader"), ("password", TestStaff.password), ("code", codes[0].lowercased())],
                     csrf: Browser.csrfToken(in: page.text))
                 #expect(response.status == expected)
@@ -121,22 +121,22 @@ import Testing
             // The admin enrols first (required), then resets the leader's factor.
             let admin = Browser(client)
             _ = try await admin.signIn("admin")
-            let page = try await admin.get(BackOfficePaths.security)
+            let page = try await admin.get(Site.secondFactor.path)
             _ = try await admin.post(
-                BackOfficePaths.security, fields: [("code", try await Self.code(store, "admin", at: clock.now))],
+                Site.secondFactor.path, fields: [("code", try await Self.code(store, "admin", at: clock.now))],
                 csrf: Browser.csrfToken(in: page.text))
             clock.advance(30)
-            let form = try await admin.get(BackOfficePaths.login)
+            let form = try await admin.get(Site.signIn.path)
             _ = try await admin.post(
-                BackOfficePaths.login,
+                Site.signIn.path,
                 fields: [
                     ("username", "admin"), ("password", TestStaff.password), ("code", try await Self.code(store, "admin", at: clock.now)),
                 ],
                 csrf: Browser.csrfToken(in: form.text))
-            let accounts = try await admin.get(BackOfficePaths.accounts)
+            let accounts = try await admin.get(Site.accounts.path)
             #expect(accounts.status == .ok)
             let reset = try await admin.post(
-                BackOfficePaths.accounts + "/\(leaderID)/" + BackOfficePaths.resetSecondFactorSlug, fields: [],
+                Site.resetSecondFactor(.value(leaderID)).path, fields: [],
                 csrf: Browser.csrfToken(in: accounts.text))
             #expect(reset.status == .seeOther)
             #expect(try await store.secondFactor(staffID: leaderID) == nil)
@@ -145,11 +145,11 @@ import Testing
             // Not one's own.
             let adminID = try #require(try await store.staffCredentials(username: "admin")?.0.id)
             let own = try await admin.post(
-                BackOfficePaths.accounts + "/\(adminID)/" + BackOfficePaths.resetSecondFactorSlug, fields: [],
+                Site.resetSecondFactor(.value(adminID)).path, fields: [],
                 csrf: Browser.csrfToken(in: accounts.text))
             #expect(own.status == .conflict)
             // The leader enrols again at the next sign-in.
-            #expect(try await Browser(client).signIn("btc-leader").headers[.location] == BackOfficePaths.security)
+            #expect(try await Browser(client).signIn("btc-leader").headers[.location] == Site.secondFactor.path)
         }
     }
 }

@@ -55,7 +55,7 @@ import Testing
     @Test func bodiesAreRefusedBeforeTheyAreRead() async throws {
         try await withApp { client, _ in
             let browser = Browser(client)
-            let page = try await browser.get(BackOfficePaths.login)
+            let page = try await browser.get(Site.signIn.path)
             let token = try #require(Browser.csrfToken(in: page.text))
             func post(_ path: String, bytes: Int, type: String = "application/x-www-form-urlencoded", cookie: Bool = true) async throws
                 -> HTTPResponse.Status
@@ -66,15 +66,15 @@ import Testing
                 return try await client.execute(uri: path, method: .post, headers: headers, body: body).status
             }
             // No CSRF cookie: refused at once, whatever the size.
-            #expect(try await post(BackOfficePaths.login, bytes: 3_000_000, cookie: false) == .forbidden)
+            #expect(try await post(Site.signIn.path, bytes: 3_000_000, cookie: false) == .forbidden)
             // Each path its own limit: a sign-in form is a few KB, other text forms 2 MB.
-            #expect(try await post(BackOfficePaths.login, bytes: 20_000) == .contentTooLarge)
-            #expect(try await post(Paths.track, bytes: Limits.formBody + 1) == .contentTooLarge)
-            #expect(try await post(Paths.track, bytes: 100_000) != .contentTooLarge)
+            #expect(try await post(Site.signIn.path, bytes: 20_000) == .contentTooLarge)
+            #expect(try await post(Site.track.path, bytes: Limits.formBody + 1) == .contentTooLarge)
+            #expect(try await post(Site.track.path, bytes: 100_000) != .contentTooLarge)
             // Files only where a form takes them; other content types not at all.
-            #expect(try await post(Paths.track, bytes: 10, type: "multipart/form-data; boundary=x") == .unsupportedMediaType)
-            #expect(try await post(Paths.track, bytes: 10, type: "application/json") == .unsupportedMediaType)
-            #expect(try await post(Paths.submit, bytes: 10, type: "text/plain") == .unsupportedMediaType)
+            #expect(try await post(Site.track.path, bytes: 10, type: "multipart/form-data; boundary=x") == .unsupportedMediaType)
+            #expect(try await post(Site.track.path, bytes: 10, type: "application/json") == .unsupportedMediaType)
+            #expect(try await post(Site.submit.path, bytes: 10, type: "text/plain") == .unsupportedMediaType)
         }
     }
 
@@ -83,7 +83,7 @@ import Testing
     @Test func declaredLengthsAreCheckedFirst() async throws {
         let (stream, _) = AsyncStream.makeStream(of: ByteBuffer.self)
         for (path, type, collect) in [
-            (BackOfficePaths.login, "application/x-www-form-urlencoded", false), ("/api/v1/auth/login", "application/json", true),
+            (Site.signIn.path, "application/x-www-form-urlencoded", false), ("/api/v1/auth/login", "application/json", true),
         ] {
             var request = Request(
                 head: HTTPRequest(
@@ -243,7 +243,7 @@ import Testing
     @Test func unknownMethodsAre405() async throws {
         try await withApp { client, _ in
             for (path, allowed) in [
-                ("/api/v1/answers", "GET, HEAD, POST, DELETE"), ("/", "GET, HEAD, POST"), (Paths.submit, "GET, HEAD, POST"),
+                ("/api/v1/answers", "GET, HEAD, POST, DELETE"), ("/", "GET, HEAD, POST"), (Site.submit.path, "GET, HEAD, POST"),
             ] {
                 for method in [HTTPRequest.Method.trace, .put, .patch, HTTPRequest.Method("PROPFIND")!] {
                     let response = try await client.execute(uri: path, method: method)
@@ -276,7 +276,7 @@ import Testing
             let icon = try await client.execute(uri: "/favicon.ico", method: .get)
             #expect(icon.status == .ok && icon.body.readableBytes > 0)
             #expect(icon.headers[.cacheControl]?.contains("max-age") == true)
-            let css = try await client.execute(uri: Paths.stylesheet, method: .get)
+            let css = try await client.execute(uri: Site.stylesheet.path, method: .get)
             #expect(css.headers[.cacheControl] == "public, max-age=3600")
             #expect(css.headers[.eTag] != nil)
         }

@@ -63,9 +63,9 @@ import Testing
         try await withApp(settings: Self.limited) { client, store in
             let browser = Browser(client)
             for attempt in 0..<3 {
-                let page = try await browser.get(Paths.submit)
+                let page = try await browser.get(Site.submit.path)
                 let response = try await browser.post(
-                    Paths.submit, fields: validFormFields, csrf: Browser.csrfToken(in: page.text), multipart: true)
+                    Site.submit.path, fields: validFormFields, csrf: Browser.csrfToken(in: page.text), multipart: true)
                 if attempt < 2 {
                     #expect(response.status == .seeOther)
                 } else {
@@ -80,9 +80,9 @@ import Testing
             let clerk = Browser(client)
             try await clerk.signIn("vpcp")
             for _ in 0..<3 {
-                let page = try await clerk.get(BackOfficePaths.intake)
+                let page = try await clerk.get(Site.paperIntake.path)
                 let response = try await clerk.post(
-                    BackOfficePaths.intake, fields: validFormFields + [("channel", "paper")], csrf: Browser.csrfToken(in: page.text),
+                    Site.paperIntake.path, fields: validFormFields + [("channel", "paper")], csrf: Browser.csrfToken(in: page.text),
                     multipart: true)
                 #expect(response.status == .seeOther)
             }

@@ -50,9 +50,9 @@ let validFormFields: [(String, String)] = [
                 "/gui-phan-anh", fields: validFormFields, files: [("attachments", "anh.png", pngBytes)], csrf: token)
             // Post, redirect, get: the receipt is a page of its own, and reloading it files nothing.
             #expect(receipt.status == .seeOther)
-            #expect(receipt.headers[.location] == Paths.receipt)
+            #expect(receipt.headers[.location] == Site.receipt.path)
             #expect(receipt.headers[.setCookie]?.contains("HttpOnly") == true)
-            let shown = try await browser.get(Paths.receipt)
+            let shown = try await browser.get(Site.receipt.path)
             #expect(shown.status == .ok)
             #expect(shown.headers[.cacheControl] == "no-store")
             let code = try #require(shown.text.firstMatch(of: /PAKN-\d{4}-\d{6}/).map { String($0.output) })
@@ -61,17 +61,17 @@ let validFormFields: [(String, String)] = [
             let grouped = try #require(
                 shown.text.firstMatch(of: /class="big key">([0-9A-Z]{4}(?: [0-9A-Z]{1,4}){6})</).map { String($0.output.1) })
             let unlocked = try await browser.post(
-                Paths.track, fields: [("ma", code), ("khoa", grouped)],
-                csrf: Browser.csrfToken(in: try await browser.get(Paths.tracking(code)).text))
+                Site.track.path, fields: [("ma", code), ("khoa", grouped)],
+                csrf: Browser.csrfToken(in: try await browser.get(Site.tracking(code)).text))
             #expect(unlocked.status == .ok && unlocked.text.contains("Trần Thị Bình"), "\(unlocked.status) \(grouped)")
-            let reloaded = try await browser.get(Paths.receipt)
+            let reloaded = try await browser.get(Site.receipt.path)
             #expect(reloaded.text.contains(code))
             #expect(try await store.petitionCount() == 1)
             // Without the sealed cookie (another browser, or a forged one) there is no receipt.
-            #expect(try await Browser(client).get(Paths.receipt).headers[.location] == Paths.track)
+            #expect(try await Browser(client).get(Site.receipt.path).headers[.location] == Site.track.path)
             let forged = try await client.execute(
-                uri: Paths.receipt, method: .get, headers: [.cookie: "receipt=AAAA" + String(repeating: "B", count: 80)])
-            #expect(forged.headers[.location] == Paths.track)
+                uri: Site.receipt.path, method: .get, headers: [.cookie: "receipt=AAAA" + String(repeating: "B", count: 80)])
+            #expect(forged.headers[.location] == Site.track.path)
             let trackingCode = try #require(TrackingCode(code))
             let stored = try #require(try await store.petition(trackingCode))
             #expect(stored.channel == .web)

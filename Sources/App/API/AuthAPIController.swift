@@ -7,11 +7,6 @@ import LangNgheStorage
 struct AuthAPIController {
     let auth: StaffAuth
 
-    func addRoutes(to api: RouterGroup<AppRequestContext>) {
-        api.post("auth/login", use: login)
-        api.post("auth/logout", use: logout)
-    }
-
     struct Credentials: Decodable {
         var username: String?
         var password: String?

@@ -9,12 +9,6 @@ struct EventsAPIController {
     let cases: CaseService
     let deadlines: DeadlineService
 
-    func addRoutes(to api: RouterGroup<AppRequestContext>) {
-        api.post("petitions/:code/events", use: append)
-        api.get("petitions/:code/events", use: list)
-        api.get("inbox", use: inbox)
-    }
-
     struct EventView: Encodable {
         var sequence: Int
         var type: String

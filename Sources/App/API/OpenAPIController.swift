@@ -11,10 +11,6 @@ struct OpenAPIController {
         document = ByteBuffer(bytes: try AppResources.data("OpenAPI/openapi.json"))
     }
 
-    func addRoutes(to api: RouterGroup<AppRequestContext>) {
-        api.get("openapi.json", use: show)
-    }
-
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"

@@ -13,13 +13,6 @@ struct PetitionsAPIController {
     /// Seals the receipts kept for `Idempotency-Key`.
     let secret: String
 
-    func addRoutes(to api: RouterGroup<AppRequestContext>) {
-        api.post("petitions", use: create)
-        api.get("petitions/:code", use: show)
-        api.get("petitions/:code/attachments/:id", use: attachment)
-        api.get("petitions/:code/personal-data", use: personalData)
-    }
-
     /// The submitter's own data as a JSON file, with the access key.
     @Sendable func personalData(_ request: Request, context: AppRequestContext) async throws -> Response {
         let petition = try await find(context)

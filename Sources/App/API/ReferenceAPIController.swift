@@ -6,11 +6,6 @@ import LangNgheStorage
 struct ReferenceAPIController {
     let store: Store
 
-    func addRoutes(to api: RouterGroup<AppRequestContext>) {
-        api.get("agencies", use: agencies)
-        api.get("categories", use: categories)
-    }
-
     struct CategoryView: Encodable {
         struct FieldView: Encodable {
             var code: String

@@ -11,29 +11,14 @@ struct AdminController {
     /// Emptied whenever agencies or fields change, so intake checks against the new ones.
     let reference: ReferenceCache
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(.init(BackOfficePaths.accounts), use: accounts)
-        router.post(.init(BackOfficePaths.accounts), use: createAccount)
-        router.post(.init(BackOfficePaths.accounts + "/:id"), use: updateAccount)
-        router.post(.init(BackOfficePaths.accounts + "/:id/" + BackOfficePaths.confirmAdminSlug), use: confirmAdmin)
-        router.post(.init(BackOfficePaths.accounts + "/:id/" + BackOfficePaths.resetSecondFactorSlug), use: resetSecondFactor)
-        router.get(.init(BackOfficePaths.agencies), use: agencies)
-        router.post(.init(BackOfficePaths.agencies + "/:code"), use: updateAgency)
-        router.get(.init(BackOfficePaths.fields), use: fields)
-        router.post(.init(BackOfficePaths.fields), use: addField)
-        router.post(.init(BackOfficePaths.fields + "/:code"), use: updateField)
-        router.get(.init(BackOfficePaths.securityLog), use: securityLog)
-    }
-
     // MARK: Accounts
 
-    @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try context.requireAdmin()
+    @Sendable func accounts(_ request: Request, context: AdminRequestContext) async throws -> Response {
         return try await accountsPage(context: context)
     }
 
-    @Sendable func createAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+    @Sendable func createAccount(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let admin = context.staff
         let form = context.form ?? FormData()
         let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = form["password"] ?? ""
@@ -53,7 +38,7 @@ struct AdminController {
                     role: role == .admin ? .observer : role, passwordHash: try await Passwords.hash(password))
                 try await audit("accountCreated", admin, context, "\(account.username) \(account.role.rawValue) \(agency)")
                 if role == .admin { try await requestAdmin(account, by: admin, context) }
-                return .redirect(to: BackOfficePaths.accounts, type: .normal)
+                return .redirect(to: Site.accounts.path, type: .normal)
             } catch StoreError.alreadyExists {
                 errors["username"] = text("admin_username_taken", context)
             } catch StoreError.notFound {
@@ -64,8 +49,8 @@ struct AdminController {
     }
 
     /// Re-role, move or disable an account. Any change ends its sessions and tokens at once.
-    @Sendable func updateAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+    @Sendable func updateAccount(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let admin = context.staff
         let form = context.form ?? FormData()
         guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else {
             throw AppError.notFound
@@ -87,24 +72,24 @@ struct AdminController {
         }
         try await audit("accountUpdated", admin, context, "\(account.username) \(role.rawValue) \(agency) active=\(active)")
         if role != requested { try await requestAdmin(account, by: admin, context) }
-        return .redirect(to: BackOfficePaths.accounts, type: .normal)
+        return .redirect(to: Site.accounts.path, type: .normal)
     }
 
     /// A second admin confirms another's request to make an account an admin.
-    @Sendable func confirmAdmin(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+    @Sendable func confirmAdmin(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let admin = context.staff
         guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else {
             throw AppError.notFound
         }
         guard try await store.confirmAdminGrant(for: id, by: admin.id) else { throw AppError.conflict("admin_grant_needs_other") }
         try await audit("adminConfirmed", admin, context, account.username)
-        return .redirect(to: BackOfficePaths.accounts, type: .normal)
+        return .redirect(to: Site.accounts.path, type: .normal)
     }
 
     /// An account's second factor removed (a lost phone): its sessions end, it enrols again at
     /// its next sign-in, and the reset is in the security log. Never one's own.
-    @Sendable func resetSecondFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+    @Sendable func resetSecondFactor(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let admin = context.staff
         guard let id = context.parameters.get("id", as: Int64.self), let account = try await store.staff(id: id) else {
             throw AppError.notFound
         }
@@ -114,23 +99,23 @@ struct AdminController {
             audit: SecurityLogEntry(
                 at: environment.now(), action: "secondFactorReset", staffID: admin.id, username: admin.username, ip: context.ip,
                 detail: account.username))
-        return .redirect(to: BackOfficePaths.accounts, type: .normal)
+        return .redirect(to: Site.accounts.path, type: .normal)
     }
 
-    private func requestAdmin(_ account: StaffAccount, by admin: StaffAccount, _ context: AppRequestContext) async throws {
+    private func requestAdmin(_ account: StaffAccount, by admin: StaffAccount, _ context: AdminRequestContext) async throws {
         try await store.requestAdminGrant(for: account.id, by: admin.id, at: environment.now())
         try await audit("adminRequested", admin, context, account.username)
     }
 
     private func accountsPage(
-        context: AppRequestContext, form: FormData = FormData(), errors: [String: String] = [:], status: HTTPResponse.Status = .ok
+        context: AdminRequestContext, form: FormData = FormData(), errors: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let language = context.language
         let agencies = try await store.agencies()
         let staff = try await store.allStaff()
         let usernames = Dictionary(staff.map { ($0.id, $0.username) }, uniquingKeysWith: { a, _ in a })
         let grants = try await store.pendingAdminGrants()
-        let me = try context.requireAdmin()
+        let me = context.staff
         let model = AdminAccountsPage(
             accounts: staff.map { account in
                 let requester = grants[account.id]
@@ -139,7 +124,7 @@ struct AdminController {
                     isYou: account.id == me.id,
                     adminRequestedBy: requester.map { usernames[$0] ?? String($0) },
                     confirmAdminAction: requester.flatMap {
-                        $0 != me.id ? BackOfficePaths.accounts + "/\(account.id)/" + BackOfficePaths.confirmAdminSlug : nil
+                        $0 != me.id ? Site.confirmAdmin(.value(account.id)).path : nil
                     },
                     roles: StaffRole.allCases.map {
                         .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0 == account.role)
@@ -147,8 +132,8 @@ struct AdminController {
                     agencies: agencies.map {
                         .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == account.agencyCode)
                     },
-                    action: BackOfficePaths.accounts + "/\(account.id)",
-                    resetSecondFactorAction: BackOfficePaths.accounts + "/\(account.id)/" + BackOfficePaths.resetSecondFactorSlug)
+                    action: Site.account(.value(account.id)).path,
+                    resetSecondFactorAction: Site.resetSecondFactor(.value(account.id)).path)
             },
             roles: StaffRole.allCases.map {
                 .init(value: $0.rawValue, label: text("role_" + $0.rawValue, context), selected: $0.rawValue == form["role"])
@@ -163,15 +148,14 @@ struct AdminController {
 
     // MARK: Agencies
 
-    @Sendable func agencies(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try context.requireAdmin()
+    @Sendable func agencies(_ request: Request, context: AdminRequestContext) async throws -> Response {
         let all = try await store.agencies()
         let model = AdminAgenciesPage(
             agencies: all.map { agency in
                 AdminAgenciesPage.Row(
                     code: agency.code, nameVi: agency.nameVi, nameEn: agency.nameEn,
                     kind: text("agency_kind_" + agency.kind.rawValue, context),
-                    active: agency.active, action: BackOfficePaths.agencies + "/" + agency.code,
+                    active: agency.active, action: Site.agency(.value(agency.code)).path,
                     targets: all.filter { $0.active && $0.code != agency.code }.map {
                         .init(value: $0.code, label: $0.code + " — " + $0.nameVi, selected: false)
                     })
@@ -180,8 +164,8 @@ struct AdminController {
     }
 
     /// `operation`: rename, activate, deactivate or merge.
-    @Sendable func updateAgency(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+    @Sendable func updateAgency(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let admin = context.staff
         let form = context.form ?? FormData()
         guard let code = context.parameters.get("code") else { throw AppError.notFound }
         do {
@@ -203,19 +187,18 @@ struct AdminController {
         }
         reference.invalidate()
         try await audit("agencyChanged", admin, context, "\(code) \(form["operation"] ?? "") \(form["into"] ?? "")")
-        return .redirect(to: BackOfficePaths.agencies, type: .normal)
+        return .redirect(to: Site.agencies.path, type: .normal)
     }
 
     // MARK: Fields
 
-    @Sendable func fields(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try context.requireAdmin()
+    @Sendable func fields(_ request: Request, context: AdminRequestContext) async throws -> Response {
         let model = AdminFieldsPage(
             fields: try await store.fields().map { field in
                 AdminFieldsPage.Row(
                     code: field.code, nameVi: field.nameVi, nameEn: field.nameEn, active: field.active,
                     categories: field.categories.map { text("category_" + $0.rawValue, context) }.joined(separator: ", "),
-                    action: BackOfficePaths.fields + "/" + field.code)
+                    action: Site.field(.value(field.code)).path)
             },
             categories: PetitionCategory.allCases.map {
                 .init(value: $0.rawValue, label: text("category_" + $0.rawValue, context), selected: true)
@@ -223,8 +206,8 @@ struct AdminController {
         return views.page("admin-fields", title: text("admin_fields", context), body: model, context: context)
     }
 
-    @Sendable func addField(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+    @Sendable func addField(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let admin = context.staff
         let form = context.form ?? FormData()
         let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let vi = VietnameseText.normalized(form["nameVi"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -245,11 +228,11 @@ struct AdminController {
         }
         reference.invalidate()
         try await audit("fieldAdded", admin, context, code)
-        return .redirect(to: BackOfficePaths.fields, type: .normal)
+        return .redirect(to: Site.fields.path, type: .normal)
     }
 
-    @Sendable func updateField(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+    @Sendable func updateField(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let admin = context.staff
         let form = context.form ?? FormData()
         guard let code = context.parameters.get("code") else { throw AppError.notFound }
         let vi = VietnameseText.normalized(form["nameVi"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -260,13 +243,12 @@ struct AdminController {
         }
         reference.invalidate()
         try await audit("fieldChanged", admin, context, code)
-        return .redirect(to: BackOfficePaths.fields, type: .normal)
+        return .redirect(to: Site.fields.path, type: .normal)
     }
 
     // MARK: Security log
 
-    @Sendable func securityLog(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try context.requireAdmin()
+    @Sendable func securityLog(_ request: Request, context: AdminRequestContext) async throws -> Response {
         let action = request.uri.queryParameters.get("loai").flatMap { $0.isEmpty ? nil : $0 }
         let entries = try await store.securityLog(limit: 500, action: action)
         let model = AdminLogPage(
@@ -279,9 +261,9 @@ struct AdminController {
 
     // MARK: Helpers
 
-    private func text(_ key: String, _ context: AppRequestContext) -> String { views.catalogue.text(key, context.language) }
+    private func text(_ key: String, _ context: AdminRequestContext) -> String { views.catalogue.text(key, context.language) }
 
-    private func audit(_ action: String, _ admin: StaffAccount, _ context: AppRequestContext, _ detail: String) async throws {
+    private func audit(_ action: String, _ admin: StaffAccount, _ context: AdminRequestContext, _ detail: String) async throws {
         try await store.log(
             SecurityLogEntry(
                 at: environment.now(), action: action, staffID: admin.id, username: admin.username, ip: context.ip, detail: detail))

@@ -10,15 +10,15 @@ struct CaseController {
     let cases: CaseService
     let deadlines: DeadlineService
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let petition = try await find(context, for: staff)
         return try await page(petition, staff: staff, context: context)
     }
 
     /// One action: `type` and its fields. The answer editor's "preview" shows the text without saving.
-    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func act(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let petition = try await find(context, for: staff)
         let form = context.form ?? FormData()
         guard let type = form["type"].flatMap(EventType.init(rawValue:)) else {
@@ -34,7 +34,7 @@ struct CaseController {
         }
         do {
             _ = try await cases.act(type, input: input, by: .staff(staff.identity), on: petition.trackingCode, ip: context.ip)
-            return .redirect(to: BackOfficePaths.petition(petition.trackingCode.description) + "#timeline", type: .normal)
+            return .redirect(to: Site.staffCase(.value(petition.trackingCode.description)).path + "#timeline", type: .normal)
         } catch AppError.validation(let errors) {
             var messages: [String: String] = [:]
             for error in errors where messages[error.field] == nil {
@@ -57,8 +57,8 @@ struct CaseController {
     }
 
     /// An attachment, for those who may see the submitter's details.
-    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func attachment(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let petition = try await find(context, for: staff)
         guard CaseAccess.canSeeSubmitter(.staff(staff.identity), CaseState(events: petition.events)) else { throw AppError.forbidden }
         guard let id = context.parameters.get("id", as: Int64.self),
@@ -69,7 +69,7 @@ struct CaseController {
     }
 
     private func page(
-        _ petition: PetitionRecord, staff: StaffAccount, context: AppRequestContext, values: EventInput = EventInput(),
+        _ petition: PetitionRecord, staff: StaffAccount, context: StaffRequestContext, values: EventInput = EventInput(),
         errors: [String: String] = [:], returned: EventType? = nil, error: String? = nil, preview: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
@@ -89,7 +89,7 @@ struct CaseController {
 
     /// The case, for staff with a need to know: VPCP's coordinators, the lead and coordinating
     /// agencies' handlers, observers invited to it. Anyone else is refused.
-    private func find(_ context: AppRequestContext, for staff: StaffAccount) async throws -> PetitionRecord {
+    private func find(_ context: StaffRequestContext, for staff: StaffAccount) async throws -> PetitionRecord {
         guard let code = context.parameters.get("code").flatMap(TrackingCode.init), let petition = try await store.petition(code) else {
             throw AppError.notFound
         }
@@ -99,7 +99,8 @@ struct CaseController {
     }
 
     /// Each view of a submitter's details is written down: who, when, which case (DOMAIN.md §6).
-    private func logSubmitterRead(_ petition: PetitionRecord, staff: StaffAccount, context: AppRequestContext, what: String) async throws {
+    private func logSubmitterRead(_ petition: PetitionRecord, staff: StaffAccount, context: StaffRequestContext, what: String) async throws
+    {
         try await store.log(
             SecurityLogEntry(
                 at: cases.environment.now(), action: SecurityLogEntry.submitterRead, staffID: staff.id, username: staff.username,

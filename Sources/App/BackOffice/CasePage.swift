@@ -118,7 +118,8 @@ extension CasePage {
         attachments =
             showSubmitter
             ? p.attachments.map {
-                Attachment(fileName: $0.fileName, href: BackOfficePaths.attachment(code, $0.id), size: ByteSize.format($0.size))
+                Attachment(
+                    fileName: $0.fileName, href: Site.caseAttachment(.value(code), .value($0.id)).path, size: ByteSize.format($0.size))
             }
             : []
         let internals = CaseAccess.canSeeInternals(principal, state)
@@ -155,7 +156,7 @@ extension CasePage {
         personalData = warnings
         hasPersonalData = !warnings.isEmpty
         hasActions = !actions.isEmpty
-        actionURL = BackOfficePaths.events(code)
+        actionURL = Site.caseEvents(.value(code)).path
         self.error = error
         self.preview = preview
         due = deadline.flatMap { status in

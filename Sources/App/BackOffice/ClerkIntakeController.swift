@@ -13,14 +13,13 @@ struct ClerkIntakeController {
     let intake: IntakeService
     let receipts: ReceiptCookie
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try Self.requireClerk(context)
-        return try await form(
+    @Sendable func show(_ request: Request, context: ClerkRequestContext) async throws -> Response {
+        try await form(
             PetitionDraft(submitterKind: Submitter.Kind.individual.rawValue), channel: .paper, messages: [:], context: context, status: .ok)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try Self.requireClerk(context)
+    @Sendable func create(_ request: Request, context: ClerkRequestContext) async throws -> Response {
+        let staff = context.staff
         let form = context.form ?? FormData()
         let channel = form["channel"].flatMap(Channel.init(rawValue:)).flatMap { Self.channels.contains($0) ? $0 : nil } ?? .paper
         let draft = PetitionFormController.draft(from: form)
@@ -38,16 +37,8 @@ struct ClerkIntakeController {
         }
     }
 
-    /// Coordinators, officers and leaders receive petitions; observers and admins do not.
-    @discardableResult
-    static func requireClerk(_ context: AppRequestContext) throws -> StaffAccount {
-        let staff = try context.requireStaff()
-        guard staff.identity.isCoordinator || staff.identity.handlesCases else { throw AppError.forbidden }
-        return staff
-    }
-
     private func form(
-        _ draft: PetitionDraft, channel: Channel, messages: [String: String], context: AppRequestContext, status: HTTPResponse.Status
+        _ draft: PetitionDraft, channel: Channel, messages: [String: String], context: ClerkRequestContext, status: HTTPResponse.Status
     ) async throws -> Response {
         let page = PetitionFormPage(
             draft: draft, messages: messages, catalogue: views.catalogue, language: context.language,

@@ -9,11 +9,11 @@ struct InboxController {
     let views: Views
     let deadlines: DeadlineService
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let queues = Queue.available(for: staff)
         guard let first = queues.first else {
-            return .redirect(to: staff.role == .admin ? BackOfficePaths.accounts : BackOfficePaths.intake, type: .normal)
+            return .redirect(to: staff.role == .admin ? Site.accounts.path : Site.paperIntake.path, type: .normal)
         }
         let parameters = request.uri.queryParameters
         let queue = parameters.get("hang-doi").flatMap(Queue.init(rawValue:)).flatMap { queues.contains($0) ? $0 : nil } ?? first
@@ -37,7 +37,7 @@ struct InboxController {
             if overdue ?? overdueOnly { items.append("qua-han=1") }
             if !query.isEmpty { items.append("q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
             if page > 1 { items.append("trang=\(page)") }
-            return BackOfficePaths.root + "?" + items.joined(separator: "&")
+            return Site.inbox.path + "?" + items.joined(separator: "&")
         }
         let statusTabs =
             [InboxPageModel.Tab(label: t("inbox_all_statuses"), href: link(queue: queue), count: nil, active: status == nil)]
@@ -56,7 +56,7 @@ struct InboxController {
             rows: result.items.map { item in
                 let deadline = due[item.trackingCode]
                 return InboxPageModel.Row(
-                    code: item.trackingCode.description, href: BackOfficePaths.petition(item.trackingCode.description),
+                    code: item.trackingCode.description, href: Site.staffCase(.value(item.trackingCode.description)).path,
                     title: item.title, status: t("status_" + item.status.rawValue), statusKey: item.status.rawValue,
                     agency: item.leadAgencyCode.flatMap { agencies[$0]?.name(language) } ?? "—",
                     receivedAt: DisplayDate.format(item.receivedAt),

@@ -14,7 +14,7 @@ struct LoginController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if context.staff != nil { return .redirect(to: BackOfficePaths.root, type: .normal) }
+        if context.staff != nil { return .redirect(to: Site.inbox.path, type: .normal) }
         return page(username: "", message: nil, context: context, status: .ok)
     }
 
@@ -28,7 +28,7 @@ struct LoginController {
             if let old = request.cookies[StaffAuth.cookieName]?.value {
                 try await auth.store.deleteSession(hash: StaffAuth.hash(old))
             }
-            var response = Response.redirect(to: signedIn.enrolOnly ? BackOfficePaths.security : BackOfficePaths.root, type: .normal)
+            var response = Response.redirect(to: signedIn.enrolOnly ? Site.secondFactor.path : Site.inbox.path, type: .normal)
             response.setCookie(
                 Cookie(
                     name: StaffAuth.cookieName, value: signedIn.token, maxAge: Int(StaffAuth.absoluteLimit), path: "/",
@@ -48,7 +48,7 @@ struct LoginController {
         if let token = request.cookies[StaffAuth.cookieName]?.value {
             try await auth.signOut(token: token, account: context.staff, ip: context.ip)
         }
-        var response = Response.redirect(to: BackOfficePaths.login, type: .normal)
+        var response = Response.redirect(to: Site.signIn.path, type: .normal)
         response.setCookie(
             Cookie(name: StaffAuth.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
         return response

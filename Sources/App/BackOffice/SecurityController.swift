@@ -25,18 +25,13 @@ struct SecurityController {
         let hasRecoveryCodes: Bool
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(.init(BackOfficePaths.security), use: show)
-        router.post(.init(BackOfficePaths.security), use: confirm)
-    }
-
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         return try await page(staff, context: context)
     }
 
-    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let staff = try context.requireStaff()
+    @Sendable func confirm(_ request: Request, context: StaffRequestContext) async throws -> Response {
+        let staff = context.staff
         let now = environment.now()
         guard let factor = try await store.secondFactor(staffID: staff.id), !factor.enabled else {
             return try await page(staff, context: context)
@@ -56,7 +51,7 @@ struct SecurityController {
     }
 
     private func page(
-        _ staff: StaffAccount, context: AppRequestContext, error: String? = nil, recoveryCodes: [String] = [],
+        _ staff: StaffAccount, context: StaffRequestContext, error: String? = nil, recoveryCodes: [String] = [],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         var factor = try await store.secondFactor(staffID: staff.id)

@@ -12,14 +12,6 @@ struct CalendarAPIController {
 
     static let years = 1900...2199
 
-    func addRoutes(to api: RouterGroup<AppRequestContext>) {
-        api.get("calendar/add-working-days", use: addWorkingDays)
-        api.get("calendar/:year", use: year)
-        api.get("calendar-overrides", use: overrides)
-        api.post("calendar-overrides", use: saveOverride)
-        api.delete("calendar-overrides/:date", use: deleteOverride)
-    }
-
     struct YearView: Encodable {
         struct Day: Encodable {
             var date: String

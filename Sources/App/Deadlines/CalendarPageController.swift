@@ -71,18 +71,17 @@ struct CalendarPageController {
                     reasonLanguage: context.language == .en && english == nil ? "vi" : nil, kind: t("dayoff_" + $0.kind.rawValue))
             },
             workingSaturdays: calendar.workingSaturdays(in: year).map(DisplayDate.format),
-            previous: Paths.calendar(year - 1), next: Paths.calendar(year + 1))
+            previous: Site.calendar(year: .value(year - 1)).path, next: Site.calendar(year: .value(year + 1)).path)
         return views.page("calendar", title: t("calendar_title") + " \(year)", body: page, context: context)
     }
 
-    @Sendable func overrides(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try context.requireAdmin()
-        return try await overridesPage(context: context)
+    @Sendable func overrides(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        try await overridesPage(context: context)
     }
 
     /// Adds an override (`operation` absent) or removes one (`operation=delete`).
-    @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireAdmin()
+    @Sendable func change(_ request: Request, context: AdminRequestContext) async throws -> Response {
+        let admin = context.staff
         let form = context.form ?? FormData()
         var fields: [String: String] = [:]
         for name in ["date", "kind", "reason", "legalBasis"] { fields[name] = form[name] }
@@ -102,17 +101,17 @@ struct CalendarPageController {
             SecurityLogEntry(
                 at: environment.now(), action: "calendarChanged", staffID: admin.id, username: admin.username, ip: context.ip,
                 detail: "\(form["date"] ?? "") \(form["operation"] ?? form["kind"] ?? "")"))
-        return .redirect(to: BackOfficePaths.calendar, type: .normal)
+        return .redirect(to: Site.workingCalendar.path, type: .normal)
     }
 
     private func overridesPage(
-        context: AppRequestContext, errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok
+        context: AdminRequestContext, errors: [String: String] = [:], values: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let t = { (key: String) in views.catalogue.text(key, context.language) }
         let rows = try await store.calendarOverrides().reversed().map {
             OverridesPage.Row(
                 date: $0.date.iso, kind: t("override_" + $0.kind.rawValue), reason: $0.reason, legalBasis: $0.legalBasis,
-                deleteAction: BackOfficePaths.calendar)
+                deleteAction: Site.workingCalendar.path)
         }
         return views.page(
             "admin-calendar", title: t("admin_calendar"), body: OverridesPage(rows: rows, errors: errors, values: values), context: context,

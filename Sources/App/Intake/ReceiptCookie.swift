@@ -24,10 +24,10 @@ struct ReceiptCookie: Sendable {
     /// A redirect to the receipt page carrying `receipt`.
     func redirect(_ receipt: IntakeService.Receipt) throws -> Response {
         let plain = [receipt.trackingCode.description, receipt.accessKey, Timestamp.string(receipt.receivedAt)].joined(separator: "\n")
-        var response = Response.redirect(to: Paths.receipt, type: .normal)
+        var response = Response.redirect(to: Site.receipt.path, type: .normal)
         response.setCookie(
             Cookie(
-                name: Self.name, value: try Sealing.seal(plain, with: key), maxAge: Self.lifetime, path: Paths.receipt, secure: secure,
+                name: Self.name, value: try Sealing.seal(plain, with: key), maxAge: Self.lifetime, path: Site.receipt.path, secure: secure,
                 httpOnly: true, sameSite: .strict))
         return response
     }

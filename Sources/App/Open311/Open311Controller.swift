@@ -131,7 +131,7 @@ struct Open311Controller {
             SecurityLogEntry(
                 at: environment.now(), action: "open311Submitted", ip: context.ip, detail: "\(code) key #\(key.id) \(key.name)"))
         let notice = catalogue.text("open311_service_notice", context.language)
-            .replacingOccurrences(of: "{url}", with: baseURL + Paths.tracking(code))
+            .replacingOccurrences(of: "{url}", with: baseURL + Site.tracking(code))
         let value = Open311Value.object([
             ("service_request_id", .text(code)),
             ("service_notice", .text(notice)),

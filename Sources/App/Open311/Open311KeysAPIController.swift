@@ -9,12 +9,6 @@ struct Open311KeysAPIController {
     let store: Store
     let environment: AppEnvironment
 
-    func addRoutes(to api: RouterGroup<AppRequestContext>) {
-        api.get("open311-keys", use: list)
-        api.post("open311-keys", use: create)
-        api.delete("open311-keys/:id", use: revoke)
-    }
-
     struct KeyView: Encodable {
         var id: Int64
         var name: String

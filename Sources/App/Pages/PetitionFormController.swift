@@ -45,10 +45,10 @@ struct PetitionFormController {
     }
 
     /// One message per field, in the reader's language.
-    static func messages(_ errors: [FieldError], views: Views, context: AppRequestContext) -> [String: String] {
+    static func messages(_ errors: [FieldError], views: Views, context: some WebRequestContext) -> [String: String] {
         var messages: [String: String] = [:]
         for error in errors where messages[error.field] == nil {
-            messages[error.field] = views.catalogue.message(for: error, context.language)
+            messages[error.field] = views.catalogue.message(for: error, context.base.language)
         }
         return messages
     }
@@ -56,14 +56,14 @@ struct PetitionFormController {
     /// `/gui-phan-anh/da-nhan`: the receipt after the redirect, as often as it is reloaded; the
     /// tracking page once the receipt cookie has gone.
     @Sendable func receipt(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let receipt = receipts.open(request) else { return .redirect(to: Paths.track, type: .normal) }
+        guard let receipt = receipts.open(request) else { return .redirect(to: Site.track.path, type: .normal) }
         return Self.receiptPage(receipt, views: views, context: context)
     }
 
     static func receiptPage(_ receipt: IntakeService.Receipt, views: Views, context: AppRequestContext) -> Response {
         let page = ReceiptPage(
             trackingCode: receipt.trackingCode.description, accessKey: AccessKey.grouped(receipt.accessKey),
-            receivedAt: DisplayDate.format(receipt.receivedAt), trackingURL: Paths.tracking(receipt.trackingCode.description))
+            receivedAt: DisplayDate.format(receipt.receivedAt), trackingURL: Site.tracking(receipt.trackingCode.description))
         var response = views.page("receipt", title: views.catalogue.text("receipt_title", context.language), body: page, context: context)
         // The access key is on this page only: keep it out of caches and history stores.
         response.headers[.cacheControl] = "no-store"

@@ -68,7 +68,7 @@ struct PetitionFormPage {
         categories: [CategoryInfo], fields: [Field], agencies: [Agency], clerkChannel: Channel? = nil
     ) {
         isClerk = clerkChannel != nil
-        action = clerkChannel == nil ? Paths.submit : BackOfficePaths.intake
+        action = clerkChannel == nil ? Site.submit.path : Site.paperIntake.path
         channels =
             clerkChannel == nil
             ? []

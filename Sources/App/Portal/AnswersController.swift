@@ -8,13 +8,6 @@ struct AnswersController {
     let store: Store
     let views: Views
 
-    func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
-        router.get(.init(Paths.answers), use: list)
-        router.get(.init(Paths.answers + "/:code"), use: show)
-        api.get("answers", use: listJSON)
-        api.get("answers/:code", use: showJSON)
-    }
-
     @Sendable func listJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
         let filter = try AnswerFilterReader.read(request)
         let (answers, total) = try await store.publishedAnswers(filter)

@@ -24,7 +24,7 @@ struct AnswerItem {
 
     init(_ a: PublishedAnswer, catalogue: Catalogue, language: Language, agencies: [String: Agency], snippet: Snippet?) {
         code = a.trackingCode.description
-        href = Paths.answers + "/" + code
+        href = Site.answer(.value(code)).path
         title = a.title
         content = a.content
         answer = a.answer
@@ -95,7 +95,7 @@ struct AnswersPage {
                 }
             }
             items.append("page=\(page)")
-            return Paths.answers + "?" + items.joined(separator: "&")
+            return Site.answers.path + "?" + items.joined(separator: "&")
         }
         previousHref = filter.page > 1 ? link(filter.page - 1) : nil
         nextHref = filter.page * filter.pageSize < total ? link(filter.page + 1) : nil

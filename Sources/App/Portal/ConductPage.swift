@@ -87,10 +87,10 @@ struct ConductPage {
                     return Evidence(
                         reason: t("naming_" + finding.reason.rawValue) + " (\(finding.petitionIDs.count))",
                         codes: finding.petitionIDs.prefix(Self.codesShown).compactMap { codes[$0] }.map {
-                            Code(code: $0, href: Paths.tracking($0))
+                            Code(code: $0, href: Site.tracking($0))
                         },
                         allHref: more > 0
-                            ? Paths.evidence(agency: naming.agencyCode, reason: finding.reason, period: statistics.period) : nil,
+                            ? Site.evidence(agency: naming.agencyCode, reason: finding.reason, period: statistics.period) : nil,
                         moreText: t("conduct_evidence_more").replacingOccurrences(of: "{n}", with: "\(max(0, more))"))
                 })
         }
@@ -104,12 +104,12 @@ struct ConductPage {
         }
         self.useful = useful.map {
             Useful(
-                title: $0.title, href: Paths.answers + "/" + $0.trackingCode.description, result: $0.useful ?? "",
+                title: $0.title, href: Site.answer(.value($0.trackingCode.description)).path, result: $0.useful ?? "",
                 agency: $0.agencyCode.map { agencies[$0] ?? $0 } ?? "")
         }
         self.prolonged = prolonged.map {
             Prolonged(
-                code: $0.trackingCode.description, href: Paths.tracking($0.trackingCode.description),
+                code: $0.trackingCode.description, href: Site.tracking($0.trackingCode.description),
                 agency: agencies[$0.agencyCode] ?? $0.agencyCode, restarts: $0.restarts)
         }
         hasProlonged = !prolonged.isEmpty

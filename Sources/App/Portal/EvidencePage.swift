@@ -26,9 +26,9 @@ struct EvidencePage {
         to = period.upperBound.iso
         total = NumberText.grouped(count, language)
         let start = (page - 1) * Self.pageSize
-        codes = ids.compactMap { codesByID[$0] }.map { ConductPage.Code(code: $0, href: Paths.tracking($0)) }
-        let base = Paths.evidence(agency: agencyCode, reason: reason, period: period)
-        backHref = Paths.agencyConduct + "?tu=\(from)&den=\(to)"
+        codes = ids.compactMap { codesByID[$0] }.map { ConductPage.Code(code: $0, href: Site.tracking($0)) }
+        let base = Site.evidence(agency: agencyCode, reason: reason, period: period)
+        backHref = Site.agencyConduct.path + "?tu=\(from)&den=\(to)"
         previousHref = page > 1 ? base + "&trang=\(page - 1)" : nil
         nextHref = start + Self.pageSize < count ? base + "&trang=\(page + 1)" : nil
     }

@@ -10,13 +10,6 @@ struct OpenDataController {
     let store: Store
     let baseURL: String
 
-    func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
-        api.get("exports/answers.csv", use: csv)
-        api.get("exports/answers.json", use: json)
-        router.get("/feeds/answers.atom", use: feed)
-        router.get("/feeds/agencies/{code}.atom", use: agencyFeed)
-    }
-
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let filter = try AnswerFilterReader.read(request)
         let store = store
@@ -83,7 +76,7 @@ struct OpenDataController {
 
             """
         for a in answers {
-            let link = baseURL + Paths.answers + "/" + a.trackingCode.description
+            let link = baseURL + Site.answer(.value(a.trackingCode.description)).path
             xml += """
                 <entry>
                 <title>\(XMLText.escape(a.title))</title>

@@ -11,11 +11,6 @@ struct SearchController {
     let views: Views
     static let pageSize = 20
 
-    func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
-        router.get(.init(Paths.search), use: page)
-        api.get("search", use: json)
-    }
-
     struct Result {
         let items: [(PublishedAnswer, Snippet)]
         let total: Int
@@ -73,7 +68,7 @@ struct SearchController {
             AnswerItem($0.0, catalogue: views.catalogue, language: context.language, agencies: agencies, snippet: $0.1)
         }
         let base =
-            Paths.search + "?q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            Site.search.path + "?q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             + (agency.map { "&agency=" + $0 } ?? "")
         let model = SearchPage(
             query: text, items: items, total: NumberText.grouped(result.total, context.language), totalIsEstimate: result.totalIsEstimate,

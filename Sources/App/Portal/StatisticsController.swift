@@ -12,15 +12,6 @@ struct StatisticsController {
     /// The published criteria; the naming minimum comes from the settings.
     let criteria: RankingCriteria
 
-    func addRoutes(to router: Router<AppRequestContext>, api: RouterGroup<AppRequestContext>) {
-        router.get(.init(Paths.statistics), use: dashboard)
-        router.get(.init(Paths.statistics + "/bieu-do/:chart"), use: chart)
-        router.get(.init(Paths.agencyConduct), use: conduct)
-        router.get(.init(Paths.agencyEvidence), use: evidence)
-        api.get("stats", use: statsJSON)
-        api.get("agencies/conduct", use: conductJSON)
-    }
-
     @Sendable func statsJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let period = try statistics.period(from: query.get("from"), to: query.get("to"))

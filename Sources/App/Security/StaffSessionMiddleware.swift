@@ -20,8 +20,8 @@ struct StaffSessionMiddleware: RouterMiddleware {
         } else if let token = request.cookies[StaffAuth.cookieName]?.value, let session = try await auth.session(for: token, kind: .web) {
             // A password-only session of an account that must enrol opens the enrolment page
             // (and signing out), nothing else.
-            if session.enrolOnly, ![BackOfficePaths.security, BackOfficePaths.logout].contains(request.uri.path) {
-                if request.uri.path.hasPrefix(BackOfficePaths.root) { return .redirect(to: BackOfficePaths.security, type: .normal) }
+            if session.enrolOnly, ![Site.secondFactor.path, Site.signOut.path].contains(request.uri.path) {
+                if request.uri.path.hasPrefix(Site.backOffice) { return .redirect(to: Site.secondFactor.path, type: .normal) }
             } else {
                 context.staff = session.account
             }

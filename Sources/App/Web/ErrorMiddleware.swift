@@ -18,7 +18,7 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch AppError.signInRequired where !FormMiddleware.isMachineInterface(request.uri.path) {
-            return .redirect(to: BackOfficePaths.login, type: .normal)
+            return .redirect(to: Site.signIn.path, type: .normal)
         } catch {
             let alreadyLogged = error is LoggedDenial
             let error = (error as? LoggedDenial)?.error ?? error

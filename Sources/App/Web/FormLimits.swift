@@ -15,8 +15,8 @@ struct FormLimits: Sendable {
 
     init(path: String) {
         switch path {
-        case BackOfficePaths.login: self = .signIn
-        case Paths.submit, BackOfficePaths.intake: self = .upload
+        case Site.signIn.path: self = .signIn
+        case Site.submit.path, Site.paperIntake.path: self = .upload
         default: self = .text
         }
     }

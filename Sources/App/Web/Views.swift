@@ -15,8 +15,9 @@ public struct Views: Sendable {
 
     /// The page named `template` with `body` as its content.
     func page<Body>(
-        _ template: String, title: String, body: Body, context: AppRequestContext, status: HTTPResponse.Status = .ok
+        _ template: String, title: String, body: Body, context request: some WebRequestContext, status: HTTPResponse.Status = .ok
     ) -> Response {
+        let context = request.base
         let page = PageContext(
             t: catalogue.table(context.language), lang: context.language.rawValue,
             otherLanguage: context.language == .vi ? "en" : "vi", otherLanguageHref: context.otherLanguageHref,
