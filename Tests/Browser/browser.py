@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -139,8 +138,7 @@ class Browser:
         self._drain_log()
         page = self.find("html")
         self._click(buttons[-1] if buttons else self.find(button_css, within))
-        # The old document stays "complete" until the answer replaces it: wait for that first.
-        WebDriverWait(self.driver, 60).until(expected_conditions.staleness_of(page))
+        self._wait_replaced(page)
         self.wait_loaded()
 
     def action_form(self, event_type: str):
@@ -153,6 +151,17 @@ class Browser:
     def _click(self, element):
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         element.click()
+
+    def _wait_replaced(self, page):
+        """The old document stays "complete" until the answer replaces it: wait for that first.
+        While the new one loads, Chromium may call the old node stale or foreign: either will do."""
+        for _ in range(1200):
+            try:
+                page.tag_name
+            except WebDriverException:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"the form on {self.driver.current_url} did not lead to another page")
 
     def wait_loaded(self):
         for _ in range(200):
