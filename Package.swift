@@ -74,7 +74,9 @@ let package = Package(
                 "App",
                 "LangNgheStorage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            // Pages kept as HTML for review (PageSnapshotTests), read from the source tree.
+            exclude: ["__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

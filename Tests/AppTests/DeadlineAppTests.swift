@@ -198,11 +198,21 @@ func vietnamMorning(_ iso: String) -> Date {
                 csrf: token)
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.text.contains("value=\"2027-13-01\""))
+            // Issue 10 §2: the date as the site shows it, and a wrong one told how to type it.
+            #expect(invalid.text.contains(#"aria-describedby="date-error""#))
+            #expect(invalid.text.contains("ví dụ 01/12/2026"))
             let added = try await admin.post(
                 Site.workingCalendar.path,
-                fields: [("date", "2027-02-05"), ("kind", "dayOff"), ("reason", "Nghỉ Tết"), ("legalBasis", "Công văn số …")], csrf: token)
+                fields: [("date", "05/02/2027"), ("kind", "dayOff"), ("reason", "Nghỉ Tết"), ("legalBasis", "Công văn số …")], csrf: token)
             #expect(added.status == .seeOther)
             #expect(try await store.calendarOverrides().contains { $0.date == CivilDate(iso: "2027-02-05") })
+            let listed = try await admin.get(Site.workingCalendar.path)
+            #expect(listed.text.contains("<td>05/02/2027</td>"))
+            let removed = try await admin.post(
+                Site.workingCalendar.path, fields: [("operation", "delete"), ("date", "05/02/2027")],
+                csrf: Browser.csrfToken(in: listed.text))
+            #expect(removed.status == .seeOther)
+            #expect(try await store.calendarOverrides().allSatisfy { $0.date != CivilDate(iso: "2027-02-05") })
         }
     }
 }

@@ -220,10 +220,15 @@ def admin_edits_calendar(b: Browser):
     b.sign_in("demo-admin", password("demo-admin"))
     b.get("/can-bo/quan-tri/lich")
     b.check("admin-calendar")
-    b.fill({"date": "2027-12-31", "kind": "dayOff", "reason": "Nghỉ bù theo quyết định của Thủ tướng", "legalBasis": "Thông báo số 1/TB-BNV"})
+    # A date typed wrong first: the form comes back with the problem beside the field.
+    b.fill({"date": "31/13/2027", "kind": "dayOff", "reason": "Nghỉ bù", "legalBasis": "Thông báo số 1/TB-BNV"})
+    b.submit(b.find("form.narrow"))
+    b.check("admin-calendar-wrong-date", expect_status=422)
+    expect(b.find("#date").get_attribute("aria-invalid") == "true", "the wrong date is not marked on its field")
+    b.fill({"date": "31/12/2027", "kind": "dayOff", "reason": "Nghỉ bù theo quyết định của Thủ tướng", "legalBasis": "Thông báo số 1/TB-BNV"})
     b.submit(b.find("form.narrow"))
     b.check("admin-calendar-added")
-    expect("31" in b.text("main") and "Nghỉ bù" in b.text("main"), "the new day off is not listed")
+    expect("31/12/2027" in b.text("main") and "Nghỉ bù" in b.text("main"), "the new day off is not listed")
 
 
 def run(b: Browser, files: list[Path], users: dict) -> dict:

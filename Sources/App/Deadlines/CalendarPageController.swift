@@ -85,15 +85,21 @@ struct CalendarPageController {
         let form = context.form ?? FormData()
         var fields: [String: String] = [:]
         for name in ["date", "kind", "reason", "legalBasis"] { fields[name] = form[name] }
+        // The date as the site shows it (01/12/2026) or as ISO; the override itself reads ISO.
+        let typedDate = form["date"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        var parsed = fields
+        parsed["date"] = typedDate.flatMap(CivilDate.init(entered:))?.iso
         do {
             if form["operation"] == "delete" {
-                guard let date = form["date"].flatMap(CivilDate.init(iso:)), try await store.deleteCalendarOverride(date) else {
+                guard let date = typedDate.flatMap(CivilDate.init(entered:)), try await store.deleteCalendarOverride(date) else {
                     throw AppError.notFound
                 }
             } else {
-                try await store.saveCalendarOverride(try CalendarAPIController.override(from: fields))
+                try await store.saveCalendarOverride(try CalendarAPIController.override(from: parsed))
             }
-        } catch AppError.validation(let errors) {
+        } catch AppError.validation(var errors) {
+            // A date typed but not understood is told how to type it, not that it is missing.
+            errors = errors.map { $0.field == "date" && typedDate != nil ? FieldError("date", .invalidDate) : $0 }
             let messages = PetitionFormController.messages(errors, views: views, context: context)
             return try await overridesPage(context: context, errors: messages, values: fields, status: .unprocessableContent)
         }
@@ -110,7 +116,7 @@ struct CalendarPageController {
         let t = { (key: String) in views.catalogue.text(key, context.language) }
         let rows = try await store.calendarOverrides().reversed().map {
             OverridesPage.Row(
-                date: $0.date.iso, kind: t("override_" + $0.kind.rawValue), reason: $0.reason, legalBasis: $0.legalBasis,
+                date: DisplayDate.format($0.date), kind: t("override_" + $0.kind.rawValue), reason: $0.reason, legalBasis: $0.legalBasis,
                 deleteAction: Site.workingCalendar.path)
         }
         return views.page(
