@@ -27,6 +27,7 @@ struct Migrator {
         Schema.v18SecondFactor,
         Schema.v19Expiry,
         Schema.v20Evidence,
+        Schema.v21EventLog,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

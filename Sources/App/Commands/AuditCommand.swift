@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LangNgheStorage
+
+/// `langnghe audit verify`: recomputes every event's leaf from the database and checks it
+/// against the tamper-evident log. Exits non-zero naming every case whose events were edited,
+/// deleted, inserted or reordered behind the application's back.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Kiểm tra nhật ký chống sửa đổi / the tamper-evident log.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify",
+            abstract: "Đối chiếu mọi sự kiện với nhật ký / check every event against the log; non-zero exit on any change.")
+
+        func run() async throws {
+            let settings = try StartUp.settings()
+            let logger = StartUp.logger()
+            let intact = try await StartUp.withPreparedStore(settings, logger: logger) { store in
+                let started = Date()
+                let audit = try await store.auditLog()
+                let root = audit.root.map { String(format: "%02x", $0) }.joined()
+                print("Log: \(audit.size) events, root \(root), checked in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+                for problem in audit.logProblems { print("LOG: \(problem)") }
+                for code in audit.caseProblems.keys.sorted() {
+                    print("\(code): " + (audit.caseProblems[code] ?? []).joined(separator: "; "))
+                }
+                print(audit.isIntact ? "Intact." : "CHANGED: \(audit.caseProblems.count) case(s) named above.")
+                return audit.isIntact
+            }
+            if !intact { throw ExitCode(2) }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import LangNgheCore
+
+/// The tamper-evident log of issue 11 (RFC 6962 hashing, `MerkleTree`): every event of every
+/// case is a leaf, in the order it was appended. The leaves and the tree's right edge are written
+/// in the event's own transaction, so the log never has a gap and never runs behind the events.
+enum EventLog {
+    /// A leaf's bytes: the event's canonical document (docs/events.md) with its case's tracking
+    /// code, `{"case":"PAKN-…","event":{…}}`, so that an event moved to another case is a change.
+    static func leafBytes(_ event: PetitionEvent, code: TrackingCode) throws -> [UInt8] {
+        try CanonicalJSON.object(["case": .string(code.description), "event": event.canonicalDocument()]).bytes
+    }
+
+    static func leafHash(_ event: PetitionEvent, code: TrackingCode) throws -> MerkleTree.Hash {
+        MerkleTree.leafHash(try leafBytes(event, code: code))
+    }
+
+    /// Adds a leaf at the end. PostgreSQL locks the log's one state row, so appends to all
+    /// cases take turns here (SQLite's single writer already does): positions have no gaps and
+    /// follow the commits.
+    static func append(
+        leaf: MerkleTree.Hash, petitionID: Int64, sequence: Int, dialect: SQLDialect, in db: any SQLConnection
+    ) async throws {
+        var frontier = try await state(dialect: dialect, in: db)
+        try await db.execute(
+            "INSERT INTO log_leaves (position, petition_id, sequence, hash) VALUES (?, ?, ?, ?)", frontier.size, petitionID, sequence, leaf)
+        frontier.append(leaf: leaf)
+        try await db.execute(
+            "UPDATE log_state SET size = ?, frontier = ?, root = ? WHERE id = 1", frontier.size, frontier.hashes.flatMap { $0 },
+            frontier.root)
+    }
+
+    /// The log's right edge as stored; one that does not add up is an error, never repaired.
+    static func state(dialect: SQLDialect, in db: any SQLConnection) async throws -> MerkleFrontier {
+        let select = "SELECT size, frontier FROM log_state WHERE id = 1"
+        guard let row = try await db.first(dialect == .postgresql ? select + " FOR UPDATE" : select), let size = row.int("size"),
+            let bytes = row.bytes("frontier"), let frontier = MerkleFrontier(size: size, concatenated: bytes)
+        else { throw StoreError.unreadable("log_state") }
+        return frontier
+    }
+}
+
+extension MerkleFrontier {
+    /// From the stored form: the subtree roots, 32 bytes each, one per bit set in `size`.
+    init?(size: Int, concatenated bytes: [UInt8]) {
+        guard size >= 0, bytes.count == size.nonzeroBitCount * 32 else { return nil }
+        self.init(size: size, hashes: stride(from: 0, to: bytes.count, by: 32).map { Array(bytes[$0..<$0 + 32]) })
+    }
+}

@@ -1,0 +1,155 @@
+import Crypto
+
+/// The Merkle tree of RFC 6962 §2.1 (Certificate Transparency; RFC 9162 §2.1), over SHA-256:
+/// the event log's leaves are hashed as `SHA-256(0x00 ‖ bytes)`, inner nodes as
+/// `SHA-256(0x01 ‖ left ‖ right)`, and a tree of n leaves splits at the largest power of two
+/// below n. Anyone holding a signed tree head can check, with these functions alone, that an
+/// event is in the log (inclusion) and that a later log extends an earlier one (consistency).
+public enum MerkleTree {
+    public typealias Hash = [UInt8]
+
+    public static func leafHash(_ bytes: some Sequence<UInt8>) -> Hash {
+        var hasher = SHA256()
+        hasher.update(data: [0x00])
+        hasher.update(data: Array(bytes))
+        return Array(hasher.finalize())
+    }
+
+    public static func nodeHash(_ left: Hash, _ right: Hash) -> Hash {
+        var hasher = SHA256()
+        hasher.update(data: [0x01])
+        hasher.update(data: left)
+        hasher.update(data: right)
+        return Array(hasher.finalize())
+    }
+
+    /// The root of the tree over these leaf hashes; the empty tree's is SHA-256 of nothing.
+    public static func root(_ leaves: ArraySlice<Hash>) -> Hash {
+        switch leaves.count {
+        case 0: return Array(SHA256.hash(data: [UInt8]()))
+        case 1: return leaves[leaves.startIndex]
+        default:
+            let middle = leaves.startIndex + split(leaves.count)
+            return nodeHash(root(leaves[..<middle]), root(leaves[middle...]))
+        }
+    }
+
+    /// The audit path of leaf `index` (RFC 6962 §2.1.1), nearest sibling first.
+    public static func inclusionProof(index: Int, leaves: ArraySlice<Hash>) -> [Hash] {
+        precondition(leaves.indices.contains(leaves.startIndex + index))
+        guard leaves.count > 1 else { return [] }
+        let k = split(leaves.count)
+        let middle = leaves.startIndex + k
+        if index < k {
+            return inclusionProof(index: index, leaves: leaves[..<middle]) + [root(leaves[middle...])]
+        }
+        return inclusionProof(index: index - k, leaves: leaves[middle...]) + [root(leaves[..<middle])]
+    }
+
+    /// The proof that the first `size` leaves are a prefix of all of them (RFC 6962 §2.1.2).
+    public static func consistencyProof(from size: Int, leaves: ArraySlice<Hash>) -> [Hash] {
+        precondition(size >= 0 && size <= leaves.count)
+        guard size > 0, size < leaves.count else { return [] }
+        return subproof(size, leaves, complete: true)
+    }
+
+    private static func subproof(_ m: Int, _ leaves: ArraySlice<Hash>, complete: Bool) -> [Hash] {
+        if m == leaves.count { return complete ? [] : [root(leaves)] }
+        let k = split(leaves.count)
+        let middle = leaves.startIndex + k
+        if m <= k {
+            return subproof(m, leaves[..<middle], complete: complete) + [root(leaves[middle...])]
+        }
+        return subproof(m - k, leaves[middle...], complete: false) + [root(leaves[..<middle])]
+    }
+
+    /// RFC 9162 §2.1.3.2: does `proof` take leaf `index` of a tree of `size` leaves to `root`?
+    public static func verifyInclusion(leaf: Hash, index: Int, size: Int, proof: [Hash], root: Hash) -> Bool {
+        guard index >= 0, index < size else { return false }
+        var (fn, sn, hash) = (index, size - 1, leaf)
+        for sibling in proof {
+            guard sn > 0 else { return false }
+            if fn & 1 == 1 || fn == sn {
+                hash = nodeHash(sibling, hash)
+                while fn & 1 == 0 && fn != 0 {
+                    fn >>= 1
+                    sn >>= 1
+                }
+            } else {
+                hash = nodeHash(hash, sibling)
+            }
+            fn >>= 1
+            sn >>= 1
+        }
+        return sn == 0 && hash == root
+    }
+
+    /// RFC 9162 §2.1.4.2: is the tree of `newSize` leaves with `newRoot` an extension of the one
+    /// of `oldSize` leaves with `oldRoot`?
+    public static func verifyConsistency(oldSize: Int, newSize: Int, proof: [Hash], oldRoot: Hash, newRoot: Hash) -> Bool {
+        guard oldSize >= 0, oldSize <= newSize else { return false }
+        if oldSize == newSize { return proof.isEmpty && oldRoot == newRoot }
+        if oldSize == 0 { return proof.isEmpty }
+        guard !proof.isEmpty else { return false }
+        let path = oldSize & (oldSize - 1) == 0 ? [oldRoot] + proof : proof
+        var (fn, sn) = (oldSize - 1, newSize - 1)
+        while fn & 1 == 1 {
+            fn >>= 1
+            sn >>= 1
+        }
+        var (oldHash, newHash) = (path[0], path[0])
+        for hash in path.dropFirst() {
+            guard sn > 0 else { return false }
+            if fn & 1 == 1 || fn == sn {
+                oldHash = nodeHash(hash, oldHash)
+                newHash = nodeHash(hash, newHash)
+                while fn & 1 == 0 && fn != 0 {
+                    fn >>= 1
+                    sn >>= 1
+                }
+            } else {
+                newHash = nodeHash(newHash, hash)
+            }
+            fn >>= 1
+            sn >>= 1
+        }
+        return sn == 0 && oldHash == oldRoot && newHash == newRoot
+    }
+
+    /// The largest power of two below `count` (count > 1): where the tree splits.
+    static func split(_ count: Int) -> Int {
+        var k = 1
+        while k << 1 < count { k <<= 1 }
+        return k
+    }
+}
+
+/// The right edge of the tree: the roots of its perfect subtrees, largest first. An append
+/// updates it in O(log n) and the root follows from it alone, so appending an event never reads
+/// the log back; it is what the log keeps between appends.
+public struct MerkleFrontier: Sendable, Equatable {
+    public private(set) var size: Int
+    public private(set) var hashes: [MerkleTree.Hash]
+
+    public init(size: Int = 0, hashes: [MerkleTree.Hash] = []) {
+        self.size = size
+        self.hashes = hashes
+    }
+
+    public mutating func append(leaf: MerkleTree.Hash) {
+        var hash = leaf
+        var carry = size
+        while carry & 1 == 1 {
+            hash = MerkleTree.nodeHash(hashes.removeLast(), hash)
+            carry >>= 1
+        }
+        hashes.append(hash)
+        size += 1
+    }
+
+    public var root: MerkleTree.Hash {
+        guard var hash = hashes.last else { return MerkleTree.root([]) }
+        for left in hashes.dropLast().reversed() { hash = MerkleTree.nodeHash(left, hash) }
+        return hash
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import HummingbirdTesting
+import LangNgheCore
+import Testing
+
+@testable import LangNgheStorage
+
+/// Issue 11 §4: every event is a leaf of the log, written with it; anything done to the events
+/// directly in the database, on SQLite and on PostgreSQL, makes the audit name the case.
+@Suite struct LogAuditTests {
+    /// Three cases, two of them answered: 13 events.
+    static func cases(_ client: any TestClientProtocol, _ store: Store) async throws -> [String] {
+        var codes: [String] = []
+        for _ in 0..<3 { codes.append(try await submitPetition(client).0) }
+        try await publish(codes[0], in: store, answer: "Trả lời gốc của Sở.")
+        try await publish(codes[1], in: store, answer: "Trả lời thứ hai.")
+        return codes
+    }
+
+    @Test func anUntouchedLogIsIntactAndHoldsEveryEvent() async throws {
+        try await withApp { client, store in
+            _ = try await Self.cases(client, store)
+            let audit = try await store.auditLog()
+            #expect(audit.isIntact, "\(audit.logProblems) \(audit.caseProblems)")
+            #expect(audit.size == 13)
+            // The root is the RFC 6962 tree over the events' leaves, recomputed here from scratch.
+            let leaves = try await store.database.read { db in
+                try await db.query("SELECT hash FROM log_leaves ORDER BY position").map { $0.bytes("hash") ?? [] }
+            }
+            #expect(MerkleTree.root(leaves[...]) == audit.root)
+        }
+    }
+
+    enum Tampering: String, CaseIterable, Sendable {
+        case answerText, agency, time, deletion, insertion, swap, publishedCopy
+    }
+
+    @Test(arguments: Tampering.allCases)
+    func anythingDoneToTheEventsNamesTheCase(_ tampering: Tampering) async throws {
+        try await withApp { client, store in
+            let codes = try await Self.cases(client, store)
+            try await store.database.write { db in
+                let id = try await db.first("SELECT id FROM petitions WHERE tracking_code = ?", codes[0])?.int("id") ?? 0
+                switch tampering {
+                case .answerText:
+                    try await db.execute(
+                        "UPDATE events SET data = REPLACE(data, 'gốc', 'sửa') WHERE petition_id = ? AND type = 'answerPublished'", id)
+                case .agency:
+                    try await db.execute("UPDATE events SET agency_code = 'BTC' WHERE petition_id = ? AND sequence = 2", id)
+                case .time:
+                    try await db.execute("UPDATE events SET at = '2020-01-01T00:00:00.000Z' WHERE petition_id = ? AND sequence = 3", id)
+                case .deletion:
+                    try await db.execute("DELETE FROM events WHERE petition_id = ? AND sequence = 4", id)
+                case .insertion:
+                    try await db.execute(
+                        """
+                        INSERT INTO events (petition_id, sequence, type, at, actor_kind, actor_id, agency_code, is_public, data)
+                        SELECT petition_id, 7, type, at, actor_kind, actor_id, agency_code, is_public, data
+                        FROM events WHERE petition_id = ? AND sequence = 5
+                        """, id)
+                case .publishedCopy:
+                    try await db.execute("UPDATE published_answers SET answer = 'Trả lời đã bị sửa.' WHERE petition_id = ?", id)
+                case .swap:
+                    try await db.execute("UPDATE events SET sequence = 100 WHERE petition_id = ? AND sequence = 2", id)
+                    try await db.execute("UPDATE events SET sequence = 2 WHERE petition_id = ? AND sequence = 3", id)
+                    try await db.execute("UPDATE events SET sequence = 3 WHERE petition_id = ? AND sequence = 100", id)
+                }
+            }
+            let audit = try await store.auditLog()
+            #expect(!audit.isIntact)
+            #expect(Set(audit.caseProblems.keys) == [codes[0]], "\(audit.caseProblems)")
+        }
+    }
+
+    /// Leaves rewritten behind the events: the case and the log itself are named.
+    @Test func aChangedLeafIsNamed() async throws {
+        try await withApp { client, store in
+            let codes = try await Self.cases(client, store)
+            try await store.database.write { db in
+                try await db.execute("UPDATE log_leaves SET hash = ? WHERE position = 0", [UInt8](repeating: 7, count: 32))
+            }
+            let audit = try await store.auditLog()
+            #expect(audit.caseProblems.keys.contains(codes[0]))
+            #expect(!audit.logProblems.isEmpty)
+        }
+    }
+
+    /// An installation upgraded to the log: its stored events become the leaves, in the order
+    /// they were appended, and give the same tree as appending them one by one did.
+    @Test func storedEventsAreLoggedByTheMigration() async throws {
+        try await withApp { client, store in
+            _ = try await Self.cases(client, store)
+            let before = try await store.auditLog()
+            try await store.database.write { db in
+                try await db.execute("DELETE FROM log_leaves")
+                try await db.execute("DELETE FROM log_state")
+                try await Schema.logStoredEvents(in: db)
+            }
+            let after = try await store.auditLog()
+            #expect(after.isIntact)
+            #expect(after.size == before.size && after.root == before.root)
+        }
+    }
+}
