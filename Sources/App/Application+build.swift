@@ -182,6 +182,7 @@ func buildRouter(
     api.get("open311-keys", use: keys.list)
     api.post("open311-keys", use: keys.create)
     api.delete("open311-keys/:id", use: keys.revoke)
+    api.get("log/head", use: LogAPIController(store: store, environment: environment).head)
     api.get("openapi.json", use: try OpenAPIController().show)
     // Open311 GeoReport v2: the same routes in XML and JSON, with its own error format.
     Open311Controller(

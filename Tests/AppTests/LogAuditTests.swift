@@ -1,8 +1,11 @@
+import Crypto
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import LangNgheCore
 import Testing
 
+@testable import App
 @testable import LangNgheStorage
 
 /// Issue 11 §4: every event is a leaf of the log, written with it; anything done to the events
@@ -99,6 +102,76 @@ import Testing
             let after = try await store.auditLog()
             #expect(after.isIntact)
             #expect(after.size == before.size && after.root == before.root)
+        }
+    }
+}
+
+/// Issue 11 §4: signed tree heads, and what they catch that the leaves alone cannot.
+@Suite struct TreeHeadTests {
+    @Test func headsAreSignedOnDemandAtMostOnceAMinute() async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_780_000_000))
+        try await withApp(environment: AppEnvironment(now: { clock.now })) { client, store in
+            _ = try await LogAuditTests.cases(client, store)
+            let response = try await client.execute(uri: "/api/v1/log/head", method: .get)
+            #expect(response.status == .ok)
+            let json = try response.json()
+            #expect(json["size"] as? Int == 13)
+            let keys = try await store.logPublicKeys()
+            let head = try #require(try await store.latestTreeHead())
+            #expect(json["rootHash"] as? String == head.root.hex)
+            #expect(head.isSigned(by: json["publicKey"] as? String ?? ""))
+            #expect(head.isSigned(by: keys[head.keyID] ?? ""))
+            // Another key, another size or another time: not this signature.
+            let stranger = P256.Signing.PrivateKey().publicKey.pemRepresentation
+            #expect(!head.isSigned(by: stranger))
+            let other = TreeHead(size: 12, root: head.root, timestamp: head.timestamp, keyID: head.keyID, signature: head.signature)
+            #expect(!other.isSigned(by: keys[head.keyID] ?? ""))
+            let later = TreeHead(
+                size: head.size, root: head.root, timestamp: "2030-01-01T00:00:00.000Z", keyID: head.keyID, signature: head.signature)
+            #expect(!later.isSigned(by: keys[head.keyID] ?? ""))
+            // Within the minute the same head; after it, one that counts the new case.
+            _ = try await submitPetition(client)
+            #expect(try await client.execute(uri: "/api/v1/log/head", method: .get).json()["size"] as? Int == 13)
+            clock.advance(61)
+            #expect(try await client.execute(uri: "/api/v1/log/head", method: .get).json()["size"] as? Int == 14)
+            // A log that has not grown gets no new head.
+            clock.advance(3600)
+            #expect(try await store.treeHead(now: clock.now, maxAge: 0).size == 14)
+            #expect(try await store.treeHeads().count == 2)
+            #expect(try await store.auditLog().heads == 2)
+        }
+    }
+
+    /// Someone who rewrites an answer and its leaf and the tree's state alike leaves the leaves
+    /// consistent, but not the heads signed before: the audit says the log was rewritten.
+    @Test func aRewrittenLogDoesNotMatchItsSignedHead() async throws {
+        try await withApp { client, store in
+            let codes = try await LogAuditTests.cases(client, store)
+            _ = try await store.treeHead(now: Date(), maxAge: 0)
+            try await store.database.write { db in
+                let id = try await db.first("SELECT id FROM petitions WHERE tracking_code = ?", codes[0])?.int("id") ?? 0
+                try await db.execute(
+                    "UPDATE events SET data = REPLACE(data, 'gốc', 'sửa') WHERE petition_id = ? AND type = 'answerPublished'", id)
+                try await db.execute("UPDATE published_answers SET answer = REPLACE(answer, 'gốc', 'sửa') WHERE petition_id = ?", id)
+                let row = try #require(
+                    try await db.first(
+                        "SELECT \(Store.eventColumns) FROM events e WHERE e.petition_id = ? AND e.type = 'answerPublished'", id))
+                let event = try PetitionEvent(row: row)
+                try await db.execute(
+                    "UPDATE log_leaves SET hash = ? WHERE petition_id = ? AND sequence = ?",
+                    try EventLog.leafHash(event, code: TrackingCode(codes[0])!),
+                    id, event.sequence)
+                var frontier = MerkleFrontier()
+                for leaf in try await db.query("SELECT hash FROM log_leaves ORDER BY position") {
+                    frontier.append(leaf: leaf.bytes("hash") ?? [])
+                }
+                try await db.execute(
+                    "UPDATE log_state SET frontier = ?, root = ? WHERE id = 1", frontier.hashes.flatMap { $0 }, frontier.root)
+            }
+            let audit = try await store.auditLog()
+            #expect(audit.caseProblems.isEmpty)
+            #expect(!audit.isIntact)
+            #expect(audit.logProblems.contains { $0.contains("rewritten") }, "\(audit.logProblems)")
         }
     }
 }

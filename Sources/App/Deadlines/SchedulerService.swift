@@ -3,8 +3,8 @@ import LangNgheStorage
 import Logging
 import ServiceLifecycle
 
-/// Runs the reminder job and the retention policy inside the server every `interval`, until
-/// shutdown.
+/// Runs the reminder job and the retention policy, and signs a head of the tamper-evident log,
+/// inside the server every `interval`, until shutdown.
 struct SchedulerService: Service {
     let job: ReminderJob
     let retention: RetentionJob
@@ -22,6 +22,12 @@ struct SchedulerService: Service {
                 _ = try await retention.runOnce(logger: logger)
             } catch {
                 logger.error("retention job failed", metadata: ["error": "\(error)"])
+            }
+            do {
+                // A signed tree head of the log as it is now, for the feed and the audit.
+                _ = try await job.store.treeHead(now: Date(), maxAge: 0)
+            } catch {
+                logger.error("signing the log's head failed", metadata: ["error": "\(error)"])
             }
             // Sleeps until the next run, or returns at once when the server shuts down.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }

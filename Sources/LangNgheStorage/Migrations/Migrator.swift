@@ -28,6 +28,7 @@ struct Migrator {
         Schema.v19Expiry,
         Schema.v20Evidence,
         Schema.v21EventLog,
+        Schema.v22LogHeads,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

@@ -6,6 +6,8 @@ import LangNgheCore
 public struct LogAudit: Sendable {
     public var size = 0
     public var root: [UInt8] = []
+    /// How many signed heads were checked.
+    public var heads = 0
     /// Problems of the log itself (its leaves or its state row changed).
     public var logProblems: [String] = []
     /// By tracking code (or `petition #id` when the case row itself is gone).
@@ -56,7 +58,27 @@ extension Store {
                 if rows.count < 5000 { break }
             }
 
+            // Each signed head: signed by the log's key, and the root of the leaves up to its size.
+            let keys = try await db.query("SELECT id, public_key FROM log_keys")
+            var pending = try await db.query("SELECT size, root, signed_at, key_id, signature FROM log_heads ORDER BY size")
+                .compactMap(Self.head)[...]
+            audit.heads = pending.count
+            for head in pending {
+                let key = keys.first { $0.int("id") == head.keyID }?.string("public_key") ?? ""
+                if !head.isSigned(by: key) { audit.logProblems.append("the head of size \(head.size) is not signed by the log's key") }
+            }
             var frontier = MerkleFrontier()
+            func checkHeads() {
+                while let head = pending.first, head.size <= frontier.size {
+                    if head.size == frontier.size && head.root != frontier.root {
+                        audit.logProblems.append(
+                            "the head signed at \(head.timestamp) (size \(head.size)) does not match the log: events before it were rewritten"
+                        )
+                    }
+                    pending.removeFirst()
+                }
+            }
+            checkHeads()
             var lastSequence: [Int64: Int] = [:]
             var position: Int64 = -1
             while true {
@@ -71,6 +93,7 @@ extension Store {
                     let sequence = row.int("sequence") ?? 0
                     let stored = row.bytes("hash") ?? []
                     frontier.append(leaf: stored)
+                    checkHeads()
                     if let previous = lastSequence[petition], previous >= sequence {
                         report(petition, "event \(sequence) is logged after event \(previous)")
                     }
@@ -85,6 +108,9 @@ extension Store {
             }
             for key in recomputed.keys.sorted(by: { ($0.petition, $0.sequence) < ($1.petition, $1.sequence) }) {
                 report(key.petition, "event \(key.sequence) is not in the log (inserted)")
+            }
+            for head in pending {
+                audit.logProblems.append("the head signed at \(head.timestamp) has \(head.size) events; the log has \(frontier.size)")
             }
             try await Self.auditPublishedCopies(published, in: db, report: report)
             audit.size = frontier.size
