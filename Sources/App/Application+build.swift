@@ -52,7 +52,7 @@ func buildRouter(
             perClient: 2,
             paths: [
                 Site.statistics.path, Site.agencyConduct.path, Site.search.path, "/api/v1/stats", "/api/v1/agencies/conduct",
-                "/api/v1/search",
+                "/api/v1/search", "/api/v1/log/proof",
             ]))
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))
     let auth = StaffAuth(store: store, environment: environment, requireSecondFactor: settings.requireSecondFactor)
@@ -182,7 +182,10 @@ func buildRouter(
     api.get("open311-keys", use: keys.list)
     api.post("open311-keys", use: keys.create)
     api.delete("open311-keys/:id", use: keys.revoke)
-    api.get("log/head", use: LogAPIController(store: store, environment: environment).head)
+    let log = LogAPIController(store: store, environment: environment)
+    api.get("log/head", use: log.head)
+    api.get("log/proof/inclusion", use: log.inclusion)
+    api.get("log/proof/consistency", use: log.consistency)
     api.get("openapi.json", use: try OpenAPIController().show)
     // Open311 GeoReport v2: the same routes in XML and JSON, with its own error format.
     Open311Controller(

@@ -175,3 +175,37 @@ import Testing
         }
     }
 }
+
+/// Issue 11 §4: proofs anyone can check offline against a head they kept.
+@Suite struct LogProofTests {
+    @Test func proofsLeadToTheSignedHeadAndForgedOnesDoNot() async throws {
+        try await withApp { client, store in
+            let codes = try await LogAuditTests.cases(client, store)
+            let head = try await client.execute(uri: "/api/v1/log/head", method: .get).json()
+            let inclusion = try await client.execute(uri: "/api/v1/log/proof/inclusion?event=\(codes[0]):2", method: .get)
+            #expect(inclusion.status == .ok)
+            var proof = try JSONDecoder().decode(InclusionProof.self, from: Data(buffer: inclusion.body))
+            #expect(proof.verify())
+            #expect(proof.size == 13 && proof.rootHash == head["rootHash"] as? String)
+            proof.index += 1
+            #expect(!proof.verify())
+
+            let consistency = try await client.execute(uri: "/api/v1/log/proof/consistency?from=3&to=13", method: .get)
+            var grown = try JSONDecoder().decode(ConsistencyProof.self, from: Data(buffer: consistency.body))
+            #expect(grown.verify())
+            #expect(grown.toRootHash == head["rootHash"] as? String)
+            grown.fromRootHash = String(repeating: "0", count: 64)
+            #expect(!grown.verify())
+
+            for (uri, field) in [
+                ("/api/v1/log/proof/inclusion?event=\(codes[0]):99", "event"), ("/api/v1/log/proof/inclusion?event=x", "event"),
+                ("/api/v1/log/proof/inclusion?event=\(codes[0]):2&size=999", "size"),
+                ("/api/v1/log/proof/consistency?from=14&to=13", "from"), ("/api/v1/log/proof/consistency?to=5", "from"),
+            ] {
+                let refused = try await client.execute(uri: uri, method: .get)
+                #expect(refused.status == .unprocessableContent, "\(uri)")
+                #expect((try refused.json()["error"] as? [String: Any])?["fields"].map { "\($0)" }?.contains(field) == true, "\(uri)")
+            }
+        }
+    }
+}

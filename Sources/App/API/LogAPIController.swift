@@ -11,7 +11,7 @@ struct LogAPIController {
     /// A new head at most this often on demand; the scheduler signs one every run besides.
     static let headInterval: TimeInterval = 60
 
-    struct HeadView: Encodable {
+    struct HeadView: Codable {
         var size: Int
         var rootHash: String
         var timestamp: String
@@ -31,11 +31,64 @@ struct LogAPIController {
             signedDocument = String(decoding: head.signedBytes, as: UTF8.self)
             self.publicKey = publicKey
         }
+
+        /// The head it shows, when its hashes and signature read.
+        var head: TreeHead? {
+            guard let root = Hex.bytes(rootHash), let signature = Data(base64Encoded: signature) else { return nil }
+            return TreeHead(size: size, root: root, timestamp: timestamp, keyID: keyId, signature: Array(signature))
+        }
     }
 
     @Sendable func head(_ request: Request, context: AppRequestContext) async throws -> Response {
         let head = try await store.treeHead(now: environment.now(), maxAge: Self.headInterval)
         let keys = try await store.logPublicKeys()
         return JSONBody.response(HeadView(head, publicKey: keys[head.keyID] ?? ""))
+    }
+
+    /// `?event=PAKN-2026-000001:3&size=N`: the audit path of a case's third event in the tree of
+    /// the first N events (by default the newest head's size).
+    @Sendable func inclusion(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let parts = query.get("event")?.split(separator: ":", maxSplits: 1) ?? []
+        guard parts.count == 2, let code = TrackingCode(String(parts[0])), let sequence = Int(parts[1]),
+            let entry = try await store.logEntry(code, sequence: sequence)
+        else { throw AppError.validation([FieldError("event", query.get("event") == nil ? .required : .invalidChoice)]) }
+        let size = try await requestedSize(query.get("size"), field: "size", atLeast: entry.position + 1)
+        let leaves = try await store.logLeaves(upTo: size)
+        return JSONBody.response(
+            InclusionProof(
+                event: "\(code):\(sequence)", index: entry.position, size: size, leafHash: entry.leaf.hex,
+                auditPath: MerkleTree.inclusionProof(index: entry.position, leaves: leaves[...]).map(\.hex),
+                rootHash: MerkleTree.root(leaves[...]).hex))
+    }
+
+    /// `?from=M&to=N`: that the log's first M events are the start of its first N.
+    @Sendable func consistency(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let to = try await requestedSize(query.get("to"), field: "to", atLeast: 1)
+        let from = try await requestedSize(query.get("from"), field: "from", atLeast: 1, atMost: to, required: true)
+        let leaves = try await store.logLeaves(upTo: to)
+        return JSONBody.response(
+            ConsistencyProof(
+                from: from, to: to, fromRootHash: MerkleTree.root(leaves[..<from]).hex, toRootHash: MerkleTree.root(leaves[...]).hex,
+                proof: MerkleTree.consistencyProof(from: from, leaves: leaves[...]).map(\.hex)))
+    }
+
+    /// A tree size asked for: a whole number from `atLeast` to the log's size (or `atMost`);
+    /// absent, the newest head's size.
+    private func requestedSize(_ text: String?, field: String, atLeast: Int, atMost: Int? = nil, required: Bool = false) async throws -> Int
+    {
+        var limit = atMost ?? 0
+        if atMost == nil { limit = try await store.logSize() }
+        guard let text else {
+            if required { throw AppError.validation([FieldError(field, .required)]) }
+            let head = try await store.treeHead(now: environment.now(), maxAge: Self.headInterval)
+            guard head.size >= atLeast else { throw AppError.validation([FieldError(field, .notInRange(max: limit))]) }
+            return head.size
+        }
+        guard let size = Int(text), size >= atLeast, size <= limit else {
+            throw AppError.validation([FieldError(field, .notInRange(max: limit))])
+        }
+        return size
     }
 }

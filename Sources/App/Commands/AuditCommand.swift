@@ -6,9 +6,11 @@ import LangNgheStorage
 /// against the tamper-evident log and its signed heads. Exits non-zero naming every case whose
 /// events were edited, deleted, inserted or reordered behind the application's back.
 /// `langnghe audit head`: signs a head of the log as it is now and prints it.
+/// `langnghe audit check-proof`: checks a proof from `/api/v1/log/proof/…` offline.
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Kiểm tra nhật ký chống sửa đổi / the tamper-evident log.", subcommands: [Verify.self, Head.self])
+        commandName: "audit", abstract: "Kiểm tra nhật ký chống sửa đổi / the tamper-evident log.",
+        subcommands: [Verify.self, Head.self, CheckProof.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -48,6 +50,59 @@ struct AuditCommand: AsyncParsableCommand {
                 print("size \(head.size)\nroot \(head.root.hex)\ntime \(head.timestamp)\nkey \(head.keyID)")
                 print("signature \(Data(head.signature).base64EncodedString())")
             }
+        }
+    }
+
+    /// Needs no database: the proof, and the head and key the reader kept.
+    struct CheckProof: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check-proof",
+            abstract: "Kiểm tra bằng chứng của nhật ký, không cần mạng / check a log proof offline; non-zero exit if it fails.")
+
+        @Argument(help: "A proof from /api/v1/log/proof/inclusion or …/consistency (JSON).")
+        var file: String
+        @Option(help: "A head from /api/v1/log/head (JSON) that the proof must lead to.")
+        var head: String?
+        @Option(help: "The log's public key (PEM), kept from a trusted source; otherwise the head's own is used.")
+        var key: String?
+
+        func run() throws {
+            let data = try read(file, "FILE")
+            let decoder = JSONDecoder()
+            var size: Int
+            var root: String
+            if let proof = try? decoder.decode(InclusionProof.self, from: data) {
+                guard proof.verify() else { throw failure("the inclusion proof of \(proof.event) does not lead to its root") }
+                print("\(proof.event) is leaf \(proof.index) of the tree of \(proof.size) with root \(proof.rootHash).")
+                (size, root) = (proof.size, proof.rootHash)
+            } else if let proof = try? decoder.decode(ConsistencyProof.self, from: data) {
+                guard proof.verify() else { throw failure("the tree of \(proof.to) does not extend the tree of \(proof.from)") }
+                print("The tree of \(proof.to) (root \(proof.toRootHash)) extends the tree of \(proof.from) (root \(proof.fromRootHash)).")
+                (size, root) = (proof.to, proof.toRootHash)
+            } else {
+                throw ValidationError("FILE: neither an inclusion nor a consistency proof of /api/v1/log/proof/…")
+            }
+            guard let head else { return }
+            guard let view = try? decoder.decode(LogAPIController.HeadView.self, from: read(head, "--head")), let signed = view.head else {
+                throw ValidationError("--head: not a head of /api/v1/log/head")
+            }
+            let publicKey = try key.map { String(decoding: try read($0, "--key"), as: UTF8.self) } ?? view.publicKey
+            if key == nil { print("(the head's own key is used: pass --key to check it against a key kept apart)") }
+            guard signed.isSigned(by: publicKey) else { throw failure("the head is not signed by this key") }
+            guard signed.size == size, signed.root.hex == root else {
+                throw failure("the proof leads to the tree of \(size), not to the head's tree of \(signed.size)")
+            }
+            print("The head signed at \(signed.timestamp) is that tree: valid.")
+        }
+
+        private func read(_ path: String, _ name: String) throws -> Data {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(name): cannot read \(path)") }
+            return data
+        }
+
+        private func failure(_ reason: String) -> ExitCode {
+            print("INVALID: " + reason)
+            return ExitCode(1)
         }
     }
 }

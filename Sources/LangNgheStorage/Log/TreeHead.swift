@@ -16,6 +16,14 @@ public struct TreeHead: Sendable, Equatable {
     /// The signature, DER-encoded, over `signedBytes`.
     public let signature: [UInt8]
 
+    public init(size: Int, root: [UInt8], timestamp: String, keyID: Int, signature: [UInt8]) {
+        self.size = size
+        self.root = root
+        self.timestamp = timestamp
+        self.keyID = keyID
+        self.signature = signature
+    }
+
     /// What is signed: `{"root":"<hex>","size":n,"time":"<RFC 3339, ms, UTC>"}` in canonical JSON.
     public var signedBytes: [UInt8] {
         Self.signedBytes(size: size, root: root, timestamp: timestamp)
