@@ -67,6 +67,19 @@ public final class SQLiteDatabase: SQLDatabase {
         }
     }
 
+    /// A consistent copy of the whole database in a new file, taken while writes go on:
+    /// `VACUUM INTO` reads one snapshot, on a reader, so the writer never waits for it.
+    public func copy(to path: String) async throws {
+        guard let readers else {
+            return try await writeLock.withLock {
+                try Connection.now { try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) } }
+            }
+        }
+        try await readers.withConnection { reader in
+            try Connection.now { try reader.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) } }
+        }
+    }
+
     public func write<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         try await writeLock.withLock { try await Self.transaction("BEGIN IMMEDIATE", on: writer, body) }
     }
