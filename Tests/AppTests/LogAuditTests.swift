@@ -139,6 +139,15 @@ import Testing
             #expect(try await store.treeHead(now: clock.now, maxAge: 0).size == 14)
             #expect(try await store.treeHeads().count == 2)
             #expect(try await store.auditLog().heads == 2)
+            // Both in the feed, newest first, each with what it takes to check it.
+            let feed = try await client.execute(uri: "/feeds/log.atom", method: .get)
+            #expect(feed.headers[.contentType]?.hasPrefix("application/atom+xml") == true)
+            let heads = try await store.treeHeads()
+            #expect(heads.map(\.size) == [14, 13])
+            let first = try #require(feed.text.range(of: heads[0].root.hex))
+            let second = try #require(feed.text.range(of: heads[1].root.hex))
+            #expect(first.lowerBound < second.lowerBound)
+            #expect(feed.text.contains("BEGIN PUBLIC KEY") && feed.text.contains("&quot;signature&quot;"))
         }
     }
 

@@ -18,6 +18,7 @@ import Testing
         switch page {
         case .home, .submit, .receipt, .track, .trackAttachment, .trackAction, .trackPersonalData, .calendarThisYear, .calendar, .answers,
             .answer, .search, .statistics, .chart, .agencyConduct, .agencyEvidence, .answersFeed, .answersCSV, .answersJSON, .agencyFeed,
+            .logFeed,
             .stylesheet, .health, .signIn, .signOut:
             .everyone
         case .inbox, .staffCase, .caseEvents, .caseAttachment, .secondFactor: .staff
@@ -31,7 +32,7 @@ import Testing
     static func pages(code: String) -> [Site] {
         [
             .home, .submit, .track, .calendarThisYear, .calendar(year: .value(2026)), .answers, .search, .statistics,
-            .chart(.value("thang.svg")), .agencyConduct, .answersFeed, .answersCSV, .answersJSON, .agencyFeed(.value("BTC")),
+            .chart(.value("thang.svg")), .agencyConduct, .answersFeed, .answersCSV, .answersJSON, .agencyFeed(.value("BTC")), .logFeed,
             .stylesheet, .health, .signIn, .inbox, .staffCase(.value(code)), .secondFactor, .paperIntake, .accounts, .agencies, .fields,
             .securityLog, .workingCalendar,
         ]

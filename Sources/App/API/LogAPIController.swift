@@ -8,6 +8,7 @@ import LangNgheStorage
 struct LogAPIController {
     let store: Store
     let environment: AppEnvironment
+    let baseURL: String
     /// A new head at most this often on demand; the scheduler signs one every run besides.
     static let headInterval: TimeInterval = 60
 
@@ -90,5 +91,40 @@ struct LogAPIController {
             throw AppError.validation([FieldError(field, .notInRange(max: limit))])
         }
         return size
+    }
+
+    /// `/feeds/log.atom`: the newest signed heads, each as its JSON, for anyone to archive.
+    @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let heads = try await store.treeHeads(limit: 100)
+        let keys = try await store.logPublicKeys()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let url = baseURL + Site.logFeed.path
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+            <title>LangNghe — Đầu cây nhật ký đã ký / signed heads of the tamper-evident log</title>
+            <id>\(XMLText.escape(url))</id>
+            <link rel="self" href="\(XMLText.escape(url))"/>
+            <updated>\(heads.first?.timestamp ?? "2026-01-01T00:00:00.000Z")</updated>
+            <author><name>Văn phòng Chính phủ</name></author>
+
+            """
+        for head in heads {
+            let json = String(decoding: try encoder.encode(HeadView(head, publicKey: keys[head.keyID] ?? "")), as: UTF8.self)
+            xml += """
+                <entry>
+                <title>\(head.size) sự kiện / events — \(head.root.hex)</title>
+                <id>urn:langnghe:log-head:\(head.size):\(head.root.hex)</id>
+                <updated>\(head.timestamp)</updated>
+                <content type="text">\(XMLText.escape(json))</content>
+                </entry>
+
+                """
+        }
+        xml += "</feed>\n"
+        var headers = HTTPFields()
+        headers[.contentType] = "application/atom+xml; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 }

@@ -51,7 +51,7 @@ struct OpenDataController {
     }
 
     @Sendable func feed(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await atom(AnswerFilter(pageSize: 50), title: "LangNghe — Câu trả lời mới công bố", path: "/feeds/answers.atom")
+        try await atom(AnswerFilter(pageSize: 50), title: "LangNghe — Câu trả lời mới công bố", path: Site.answersFeed.path)
     }
 
     /// `/feeds/agencies/{code}.atom`
@@ -60,7 +60,7 @@ struct OpenDataController {
             throw AppError.notFound
         }
         return try await atom(
-            AnswerFilter(agency: code, pageSize: 50), title: "LangNghe — " + agency.nameVi, path: "/feeds/agencies/\(code).atom")
+            AnswerFilter(agency: code, pageSize: 50), title: "LangNghe — " + agency.nameVi, path: Site.agencyFeed(.value(code)).path)
     }
 
     private func atom(_ filter: AnswerFilter, title: String, path: String) async throws -> Response {

@@ -27,6 +27,8 @@ enum Site: Sendable {
     case answersCSV
     case answersJSON
     case agencyFeed(Parameter<String>)
+    /// The tamper-evident log's signed heads, for the press and observers to archive.
+    case logFeed
     case stylesheet
     case health
 
@@ -77,6 +79,7 @@ enum Site: Sendable {
         case .answersCSV: "/api/v1/exports/answers.csv"
         case .answersJSON: "/api/v1/exports/answers.json"
         case .agencyFeed(let code): "/feeds/agencies/" + code.segment("code", suffix: ".atom")
+        case .logFeed: "/feeds/log.atom"
         case .stylesheet: "/static/site.css"
         case .health: "/healthz"
 

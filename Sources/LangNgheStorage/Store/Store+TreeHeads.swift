@@ -29,10 +29,11 @@ extension Store {
         try await database.read { db in try await Self.latestHead(in: db) }
     }
 
-    /// Every head signed, oldest first.
-    public func treeHeads() async throws -> [TreeHead] {
+    /// The newest heads signed, newest first.
+    public func treeHeads(limit: Int = 100) async throws -> [TreeHead] {
         try await database.read { db in
-            try await db.query("SELECT size, root, signed_at, key_id, signature FROM log_heads ORDER BY size").compactMap(Self.head)
+            try await db.query("SELECT size, root, signed_at, key_id, signature FROM log_heads ORDER BY size DESC LIMIT ?", limit)
+                .compactMap(Self.head)
         }
     }
 
