@@ -30,6 +30,24 @@ enum EventLog {
             frontier.root)
     }
 
+    /// Every stored event with its case's tracking code, in the order they were appended (their
+    /// ids), a page at a time: for the migration that logs them and for the audit.
+    static func forEachStoredEvent(in db: any SQLConnection, _ body: (SQLRow) async throws -> Void) async throws {
+        var after: Int64 = 0
+        while true {
+            let rows = try await db.query(
+                """
+                SELECT e.id, e.petition_id, p.tracking_code, \(Store.eventColumns)
+                FROM events e JOIN petitions p ON p.id = e.petition_id WHERE e.id > ? ORDER BY e.id LIMIT 5000
+                """, after)
+            for row in rows {
+                try await body(row)
+                after = Int64(row.int("id") ?? 0)
+            }
+            if rows.count < 5000 { return }
+        }
+    }
+
     /// The log's right edge as stored; one that does not add up is an error, never repaired.
     static func state(dialect: SQLDialect, in db: any SQLConnection) async throws -> MerkleFrontier {
         let select = "SELECT size, frontier FROM log_state WHERE id = 1"

@@ -17,29 +17,19 @@ extension Schema {
         ],
         transform: { db in try await logStoredEvents(in: db) })
 
-    /// Every stored event, a page at a time by id, becomes a leaf.
+    /// Every stored event becomes a leaf, in the order it was appended.
     static func logStoredEvents(in db: any SQLConnection) async throws {
         var frontier = MerkleFrontier()
-        var after: Int64 = 0
-        while true {
-            let rows = try await db.query(
-                """
-                SELECT e.id, e.petition_id, p.tracking_code, \(Store.eventColumns)
-                FROM events e JOIN petitions p ON p.id = e.petition_id WHERE e.id > ? ORDER BY e.id LIMIT 1000
-                """, after)
-            for row in rows {
-                guard let id = row.int("id"), let petition = row.int("petition_id"),
-                    let code = row.string("tracking_code").flatMap(TrackingCode.init)
-                else { throw StoreError.unreadable("events row after id \(after)") }
-                let event = try PetitionEvent(row: row)
-                let leaf = try EventLog.leafHash(event, code: code)
-                try await db.execute(
-                    "INSERT INTO log_leaves (position, petition_id, sequence, hash) VALUES (?, ?, ?, ?)", frontier.size, petition,
-                    event.sequence, leaf)
-                frontier.append(leaf: leaf)
-                after = Int64(id)
+        try await EventLog.forEachStoredEvent(in: db) { row in
+            guard let petition = row.int("petition_id"), let code = row.string("tracking_code").flatMap(TrackingCode.init) else {
+                throw StoreError.unreadable("events row \(row.int("id") ?? 0)")
             }
-            if rows.count < 1000 { break }
+            let event = try PetitionEvent(row: row)
+            let leaf = try EventLog.leafHash(event, code: code)
+            try await db.execute(
+                "INSERT INTO log_leaves (position, petition_id, sequence, hash) VALUES (?, ?, ?, ?)", frontier.size, petition,
+                event.sequence, leaf)
+            frontier.append(leaf: leaf)
         }
         try await db.execute(
             "INSERT INTO log_state (id, size, frontier, root) VALUES (1, ?, ?, ?)", frontier.size, frontier.hashes.flatMap { $0 },

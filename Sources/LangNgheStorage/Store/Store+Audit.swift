@@ -30,32 +30,22 @@ extension Store {
             func name(_ petition: Int64) -> String { codes[petition] ?? "petition #\(petition)" }
             func report(_ petition: Int64, _ problem: String) { audit.caseProblems[name(petition), default: []].append(problem) }
 
-            var after: Int64 = 0
-            while true {
-                let rows = try await db.query(
-                    """
-                    SELECT e.id, e.petition_id, p.tracking_code, \(Self.eventColumns)
-                    FROM events e JOIN petitions p ON p.id = e.petition_id WHERE e.id > ? ORDER BY e.id LIMIT 5000
-                    """, after)
-                for row in rows {
-                    let petition = Int64(row.int("petition_id") ?? 0)
-                    let code = row.string("tracking_code") ?? ""
-                    codes[petition] = code
-                    after = Int64(row.int("id") ?? 0)
-                    do {
-                        let event = try PetitionEvent(row: row)
-                        guard let tracking = TrackingCode(code) else { throw StoreError.unreadable("tracking code \(code)") }
-                        recomputed[EventKey(petition: petition, sequence: event.sequence)] = try EventLog.leafHash(event, code: tracking)
-                        if event.type == .answerPublished { published[petition] = (event.text, Timestamp.string(event.at)) }
-                    } catch let error as UnreadableEvent {
-                        report(petition, error.description)
-                        recomputed[EventKey(petition: petition, sequence: error.sequence)] = []
-                    } catch {
-                        report(petition, "event \(row.int("sequence") ?? 0) cannot be read: \(error)")
-                        recomputed[EventKey(petition: petition, sequence: row.int("sequence") ?? 0)] = []
-                    }
+            try await EventLog.forEachStoredEvent(in: db) { row in
+                let petition = Int64(row.int("petition_id") ?? 0)
+                let code = row.string("tracking_code") ?? ""
+                codes[petition] = code
+                do {
+                    let event = try PetitionEvent(row: row)
+                    guard let tracking = TrackingCode(code) else { throw StoreError.unreadable("tracking code \(code)") }
+                    recomputed[EventKey(petition: petition, sequence: event.sequence)] = try EventLog.leafHash(event, code: tracking)
+                    if event.type == .answerPublished { published[petition] = (event.text, Timestamp.string(event.at)) }
+                } catch let error as UnreadableEvent {
+                    report(petition, error.description)
+                    recomputed[EventKey(petition: petition, sequence: error.sequence)] = []
+                } catch {
+                    report(petition, "event \(row.int("sequence") ?? 0) cannot be read: \(error)")
+                    recomputed[EventKey(petition: petition, sequence: row.int("sequence") ?? 0)] = []
                 }
-                if rows.count < 5000 { break }
             }
 
             // Each signed head: signed by the log's key, and the root of the leaves up to its size.
