@@ -35,7 +35,7 @@ struct LogAPIController {
 
         /// The head it shows, when its hashes and signature read.
         var head: TreeHead? {
-            guard let root = Hex.bytes(rootHash), let signature = Data(base64Encoded: signature) else { return nil }
+            guard let root = MerkleTree.hash(hex: rootHash), let signature = Data(base64Encoded: signature) else { return nil }
             return TreeHead(size: size, root: root, timestamp: timestamp, keyID: keyId, signature: Array(signature))
         }
     }
@@ -75,21 +75,21 @@ struct LogAPIController {
                 proof: MerkleTree.consistencyProof(from: from, leaves: leaves[...]).map(\.hex)))
     }
 
-    /// A tree size asked for: a whole number from `atLeast` to the log's size (or `atMost`);
-    /// absent, the newest head's size.
+    /// A tree size asked for: a whole number from `atLeast` to `atMost` (by default the log's
+    /// size); absent and not `required`, the newest head's size.
     private func requestedSize(_ text: String?, field: String, atLeast: Int, atMost: Int? = nil, required: Bool = false) async throws -> Int
     {
-        var limit = atMost ?? 0
-        if atMost == nil { limit = try await store.logSize() }
-        guard let text else {
-            if required { throw AppError.validation([FieldError(field, .required)]) }
-            let head = try await store.treeHead(now: environment.now(), maxAge: Self.headInterval)
-            guard head.size >= atLeast else { throw AppError.validation([FieldError(field, .notInRange(max: limit))]) }
-            return head.size
+        let limit: Int
+        if let atMost { limit = atMost } else { limit = try await store.logSize() }
+        let size: Int?
+        if let text {
+            size = Int(text)
+        } else if required {
+            throw AppError.validation([FieldError(field, .required)])
+        } else {
+            size = try await store.treeHead(now: environment.now(), maxAge: Self.headInterval).size
         }
-        guard let size = Int(text), size >= atLeast, size <= limit else {
-            throw AppError.validation([FieldError(field, .notInRange(max: limit))])
-        }
+        guard let size, size >= atLeast, size <= limit else { throw AppError.validation([FieldError(field, .notInRange(max: limit))]) }
         return size
     }
 
@@ -99,32 +99,15 @@ struct LogAPIController {
         let keys = try await store.logPublicKeys()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let url = baseURL + Site.logFeed.path
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom">
-            <title>LangNghe — Đầu cây nhật ký đã ký / signed heads of the tamper-evident log</title>
-            <id>\(XMLText.escape(url))</id>
-            <link rel="self" href="\(XMLText.escape(url))"/>
-            <updated>\(heads.first?.timestamp ?? "2026-01-01T00:00:00.000Z")</updated>
-            <author><name>Văn phòng Chính phủ</name></author>
-
-            """
-        for head in heads {
-            let json = String(decoding: try encoder.encode(HeadView(head, publicKey: keys[head.keyID] ?? "")), as: UTF8.self)
-            xml += """
-                <entry>
-                <title>\(head.size) sự kiện / events — \(head.root.hex)</title>
-                <id>urn:langnghe:log-head:\(head.size):\(head.root.hex)</id>
-                <updated>\(head.timestamp)</updated>
-                <content type="text">\(XMLText.escape(json))</content>
-                </entry>
-
-                """
-        }
-        xml += "</feed>\n"
-        var headers = HTTPFields()
-        headers[.contentType] = "application/atom+xml; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: xml)))
+        return AtomFeed(
+            title: "LangNghe — Đầu cây nhật ký đã ký / signed heads of the tamper-evident log", url: baseURL + Site.logFeed.path,
+            updated: heads.first?.timestamp ?? AtomFeed.epoch, author: "Văn phòng Chính phủ",
+            entries: try heads.map { head in
+                AtomFeed.Entry(
+                    title: "\(head.size) sự kiện / events — \(head.root.hex)", id: "urn:langnghe:log-head:\(head.size):\(head.root.hex)",
+                    updated: head.timestamp,
+                    content: String(decoding: try encoder.encode(HeadView(head, publicKey: keys[head.keyID] ?? "")), as: UTF8.self))
+            }
+        ).response
     }
 }

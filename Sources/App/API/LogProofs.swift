@@ -14,8 +14,8 @@ struct InclusionProof: Codable, Sendable {
     var rootHash: String
 
     func verify() -> Bool {
-        guard let leaf = Hex.bytes(leafHash), let root = Hex.bytes(rootHash) else { return false }
-        let path = auditPath.compactMap(Hex.bytes)
+        guard let leaf = MerkleTree.hash(hex: leafHash), let root = MerkleTree.hash(hex: rootHash) else { return false }
+        let path = auditPath.compactMap { MerkleTree.hash(hex: $0) }
         return path.count == auditPath.count
             && MerkleTree.verifyInclusion(leaf: leaf, index: index, size: size, proof: path, root: root)
     }
@@ -29,23 +29,9 @@ struct ConsistencyProof: Codable, Sendable {
     var proof: [String]
 
     func verify() -> Bool {
-        guard let old = Hex.bytes(fromRootHash), let new = Hex.bytes(toRootHash) else { return false }
-        let path = proof.compactMap(Hex.bytes)
+        guard let old = MerkleTree.hash(hex: fromRootHash), let new = MerkleTree.hash(hex: toRootHash) else { return false }
+        let path = proof.compactMap { MerkleTree.hash(hex: $0) }
         return path.count == proof.count
             && MerkleTree.verifyConsistency(oldSize: from, newSize: to, proof: path, oldRoot: old, newRoot: new)
-    }
-}
-
-enum Hex {
-    /// 32 bytes from 64 hexadecimal digits; nil for anything else.
-    static func bytes(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        for i in stride(from: 0, to: 64, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[i..<i + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        return bytes
     }
 }

@@ -23,9 +23,8 @@ struct AuditCommand: AsyncParsableCommand {
             let intact = try await StartUp.withPreparedStore(settings, logger: logger) { store in
                 let started = Date()
                 let audit = try await store.auditLog()
-                let root = audit.root.map { String(format: "%02x", $0) }.joined()
                 print(
-                    "Log: \(audit.size) events, \(audit.heads) signed heads, root \(root), checked in \(String(format: "%.1f", Date().timeIntervalSince(started))) s."
+                    "Log: \(audit.size) events, \(audit.heads) signed heads, root \(audit.root.hex), checked in \(String(format: "%.1f", Date().timeIntervalSince(started))) s."
                 )
                 for problem in audit.logProblems { print("LOG: \(problem)") }
                 for code in audit.caseProblems.keys.sorted() {

@@ -65,34 +65,15 @@ struct OpenDataController {
 
     private func atom(_ filter: AnswerFilter, title: String, path: String) async throws -> Response {
         let (answers, _) = try await store.publishedAnswers(filter)
-        let updated = answers.first.map { Timestamp.string($0.publishedAt) } ?? "2026-01-01T00:00:00.000Z"
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom">
-            <title>\(XMLText.escape(title))</title>
-            <id>\(XMLText.escape(baseURL + path))</id>
-            <link rel="self" href="\(XMLText.escape(baseURL + path))"/>
-            <updated>\(updated)</updated>
-
-            """
-        for a in answers {
-            let link = baseURL + Site.answer(.value(a.trackingCode.description)).path
-            xml += """
-                <entry>
-                <title>\(XMLText.escape(a.title))</title>
-                <id>\(XMLText.escape(link))</id>
-                <link href="\(XMLText.escape(link))"/>
-                <updated>\(Timestamp.string(a.publishedAt))</updated>
-                <author><name>\(XMLText.escape(a.agencyCode ?? Agency.governmentOfficeCode))</name></author>
-                <summary>\(XMLText.escape(String(a.answer.prefix(600))))</summary>
-                </entry>
-
-                """
-        }
-        xml += "</feed>\n"
-        var headers = HTTPFields()
-        headers[.contentType] = "application/atom+xml; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: xml)))
+        return AtomFeed(
+            title: title, url: baseURL + path, updated: answers.first.map { Timestamp.string($0.publishedAt) } ?? AtomFeed.epoch,
+            entries: answers.map { a in
+                let link = baseURL + Site.answer(.value(a.trackingCode.description)).path
+                return AtomFeed.Entry(
+                    title: a.title, id: link, link: link, updated: Timestamp.string(a.publishedAt),
+                    author: a.agencyCode ?? Agency.governmentOfficeCode, summary: String(a.answer.prefix(600)))
+            }
+        ).response
     }
 
     static func download(_ type: String, _ name: String) -> HTTPFields {

@@ -1,11 +1,12 @@
 import Crypto
 import Foundation
+import LangNgheStorage
 
 /// SHA-256 in lowercase hex: what the database keeps of access keys, session ids, tokens and
 /// API keys (long and random, so a fast hash is enough), and how attachments are cited.
 enum Hashing {
     static func sha256Hex(_ bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Array(SHA256.hash(data: bytes)).hex
     }
 
     static func sha256Hex(_ text: String) -> String {

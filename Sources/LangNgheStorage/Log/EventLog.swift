@@ -15,16 +15,21 @@ enum EventLog {
         MerkleTree.leafHash(try leafBytes(event, code: code))
     }
 
-    /// Adds a leaf at the end. PostgreSQL locks the log's one state row, so appends to all
-    /// cases take turns here (SQLite's single writer already does): positions have no gaps and
-    /// follow the commits.
+    /// Adds the leaves of a transaction's events at the end, reading and writing the tree's state
+    /// once. PostgreSQL locks the log's one state row, so appends to all cases take turns here
+    /// (SQLite's single writer already does): positions have no gaps and follow the commits.
     static func append(
-        leaf: MerkleTree.Hash, petitionID: Int64, sequence: Int, dialect: SQLDialect, in db: any SQLConnection
+        _ events: [PetitionEvent], code: TrackingCode, petitionID: Int64, dialect: SQLDialect, in db: any SQLConnection
     ) async throws {
+        guard !events.isEmpty else { return }
         var frontier = try await state(dialect: dialect, in: db)
-        try await db.execute(
-            "INSERT INTO log_leaves (position, petition_id, sequence, hash) VALUES (?, ?, ?, ?)", frontier.size, petitionID, sequence, leaf)
-        frontier.append(leaf: leaf)
+        for event in events {
+            let leaf = try leafHash(event, code: code)
+            try await db.execute(
+                "INSERT INTO log_leaves (position, petition_id, sequence, hash) VALUES (?, ?, ?, ?)", frontier.size, petitionID,
+                event.sequence, leaf)
+            frontier.append(leaf: leaf)
+        }
         try await db.execute(
             "UPDATE log_state SET size = ?, frontier = ?, root = ? WHERE id = 1", frontier.size, frontier.hashes.flatMap { $0 },
             frontier.root)

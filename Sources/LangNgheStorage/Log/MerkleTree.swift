@@ -116,6 +116,18 @@ public enum MerkleTree {
         return sn == 0 && oldHash == oldRoot && newHash == newRoot
     }
 
+    /// A hash from its 64 hexadecimal digits (as `hex` shows it); nil for anything else.
+    public static func hash(hex text: String) -> Hash? {
+        let digits = Array(text.utf8)
+        guard digits.count == 64 else { return nil }
+        return try? stride(from: 0, to: 64, by: 2).map { i in
+            guard let byte = UInt8(String(decoding: digits[i..<i + 2], as: UTF8.self), radix: 16) else { throw HexError() }
+            return byte
+        }
+    }
+
+    private struct HexError: Error {}
+
     /// The largest power of two below `count` (count > 1): where the tree splits.
     static func split(_ count: Int) -> Int {
         var k = 1
@@ -152,4 +164,9 @@ public struct MerkleFrontier: Sendable, Equatable {
         for left in hashes.dropLast().reversed() { hash = MerkleTree.nodeHash(left, hash) }
         return hash
     }
+}
+
+extension [UInt8] {
+    /// Lower-case hexadecimal, as hashes are shown (`MerkleTree.hash(hex:)` reads it back).
+    public var hex: String { map { String(format: "%02x", $0) }.joined() }
 }

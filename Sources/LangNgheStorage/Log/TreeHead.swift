@@ -43,8 +43,3 @@ public struct TreeHead: Sendable, Equatable {
         return key.isValidSignature(signature, for: signedBytes)
     }
 }
-
-extension [UInt8] {
-    /// Lower-case hexadecimal, as hashes are shown.
-    public var hex: String { map { String(format: "%02x", $0) }.joined() }
-}

@@ -18,10 +18,11 @@ extension Store {
             var appended: [PetitionEvent] = []
             for var event in try decide(CaseState(events: log)) {
                 event.sequence = log.count + 1
-                try await Self.insert(event, code: code, petitionID: Int64(id), dialect: self.dialect, in: db)
                 log.append(event)
                 appended.append(event)
             }
+            try await Self.insert(
+                try appended.map { ($0, try $0.canonicalData().text) }, code: code, petitionID: Int64(id), dialect: self.dialect, in: db)
             let state = CaseState(events: log)
             try await self.project(petitionID: id, state: state, log: log, in: db)
             if let audit { try await Self.insert(audit, in: db) }
@@ -42,26 +43,21 @@ extension Store {
         return dialect == .postgresql ? select + " FOR UPDATE" : select
     }
 
-    /// Writes an event and its leaf in the tamper-evident log; its `data` is its body in
-    /// canonical JSON (docs/events.md).
+    /// Writes a transaction's events, each with its `data` already in canonical JSON
+    /// (docs/events.md), and their leaves in the tamper-evident log.
     static func insert(
-        _ event: PetitionEvent, code: TrackingCode, petitionID: Int64, dialect: SQLDialect, in db: any SQLConnection
+        _ events: [(event: PetitionEvent, data: String)], code: TrackingCode, petitionID: Int64, dialect: SQLDialect,
+        in db: any SQLConnection
     ) async throws {
-        try await insert(event, data: try event.canonicalData().text, code: code, petitionID: petitionID, dialect: dialect, in: db)
-    }
-
-    /// The same, with its canonical data already written out.
-    static func insert(
-        _ event: PetitionEvent, data: String, code: TrackingCode, petitionID: Int64, dialect: SQLDialect, in db: any SQLConnection
-    ) async throws {
-        try await db.execute(
-            """
-            INSERT INTO events (petition_id, sequence, type, at, actor_kind, actor_id, agency_code, is_public, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, petitionID, event.sequence, event.type.rawValue, Timestamp.string(event.at), event.actor.kind,
-            event.actor.staffID, event.agencyCode, event.isPublic, data)
-        let leaf = try EventLog.leafHash(event, code: code)
-        try await EventLog.append(leaf: leaf, petitionID: petitionID, sequence: event.sequence, dialect: dialect, in: db)
+        for (event, data) in events {
+            try await db.execute(
+                """
+                INSERT INTO events (petition_id, sequence, type, at, actor_kind, actor_id, agency_code, is_public, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, petitionID, event.sequence, event.type.rawValue, Timestamp.string(event.at), event.actor.kind,
+                event.actor.staffID, event.agencyCode, event.isPublic, data)
+        }
+        try await EventLog.append(events.map(\.event), code: code, petitionID: petitionID, dialect: dialect, in: db)
     }
 
     /// The columns every event query selects.

@@ -71,9 +71,8 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, petitionID, position, file.fileName, file.type.mediaType, file.content.count, file.sha256, file.content)
         }
-        for (event, data) in zip(prepared.log, prepared.eventData) {
-            try await Self.insert(event, data: data, code: code, petitionID: Int64(petitionID), dialect: self.dialect, in: db)
-        }
+        try await Self.insert(
+            Array(zip(prepared.log, prepared.eventData)), code: code, petitionID: Int64(petitionID), dialect: self.dialect, in: db)
         if let key = intake.idempotency {
             // A second request with the same key racing this one fails here, on the primary key.
             try await db.execute(
