@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -35,6 +37,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 // The submitter's personal data is sealed before it is stored.
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The root CA and the agencies' certificates that sign answers.
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                // PBKDF2: the root CA's key is sealed under a key derived from a passphrase.
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             resources: [.copy("ReferenceData")]
         ),
@@ -74,6 +81,8 @@ let package = Package(
                 "App",
                 "LangNgheStorage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // An outside CA, made in the tests, issues a chain for an admin to import.
+                .product(name: "X509", package: "swift-certificates"),
             ],
             // Pages kept as HTML for review (PageSnapshotTests), read from the source tree.
             exclude: ["__Snapshots__"]

@@ -9,6 +9,9 @@ import ServiceLifecycle
 public func buildApplication(
     settings: Settings, store: Store, environment: AppEnvironment = .live, logger: Logger = Logger(label: "langnghe")
 ) async throws -> some ApplicationProtocol {
+    // The root CA, made on the first run (the commands' start-up does it too): its certificate
+    // is published from the first request on.
+    try await store.prepareCertificateAuthority(passphrase: settings.caPassphrase, now: environment.now())
     let catalogue = try Catalogue.bundled()
     let views = try await Views.bundled(catalogue: catalogue)
     let deadlines = DeadlineService(store: store, environment: environment)
@@ -67,7 +70,7 @@ func buildRouter(
         perAddressPerHour: settings.submissionsPerAddressPerHour, perSenderPerDay: settings.submissionsPerSenderPerDay,
         secret: settings.secret)
     let intake = IntakeService(store: store, environment: environment, reference: referenceCache, limits: limits)
-    let cases = CaseService(store: store, environment: environment, catalogue: views.catalogue) { kind in
+    let cases = CaseService(store: store, environment: environment, catalogue: views.catalogue, passphrase: settings.caPassphrase) { kind in
         views.catalogue.text("mask_" + kind.code, .vi)
     }
     let receipts = ReceiptCookie(secret: settings.secret, secure: secureCookies, now: environment.now)
@@ -89,6 +92,8 @@ func buildRouter(
     let security = SecurityController(store: store, views: views, environment: environment)
     let clerk = ClerkIntakeController(store: store, views: views, intake: intake, receipts: receipts)
     let admin = AdminController(store: store, views: views, environment: environment, reference: referenceCache)
+    let signed = SignedAnswerController(store: store, views: views, baseURL: settings.baseURL)
+    let certificates = CertificatesController(store: store, views: views, environment: environment, passphrase: settings.caPassphrase)
 
     // Everyone
     router.get(.home, use: home.show)
@@ -104,6 +109,11 @@ func buildRouter(
     router.get(.calendar(year: .key), use: calendar.show)
     router.get(.answers, use: answers.list)
     router.get(.answer(.key), use: answers.show)
+    router.get(.signedAnswer(.key), use: signed.printable)
+    router.get(.verify, use: signed.verifyPage)
+    router.post(.verify, use: signed.verifyForm)
+    router.get(.rootCertificates, use: signed.roots)
+    router.get(.revokedCertificates, use: signed.revoked)
     router.get(.search, use: search.page)
     router.get(.statistics, use: figures.dashboard)
     router.get(.chart(.key), use: figures.chart)
@@ -144,6 +154,9 @@ func buildRouter(
     admins.get(.securityLog, use: admin.securityLog)
     admins.get(.workingCalendar, use: calendar.overrides)
     admins.post(.workingCalendar, use: calendar.change)
+    admins.get(.certificates, use: certificates.show)
+    admins.post(.certificates, use: certificates.change)
+    admins.post(.certificate(.key), use: certificates.revoke)
 
     // Machine interfaces: their contract is the OpenAPI document (`/api/v1/openapi.json`), and
     // each handler answers for itself who may call it (bearer tokens, Open311 keys).
@@ -155,6 +168,8 @@ func buildRouter(
     api.get("petitions/:code", use: apiPetitions.show)
     api.get("petitions/:code/attachments/:id", use: apiPetitions.attachment)
     api.get("petitions/:code/personal-data", use: apiPetitions.personalData)
+    api.get("petitions/:code/answer", use: signed.documentJSON)
+    api.post("verify", use: signed.verifyJSON)
     let apiEvents = EventsAPIController(store: store, cases: cases, deadlines: deadlines)
     api.post("petitions/:code/events", use: apiEvents.append)
     api.get("petitions/:code/events", use: apiEvents.list)

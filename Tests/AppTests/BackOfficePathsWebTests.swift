@@ -48,7 +48,7 @@ import Testing
             let page = try await leader.get(Site.staffCase(.value(code)).path)
             #expect(page.text.contains("Phát hiện thông tin cá nhân"))
             #expect(try await leader.act(code, "redacted", [("target", "answer")]).status == .seeOther)
-            try await leader.act(code, "answerApproved")
+            try await leader.act(code, "answerApproved", [("password", TestStaff.password)])
             try await leader.act(code, "answerPublished")
             let published = try await client.execute(uri: "/api/v1/answers/\(code)", method: .get).json()
             #expect(published["answer"] as? String == "Đã giải quyết. Liên hệ [số điện thoại đã ẩn] để biết thêm.")

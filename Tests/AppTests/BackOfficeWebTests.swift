@@ -72,7 +72,7 @@ extension Browser {
             try await leader.signIn("btc-leader")
             let approvals = try await leader.get(Site.inbox.path + "?hang-doi=cho-duyet")
             #expect(approvals.text.contains(code))
-            try await leader.act(code, "answerApproved")
+            try await leader.act(code, "answerApproved", [("password", TestStaff.password)])
             // "ông An" is a name after a form of address: publication waits until it is masked
             // or marked as not personal data, and says so.
             let blocked = try await leader.act(code, "answerPublished")

@@ -42,6 +42,25 @@ import Testing
             #expect(try await store.hasDemoAccounts())
         }
     }
+
+    /// Run as the server runs it, every demo answer is signed by its agency's key and verifies,
+    /// and the log it leaves passes the audit.
+    @Test func demoAnswersAreSignedAndVerify() async throws {
+        try await TestDatabase.withStore { store in
+            let passphrase = Settings().caPassphrase
+            try await store.prepareCertificateAuthority(passphrase: passphrase, now: Self.until)
+            try await DemoSeeder(store: store, count: 120, seed: 5, until: Self.until, passphrase: passphrase).run()
+            let (answers, total) = try await store.publishedAnswers(AnswerFilter(pageSize: 1000))
+            #expect(total > 20)
+            for answer in answers {
+                let signed = try #require(try await store.signedAnswer(answer.trackingCode), "\(answer.trackingCode)")
+                #expect(signed.document.answer == answer.answer && signed.document.agency.code == answer.agencyCode)
+                #expect(try await store.verify(signed).valid, "\(answer.trackingCode)")
+                #expect(answer.signer == signed.document.signerLine)
+            }
+            #expect(try await store.auditLog().isIntact)
+        }
+    }
 }
 
 @Suite struct DemoPrivacyTests {

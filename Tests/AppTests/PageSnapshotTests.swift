@@ -31,6 +31,7 @@ import Testing
                 ("tracking", Site.tracking(code)), ("calendar", Site.calendar(year: .value(2026)).path), ("answers", Site.answers.path),
                 ("answer", Site.answer(.value(answered)).path), ("search", Site.search.path + "?q=s%E1%BB%95+%C4%91%E1%BB%8F"),
                 ("statistics", Site.statistics.path), ("conduct", Site.agencyConduct.path), ("sign-in", Site.signIn.path),
+                ("verify", Site.verify.path),
             ]
             for (name, path) in pages {
                 let page = try await citizen.get(path)

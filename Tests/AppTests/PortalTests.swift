@@ -21,7 +21,9 @@ import Testing
 
             // The approver masks the personal data of the title and content, as events.
             let staff = Principal.staff(StaffIdentity(id: 1, username: "x", agencyCode: "VPCP", role: .coordinator))
-            let cases = CaseService(store: store, environment: .live, catalogue: try Catalogue.bundled()) { "[" + $0.code + "]" }
+            let cases = CaseService(
+                store: store, environment: .live, catalogue: try Catalogue.bundled(), passphrase: Settings().caPassphrase
+            ) { "[" + $0.code + "]" }
             _ = try await cases.act(.redacted, input: EventInput(["target": "title"]), by: staff, on: TrackingCode(code)!, ip: "test")
             _ = try await cases.act(.redacted, input: EventInput(["target": "content"]), by: staff, on: TrackingCode(code)!, ip: "test")
 

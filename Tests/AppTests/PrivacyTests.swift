@@ -88,7 +88,9 @@ import Testing
             // Published with the title masked: every surface shows the masked copy.
             try await publish(code, in: store, answer: "Hồ sơ đã được giải quyết.")
             let leader = Principal.staff(StaffIdentity(id: 1, username: "x", agencyCode: "VPCP", role: .coordinator))
-            let cases = CaseService(store: store, environment: .live, catalogue: try Catalogue.bundled()) { "[" + $0.code + "]" }
+            let cases = CaseService(
+                store: store, environment: .live, catalogue: try Catalogue.bundled(), passphrase: Settings().caPassphrase
+            ) { "[" + $0.code + "]" }
             _ = try await cases.act(.redacted, input: EventInput(["target": "title"]), by: leader, on: TrackingCode(code)!, ip: "test")
             let api = try await client.execute(uri: "/api/v1/petitions/\(code)", method: .get).json()
             #expect(api["title"] as? String == "Chậm cấp sổ, gọi [phone]")
@@ -125,14 +127,14 @@ import Testing
             try await vpcp.act(code, "assigned", ["leadAgency": "HCM"])
             try await leader.act(code, "acknowledged")
             try await leader.act(code, "answerDrafted", ["content": "Trả lời của lãnh đạo"])
-            let own = try await leader.act(code, "answerApproved")
+            let own = try await leader.act(code, "answerApproved", ["password": TestStaff.password])
             #expect(own.status == .conflict)
             #expect(
                 (try own.json()["error"] as? [String: Any])?["message"] as? String
                     == "Người soạn dự thảo không được tự phê duyệt: cần lãnh đạo khác phê duyệt.")
             // Another account drafts again; now the leader approves.
             try await APIUser.signIn(client, "hcm-officer").act(code, "answerDrafted", ["content": "Trả lời của chuyên viên"])
-            #expect(try await leader.act(code, "answerApproved").status == .created)
+            #expect(try await leader.act(code, "answerApproved", ["password": TestStaff.password]).status == .created)
         }
     }
 

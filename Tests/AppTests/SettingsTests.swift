@@ -73,7 +73,11 @@ import Testing
             _ = try Settings.read(environment: ["LANGNGHE_ENV": "production", "LANGNGHE_SECRET": String(repeating: "k", count: 40)])
             Issue.record("expected an error")
         } catch {
-            #expect(error.problems == ["LANGNGHE_DATA_KEY: must be set in production (it seals the submitters' personal data)"])
+            #expect(
+                error.problems == [
+                    "LANGNGHE_DATA_KEY: must be set in production (it seals the submitters' personal data)",
+                    "LANGNGHE_CA_PASSPHRASE: must be set in production (it seals the root CA's key that certifies the agencies' signatures)",
+                ])
             #expect(!error.description.contains("kkkk"))
         }
         #expect(throws: SettingsError.self) {
@@ -81,9 +85,16 @@ import Testing
                 "LANGNGHE_ENV": "production", "LANGNGHE_SECRET": String(repeating: "k", count: 40), "LANGNGHE_DATA_KEY": "short",
             ])
         }
+        // The CA passphrase: it seals the root that certifies the agencies' signing keys (issue 11).
+        #expect(throws: SettingsError.self) {
+            try Settings.read(environment: [
+                "LANGNGHE_ENV": "production", "LANGNGHE_SECRET": String(repeating: "k", count: 40),
+                "LANGNGHE_DATA_KEY": String(repeating: "d", count: 40), "LANGNGHE_CA_PASSPHRASE": "short",
+            ])
+        }
         let settings = try? Settings.read(environment: [
             "LANGNGHE_ENV": "production", "LANGNGHE_SECRET": String(repeating: "k", count: 40),
-            "LANGNGHE_DATA_KEY": String(repeating: "d", count: 40),
+            "LANGNGHE_DATA_KEY": String(repeating: "d", count: 40), "LANGNGHE_CA_PASSPHRASE": "một câu dài để mở khóa CA gốc",
         ])
         #expect(settings?.environment == .production)
         #expect(settings?.dataKey == String(repeating: "d", count: 40))

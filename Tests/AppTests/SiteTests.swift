@@ -18,12 +18,13 @@ import Testing
         switch page {
         case .home, .submit, .receipt, .track, .trackAttachment, .trackAction, .trackPersonalData, .calendarThisYear, .calendar, .answers,
             .answer, .search, .statistics, .chart, .agencyConduct, .agencyEvidence, .answersFeed, .answersCSV, .answersJSON, .agencyFeed,
-            .logFeed,
+            .logFeed, .signedAnswer, .verify, .rootCertificates, .revokedCertificates,
             .stylesheet, .health, .signIn, .signOut:
             .everyone
         case .inbox, .staffCase, .caseEvents, .caseAttachment, .secondFactor: .staff
         case .paperIntake: .clerks
-        case .accounts, .account, .confirmAdmin, .resetSecondFactor, .agencies, .agency, .fields, .field, .securityLog, .workingCalendar:
+        case .accounts, .account, .confirmAdmin, .resetSecondFactor, .agencies, .agency, .fields, .field, .securityLog, .workingCalendar,
+            .certificates, .certificate:
             .admins
         }
     }
@@ -34,7 +35,7 @@ import Testing
             .home, .submit, .track, .calendarThisYear, .calendar(year: .value(2026)), .answers, .search, .statistics,
             .chart(.value("thang.svg")), .agencyConduct, .answersFeed, .answersCSV, .answersJSON, .agencyFeed(.value("BTC")), .logFeed,
             .stylesheet, .health, .signIn, .inbox, .staffCase(.value(code)), .secondFactor, .paperIntake, .accounts, .agencies, .fields,
-            .securityLog, .workingCalendar,
+            .securityLog, .workingCalendar, .verify, .rootCertificates, .revokedCertificates, .certificates,
         ]
     }
 
@@ -44,7 +45,7 @@ import Testing
         [
             .submit, .track, .trackAttachment, .trackAction, .trackPersonalData, .caseEvents(.value(code)), .paperIntake, .accounts,
             .account(.value(3)), .confirmAdmin(.value(3)), .resetSecondFactor(.value(3)), .agency(.value("BTC")), .fields,
-            .field(.value("land")), .workingCalendar, .secondFactor,
+            .field(.value("land")), .workingCalendar, .secondFactor, .verify, .certificates, .certificate(.value(1)),
         ]
     }
 

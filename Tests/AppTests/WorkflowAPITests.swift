@@ -30,8 +30,8 @@ import Testing
             #expect(try await bytOfficer.act(code, "coordinationReplied", ["reply": "Bộ Y tế thống nhất"]).status == .created)
             #expect(try await btcOfficer.act(code, "answerDrafted", ["content": "Bộ Tài chính trả lời như sau…"]).status == .created)
             // An officer may not approve; the leader does.
-            #expect(try await btcOfficer.act(code, "answerApproved").status == .forbidden)
-            #expect(try await btcLeader.act(code, "answerApproved").status == .created)
+            #expect(try await btcOfficer.act(code, "answerApproved", ["password": TestStaff.password]).status == .forbidden)
+            #expect(try await btcLeader.act(code, "answerApproved", ["password": TestStaff.password]).status == .created)
             let published = try await btcLeader.act(code, "answerPublished")
             #expect(try published.json()["status"] as? String == "answered")
             #expect(try await submitter.act(code, "rated", ["satisfaction": 5, "comment": "Cảm ơn"]).status == .created)
@@ -91,7 +91,7 @@ import Testing
             #expect(try await vpcp.act(code, "escalated", ["reason": "repeatedComplaint", "summary": "x"]).status == .conflict)
             try await officer.act(code, "answerDrafted", ["content": "Trả lời"])
             // Four eyes: had the leader drafted it, the leader could not approve it.
-            try await leader.act(code, "answerApproved")
+            try await leader.act(code, "answerApproved", ["password": TestStaff.password])
             try await leader.act(code, "answerPublished")
             #expect(try await submitter.act(code, "followedUp", ["content": "Câu trả lời chưa thoả đáng"]).status == .created)
             let escalated = try await vpcp.act(

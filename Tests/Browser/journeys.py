@@ -150,7 +150,8 @@ def staff_handle(b: Browser, filed: Filed, users: dict):
     act(b, code, "coordinationReplied", {"reply": "Bộ Tư pháp thống nhất với hướng xử lý của Bộ Tài chính."}, "coordination-replied")
     # The ministry's leader approves and publishes.
     b.sign_in(users["leader"], password(users["leader"]))
-    act(b, code, "answerApproved", {}, "approved")
+    # Approving signs the answer for the ministry: the leader types their password again.
+    act(b, code, "answerApproved", {"password": password(users["leader"])}, "approved")
     act(b, code, "answerPublished", {}, "published")
     # The observer comments where invited.
     b.sign_in("demo-observer", password("demo-observer"))

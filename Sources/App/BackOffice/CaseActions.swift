@@ -14,6 +14,7 @@ struct CaseAction {
         let isSelect: Bool
         let isMultiple: Bool
         let isText: Bool
+        let isPassword: Bool
         let required: Bool
         let options: [Option]
     }
@@ -62,6 +63,7 @@ struct CaseActionBuilder {
     private func input(_ field: EventFormField) -> CaseAction.Input {
         switch field.kind {
         case .text: return input(field.name, required: field.required)
+        case .password: return input(field.name, required: field.required, password: true)
         // The answer editor starts from the pending draft.
         case .textarea(let preview): return input(field.name, required: field.required, textarea: true, prefill: preview ? draft : nil)
         case .choice(let values, let prefix):
@@ -73,12 +75,13 @@ struct CaseActionBuilder {
 
     private func input(
         _ name: String, required: Bool, textarea: Bool = false, options: [CaseAction.Option]? = nil, multiple: Bool = false,
-        prefill: String? = nil
+        prefill: String? = nil, password: Bool = false
     ) -> CaseAction.Input {
+        // A password never comes back filled in.
         CaseAction.Input(
-            name: name, label: catalogue.text("field_" + name, language), value: values[name] ?? prefill ?? "",
+            name: name, label: catalogue.text("field_" + name, language), value: password ? "" : values[name] ?? prefill ?? "",
             inputError: errors[name], isTextarea: textarea, isSelect: options != nil, isMultiple: multiple,
-            isText: options == nil && !textarea, required: required, options: options ?? [])
+            isText: options == nil && !textarea && !password, isPassword: password, required: required, options: options ?? [])
     }
 
     private func select(_ name: String, _ choices: [(String, String)], required: Bool) -> CaseAction.Input {

@@ -25,7 +25,7 @@ struct SeedCommand: AsyncParsableCommand {
                 throw ValidationError("demo data is never loaded in production (LANGNGHE_ENV=production)")
             }
             try await StartUp.withPreparedStore(settings, logger: StartUp.logger()) { store in
-                try await DemoSeeder(store: store, count: count, seed: seed, progress: .terminal).run()
+                try await DemoSeeder(store: store, count: count, seed: seed, progress: .terminal, passphrase: settings.caPassphrase).run()
             }
         }
     }

@@ -20,7 +20,9 @@ struct ServeCommand: AsyncParsableCommand {
             case .development:
                 if try await store.petitionCount() == 0 {
                     print("Lần chạy đầu: đang nạp dữ liệu mẫu / first run: loading demo data…")
-                    try await DemoSeeder(store: store, count: DemoSeeder.defaultCount, seed: 2026, progress: .terminal).run()
+                    try await DemoSeeder(
+                        store: store, count: DemoSeeder.defaultCount, seed: 2026, progress: .terminal, passphrase: settings.caPassphrase
+                    ).run()
                 }
             case .production:
                 if try await store.hasDemoAccounts() {

@@ -1,5 +1,6 @@
 import Foundation
 import LangNgheCore
+import LangNgheStorage
 
 /// One generated petition: a template filled with generated names and places.
 struct DemoPetition {
@@ -67,6 +68,9 @@ struct DemoHistory {
     let texts: PublicationTexts
     /// What masked personal data reads as (the catalogue's Vietnamese).
     let mask: (PersonalDataFinding.Kind) -> String
+    let code: TrackingCode
+    /// The lead agency's key, when the demo signs its approvals.
+    let signer: DemoSigner?
 
     static let day = 86_400.0
 
@@ -75,9 +79,12 @@ struct DemoHistory {
         var at = receivedAt
         let vpcp = Agency.governmentOfficeCode
         func add(_ body: any EventBody, after days: ClosedRange<Double>, actor: Actor, agency: String?) -> Bool {
+            add(after: days, actor: actor, agency: agency) { _ in body }
+        }
+        func add(after days: ClosedRange<Double>, actor: Actor, agency: String?, _ body: (Date) -> any EventBody) -> Bool {
             at = Self.officeHours(at.addingTimeInterval(Double.random(in: days, using: &random) * Self.day), after: at, random: &random)
             guard at < until else { return false }
-            events.append(PetitionEvent(sequence: 0, at: at, actor: actor, agencyCode: agency, body: body))
+            events.append(PetitionEvent(sequence: 0, at: at, actor: actor, agencyCode: agency, body: body(at)))
             return true
         }
         if random.chance(0.08) {
@@ -110,7 +117,8 @@ struct DemoHistory {
         guard add(AnswerDrafted(content: answer), after: random.chance(0.8) ? 4...24 : 25...58, actor: .system, agency: lead) else {
             return events
         }
-        guard add(AnswerApproved(), after: 0.2...1, actor: .system, agency: lead) else { return events }
+        guard add(after: 0.2...1, actor: .system, agency: lead, { AnswerApproved(signed: signer?.sign(answer, code: code, at: $0)) })
+        else { return events }
         for redaction in redactions() {
             guard add(redaction, after: 0.01...0.05, actor: .system, agency: lead) else { return events }
         }
@@ -161,5 +169,18 @@ struct DemoHistory {
         let localDay = ((date.timeIntervalSince1970 + offset) / day).rounded(.down)
         let inHours = Date(timeIntervalSince1970: localDay * day - offset + Double.random(in: 8 * 3600...16.9 * 3600, using: &random))
         return max(inHours, previous.addingTimeInterval(600))
+    }
+}
+
+/// Signs the demo's approvals with the agency's own key, as a leader would.
+struct DemoSigner {
+    let identity: SigningIdentity
+    let agency: AnswerDocument.Party
+
+    func sign(_ answer: String, code: TrackingCode, at: Date) -> SignedAnswer? {
+        try? identity.sign(
+            AnswerDocument(
+                trackingCode: code.description, agency: agency, answer: answer, approvedAt: Timestamp.string(at),
+                approver: .init(name: "Lãnh đạo \(agency.name) (dữ liệu mẫu)", title: "Lãnh đạo cơ quan")))
     }
 }

@@ -19,8 +19,14 @@ public struct DemoSeeder {
     let seed: UInt64
     var progress: Progress = .silent
     var until = Date()
+    /// With it, each agency gets its certificate and every demo approval is signed, so that the
+    /// demo's answers verify; without it (tests comparing seeds), approvals are unsigned.
+    var passphrase: CAPassphrase?
 
-    public init(store: Store, count: Int, seed: UInt64, progress: Progress = .silent, until: Date = Date()) {
+    public init(
+        store: Store, count: Int, seed: UInt64, progress: Progress = .silent, until: Date = Date(), passphrase: CAPassphrase? = nil
+    ) {
+        self.passphrase = passphrase
         self.store = store
         self.count = count
         self.seed = seed
@@ -34,8 +40,19 @@ public struct DemoSeeder {
         let mask = { (kind: PersonalDataFinding.Kind) in catalogue.text("mask_" + kind.code, .vi) }
         let agencies = try await store.agencies().filter { $0.active && $0.code != Agency.governmentOfficeCode }
         let staff = try await demoAccounts()
-        var random = SeededRandom(seed: seed)
         let span = 2 * 365 * 86_400.0
+        var signers: [String: DemoSigner] = [:]
+        if let passphrase {
+            // Certificates from before the first demo case, as if the agencies had them all along.
+            for agency in agencies {
+                signers[agency.code] = DemoSigner(
+                    identity: try await store.signingIdentity(agency: agency.code, passphrase: passphrase, now: until - span - 86_400),
+                    agency: .init(code: agency.code, name: agency.nameVi))
+            }
+        }
+        // The codes the store will give, known beforehand because a signed answer names its code.
+        var numbers = try await store.lastTrackingNumbers()
+        var random = SeededRandom(seed: seed)
         // Sorted times, so that tracking numbers grow with the date of receipt.
         let times = (0..<count).map { _ in Double.random(in: 0..<span, using: &random) }.sorted()
         let bar = ProgressBar(total: count, enabled: progress == .terminal && isatty(STDOUT_FILENO) == 1)
@@ -43,6 +60,7 @@ public struct DemoSeeder {
         // A batch is written while the next is made up and prepared (`PreparedCase`), on the
         // other core; one at a time, in order, so that tracking numbers follow the date of receipt.
         var batch: [(intake: Intake, history: [PetitionEvent])] = []
+        var expected: [TrackingCode] = []
         var writing: Task<Void, any Error>?
         // However the loop ends, the batch being written is waited for (and cancelled on an
         // error), so that no write outlives the seeding.
@@ -57,17 +75,26 @@ public struct DemoSeeder {
                 let subject = PersonalDataSubject(
                     name: petition.valid.submitter.name, address: petition.valid.submitter.address, phone: petition.valid.submitter.phone,
                     email: petition.valid.submitter.email, nameMayBePublished: petition.valid.publishName)
+                let year = Store.vietnamYear(receivedAt)
+                numbers[year, default: 0] += 1
+                let code = TrackingCode(year: year, number: numbers[year] ?? 0)
+                expected.append(code)
                 let history = DemoHistory(
                     receivedAt: receivedAt, until: until, lead: petition.lead, answer: petition.answer, staff: staff,
-                    texts: PublicationTexts(title: petition.valid.title, content: petition.valid.content, subject: subject), mask: mask)
+                    texts: PublicationTexts(title: petition.valid.title, content: petition.valid.content, subject: subject), mask: mask,
+                    code: code, signer: signers[petition.lead])
                 batch.append((intake, history.events(random: &random)))
                 if batch.count == Self.batchSize || index == times.count - 1 {
                     try Task.checkCancellation()
                     let ready = try batch.map { try PreparedCase(intake: $0.intake, history: $0.history) }
                     try await writing?.value
                     bar.update(index + 1 - batch.count)
-                    writing = Task { [store] in try await store.load(ready) }
+                    let codes = expected
+                    writing = Task { [store] in
+                        guard try await store.load(ready) == codes else { throw StoreError.unreadable("demo: tracking codes moved") }
+                    }
                     batch.removeAll(keepingCapacity: true)
+                    expected.removeAll(keepingCapacity: true)
                 }
             }
         } catch {

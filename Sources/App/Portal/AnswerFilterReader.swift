@@ -65,6 +65,9 @@ struct AnswerView: Encodable {
     var answer: String
     var submitterName: String?
     var useful: String?
+    /// Who signed it for the agency, and when; the signed document is at `/api/v1/petitions/{code}/answer`.
+    var signer: String?
+    var signedAt: String?
 
     init(_ a: PublishedAnswer) {
         trackingCode = a.trackingCode.description
@@ -79,5 +82,7 @@ struct AnswerView: Encodable {
         answer = a.answer
         submitterName = a.submitterName
         useful = a.useful
+        signer = a.signer
+        signedAt = a.signedAt.map(Timestamp.string)
     }
 }

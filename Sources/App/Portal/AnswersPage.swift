@@ -18,6 +18,9 @@ struct AnswerItem {
     let publishedAt: String
     let submitterName: String?
     let useful: String?
+    /// "Signed by … for … at …", and the printable signed document.
+    let signedLine: String?
+    let signedHref: String
     /// Search results: the extract around the terms, in pieces to highlight.
     let snippet: [Snippet.Piece]?
     let hasSnippet: Bool
@@ -36,6 +39,13 @@ struct AnswerItem {
         publishedAt = DisplayDate.format(a.publishedAt)
         submitterName = a.submitterName
         useful = a.useful
+        let agencyName = agency
+        signedLine = a.signer.map { signer in
+            catalogue.text("signed_line", language).replacingOccurrences(of: "{signer}", with: signer)
+                .replacingOccurrences(of: "{agency}", with: agencyName)
+                .replacingOccurrences(of: "{at}", with: a.signedAt.map(DisplayDate.format) ?? "")
+        }
+        signedHref = Site.signedAnswer(.value(code)).path
         self.snippet = snippet?.pieces
         hasSnippet = snippet != nil
     }

@@ -7,6 +7,7 @@ extension Settings {
     /// Reads the settings: command-line flags first, then the environment, then defaults.
     ///
     /// Environment variables: `DATABASE_URL`, `BASE_URL`, `LANGNGHE_ENV`, `LANGNGHE_SECRET`,
+    /// `LANGNGHE_DATA_KEY`, `LANGNGHE_CA_PASSPHRASE`,
     /// `LANGNGHE_HOSTNAME`, `LANGNGHE_PORT` (the last two also as `--hostname` / `--port`; not
     /// plain `HOSTNAME`, which every Linux shell sets to the machine's name).
     public static func read(
@@ -65,6 +66,14 @@ extension Settings {
             problems.append("LANGNGHE_DATA_KEY: must be at least 32 characters")
         }
 
+        let caPassphrase = reader.string(forKey: "langnghe.ca.passphrase", isSecret: true) ?? CAPassphrase.developmentText
+        if env == .production, caPassphrase == CAPassphrase.developmentText {
+            problems.append(
+                "LANGNGHE_CA_PASSPHRASE: must be set in production (it seals the root CA's key that certifies the agencies' signatures)")
+        } else if caPassphrase.utf8.count < 16 {
+            problems.append("LANGNGHE_CA_PASSPHRASE: must be at least 16 characters")
+        }
+
         /// A whole number in `range`, or the problem named with the variable and what it means.
         func number(_ key: ConfigKey, _ name: String, default value: Int, in range: ClosedRange<Int>, meaning: String) -> Int {
             let text = reader.string(forKey: key, default: String(value))
@@ -100,6 +109,7 @@ extension Settings {
         return Settings(
             environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret, dataKey: dataKey,
             schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming, figuresCacheSeconds: cache,
-            submissionsPerAddressPerHour: perAddress, submissionsPerSenderPerDay: perSender, requireSecondFactor: secondFactor)
+            submissionsPerAddressPerHour: perAddress, submissionsPerSenderPerDay: perSender, requireSecondFactor: secondFactor,
+            caPassphrase: CAPassphrase(caPassphrase, rounds: env == .testing ? 1_000 : 600_000))
     }
 }

@@ -24,6 +24,9 @@ public struct Settings: Sendable {
     /// Wraps the key that seals the submitters' personal data in the database
     /// (`LANGNGHE_DATA_KEY`). Never printed, never stored.
     public var dataKey: String
+    /// Seals the root CA's private key (`LANGNGHE_CA_PASSPHRASE`), stretched with PBKDF2. Never
+    /// printed, never stored.
+    public var caPassphrase: CAPassphrase
     /// How often the server runs the reminder job; nil runs none (tests, or `jobs run-once` from cron).
     public var schedulerInterval: Duration?
     /// Cases an agency needs for a reason in the period before it is named for it publicly.
@@ -52,8 +55,11 @@ public struct Settings: Sendable {
         database: DatabaseLocation = .sqliteMemory, baseURL: String = "http://127.0.0.1:8080",
         secret: String = Settings.developmentSecret, dataKey: String = MasterKey.developmentSecret, schedulerInterval: Duration? = nil,
         namingMinimum: Int = RankingCriteria.standard.minimumEvidence, figuresCacheSeconds: Int = 60,
-        submissionsPerAddressPerHour: Int = 30, submissionsPerSenderPerDay: Int = 10, requireSecondFactor: Bool? = nil
+        submissionsPerAddressPerHour: Int = 30, submissionsPerSenderPerDay: Int = 10, requireSecondFactor: Bool? = nil,
+        caPassphrase: CAPassphrase? = nil
     ) {
+        // Tests seal with few rounds: each test database makes its own root.
+        self.caPassphrase = caPassphrase ?? CAPassphrase(CAPassphrase.developmentText, rounds: environment == .testing ? 1_000 : 600_000)
         self.requireSecondFactor = requireSecondFactor ?? (environment == .production)
         self.submissionsPerAddressPerHour = submissionsPerAddressPerHour
         self.submissionsPerSenderPerDay = submissionsPerSenderPerDay

@@ -7,6 +7,8 @@ struct FormLimits: Sendable {
     static let signIn = FormLimits(bytes: 16_384, allowsFiles: false)
     static let text = FormLimits(bytes: Limits.formBody, allowsFiles: false)
     static let upload = FormLimits(bytes: Limits.uploadBody, allowsFiles: true)
+    /// A signed answer to verify: pasted or as one file, a few pages of JSON.
+    static let document = FormLimits(bytes: 2 * Limits.jsonBody, allowsFiles: true)
 
     init(bytes: Int, allowsFiles: Bool) {
         self.bytes = bytes
@@ -17,6 +19,7 @@ struct FormLimits: Sendable {
         switch path {
         case Site.signIn.path: self = .signIn
         case Site.submit.path, Site.paperIntake.path: self = .upload
+        case Site.verify.path: self = .document
         default: self = .text
         }
     }

@@ -18,6 +18,13 @@ enum Site: Sendable {
     case calendar(year: Parameter<Int>)
     case answers
     case answer(Parameter<String>)
+    /// A signed answer as a printable document, with a QR code to `verify`.
+    case signedAnswer(Parameter<String>)
+    /// Anyone checks a signed answer: pasted, uploaded, or by its code.
+    case verify
+    /// The trusted roots (LangNghe's own first) and the revocation list, at stable addresses.
+    case rootCertificates
+    case revokedCertificates
     case search
     case statistics
     case chart(Parameter<String>)
@@ -53,6 +60,9 @@ enum Site: Sendable {
     case field(Parameter<String>)
     case securityLog
     case workingCalendar
+    /// The root CA and the agencies' signing certificates: rotate, revoke, import.
+    case certificates
+    case certificate(Parameter<Int64>)
 
     static let backOffice = "/can-bo"
 
@@ -70,6 +80,10 @@ enum Site: Sendable {
         case .calendar(let year): "/lich-lam-viec/" + year.segment("year")
         case .answers: "/tra-loi"
         case .answer(let code): "/tra-loi/" + code.segment("code")
+        case .signedAnswer(let code): Site.answer(code).path + "/van-ban"
+        case .verify: "/xac-minh"
+        case .rootCertificates: "/pki/root.pem"
+        case .revokedCertificates: "/pki/revoked.json"
         case .search: "/tim-kiem"
         case .statistics: "/thong-ke"
         case .chart(let name): "/thong-ke/bieu-do/" + name.segment("chart")
@@ -101,6 +115,8 @@ enum Site: Sendable {
         case .field(let code): Site.fields.path + "/" + code.segment("code")
         case .securityLog: Self.backOffice + "/quan-tri/nhat-ky"
         case .workingCalendar: Self.backOffice + "/quan-tri/lich"
+        case .certificates: Self.backOffice + "/quan-tri/chung-thu"
+        case .certificate(let id): Site.certificates.path + "/" + id.segment("id")
         }
     }
 
@@ -157,6 +173,7 @@ struct Paths: Sendable {
     let statistics = Site.statistics.path
     let agencyConduct = Site.agencyConduct.path
     let calendarThisYear = Site.calendarThisYear.path
+    let verify = Site.verify.path
 }
 
 /// The back office's addresses for templates (`{{office.login}}`).
@@ -171,4 +188,5 @@ struct BackOfficeLinks: Sendable {
     let securityLog = Site.securityLog.path
     let calendar = Site.workingCalendar.path
     let security = Site.secondFactor.path
+    let certificates = Site.certificates.path
 }

@@ -9,6 +9,8 @@ struct CaseService: Sendable {
     let environment: AppEnvironment
     /// For the public wording of events.
     let catalogue: Catalogue
+    /// Opens the root CA when an agency's first signing certificate is issued.
+    let passphrase: CAPassphrase
     /// What masked personal data reads as in published text (Vietnamese: it is published as is).
     let mask: @Sendable (PersonalDataFinding.Kind) -> String
 
@@ -47,6 +49,7 @@ struct CaseService: Sendable {
             reference.publication = petition.publicationTexts
         }
         let now = environment.now()
+        let signer = type == .answerApproved ? try await signer(for: principal, password: input["password"], now: now) : nil
         let checked = input
         let checkedReference = reference
         let maskTexts = texts
@@ -60,7 +63,10 @@ struct CaseService: Sendable {
             result = try await store.append(to: code, audit: audit) { state in
                 var input = checked
                 if let maskTexts { input["text"] = try Self.masked(input["target"] ?? "", texts: maskTexts, state: state, mask: mask) }
-                return [try Workflow.prepare(type, input: input, by: principal, on: state, reference: checkedReference, at: now).get()]
+                var event = try Workflow.prepare(type, input: input, by: principal, on: state, reference: checkedReference, at: now).get()
+                // The draft read in this transaction is what is signed, so nothing newer goes unsigned.
+                if let signer, let draft = state.draft { event.body = AnswerApproved(signed: try signer.sign(draft, code: code, at: now)) }
+                return [event]
             }
         } catch let error as WorkflowError {
             throw error.appError
@@ -72,6 +78,21 @@ struct CaseService: Sendable {
 }
 
 extension CaseService {
+    /// Who signs an approval: a leader who re-entered their own password, with their agency's key.
+    /// Anyone else gets nil, and the workflow then says why they may not approve (403, or 422
+    /// for a missing password).
+    private func signer(for principal: Principal, password: String?, now: Date) async throws -> AnswerSigner? {
+        guard let staff = principal.staff, staff.role == .leader, let password, !password.isEmpty else { return nil }
+        guard let (account, hash) = try await store.staffCredentials(username: staff.username), account.id == staff.id,
+            try await Passwords.verify(password, hash: hash)
+        else { throw AppError.validation([FieldError("password", .wrongPassword)]) }
+        let identity = try await store.signingIdentity(agency: staff.agencyCode, passphrase: passphrase, now: now)
+        let agency = try await store.agencies().first { $0.code == staff.agencyCode }
+        return AnswerSigner(
+            identity: identity, agency: .init(code: staff.agencyCode, name: agency?.nameVi ?? staff.agencyCode),
+            approver: .init(name: account.displayName, title: catalogue.text("role_title_leader", .vi)))
+    }
+
     /// The target text as it stands in `state`, with every personal data finding masked.
     /// Refused when there is nothing to mask.
     static func masked(
@@ -110,5 +131,18 @@ extension WorkflowError {
         case .conflict(let reason): .conflict("conflict_" + reason.rawValue)
         case .invalid(let errors): .validation(errors)
         }
+    }
+}
+
+/// Signs the draft being approved as the canonical answer document (issue 11 §2).
+struct AnswerSigner: Sendable {
+    let identity: SigningIdentity
+    let agency: AnswerDocument.Party
+    let approver: AnswerDocument.Approver
+
+    func sign(_ draft: String, code: TrackingCode, at: Date) throws -> SignedAnswer {
+        try identity.sign(
+            AnswerDocument(
+                trackingCode: code.description, agency: agency, answer: draft, approvedAt: Timestamp.string(at), approver: approver))
     }
 }

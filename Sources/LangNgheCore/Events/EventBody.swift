@@ -77,6 +77,8 @@ public protocol EventWords: Sendable {
 public struct EventFormField: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case text
+        /// A password re-entered to confirm a step (signing): never echoed back, never stored.
+        case password
         /// Long text; `preview` offers a preview button (the answer editor).
         case textarea(preview: Bool)
         /// One of fixed values, labelled by the catalogue's `labelPrefix + value`.
@@ -92,6 +94,7 @@ public struct EventFormField: Sendable, Hashable {
     public let required: Bool
 
     public static func text(_ name: String, required: Bool) -> Self { .init(name: name, kind: .text, required: required) }
+    public static func password(_ name: String) -> Self { .init(name: name, kind: .password, required: true) }
     public static func textarea(_ name: String, required: Bool, preview: Bool = false) -> Self {
         .init(name: name, kind: .textarea(preview: preview), required: required)
     }

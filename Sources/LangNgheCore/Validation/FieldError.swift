@@ -27,6 +27,8 @@ public struct FieldError: Sendable, Hashable, Error {
         case invalidDate
         /// A period whose start comes after its end.
         case periodReversed
+        /// A re-entered password that is not the account's (signing an answer).
+        case wrongPassword
 
         /// A stable name for the problem: the key of its message in the string catalogues.
         public var code: String {
@@ -51,6 +53,7 @@ public struct FieldError: Sendable, Hashable, Error {
             case .periodTooLong: "periodTooLong"
             case .invalidDate: "invalidDate"
             case .periodReversed: "periodReversed"
+            case .wrongPassword: "wrongPassword"
             }
         }
 

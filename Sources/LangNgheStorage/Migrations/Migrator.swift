@@ -29,6 +29,7 @@ struct Migrator {
         Schema.v20Evidence,
         Schema.v21EventLog,
         Schema.v22LogHeads,
+        Schema.v23Certificates,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

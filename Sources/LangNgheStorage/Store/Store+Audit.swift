@@ -26,7 +26,8 @@ extension Store {
             var codes: [Int64: String] = [:]
             var recomputed: [EventKey: MerkleTree.Hash] = [:]
             /// Each case's last published answer, as its events say: what the public copy must show.
-            var published: [Int64: (text: String, at: String)] = [:]
+            var published: [Int64: PublishedCopy] = [:]
+            var approvals: [Int64: SignedAnswer] = [:]
             func name(_ petition: Int64) -> String { codes[petition] ?? "petition #\(petition)" }
             func report(_ petition: Int64, _ problem: String) { audit.caseProblems[name(petition), default: []].append(problem) }
 
@@ -38,7 +39,13 @@ extension Store {
                     let event = try PetitionEvent(row: row)
                     guard let tracking = TrackingCode(code) else { throw StoreError.unreadable("tracking code \(code)") }
                     recomputed[EventKey(petition: petition, sequence: event.sequence)] = try EventLog.leafHash(event, code: tracking)
-                    if event.type == .answerPublished { published[petition] = (event.text, Timestamp.string(event.at)) }
+                    if event.type == .answerApproved { approvals[petition] = event.body(AnswerApproved.self)?.signed }
+                    if event.type == .answerPublished {
+                        let signed = approvals[petition]
+                        published[petition] = PublishedCopy(
+                            text: event.text, at: Timestamp.string(event.at), signer: signed?.document.signerLine,
+                            signedAt: signed?.document.approvedAt)
+                    }
                 } catch let error as UnreadableEvent {
                     report(petition, error.description)
                     recomputed[EventKey(petition: petition, sequence: error.sequence)] = []
@@ -120,13 +127,13 @@ extension Store {
     /// The public copy of each answered case shows what its last `answerPublished` event says,
     /// and a case without one has no public copy.
     fileprivate static func auditPublishedCopies(
-        _ published: [Int64: (text: String, at: String)], in db: any SQLConnection, report: (Int64, String) -> Void
+        _ published: [Int64: PublishedCopy], in db: any SQLConnection, report: (Int64, String) -> Void
     ) async throws {
         var expected = published
         var after: Int64 = 0
         while true {
             let rows = try await db.query(
-                "SELECT petition_id, answer, published_at FROM published_answers WHERE petition_id > ? ORDER BY petition_id LIMIT 5000",
+                "SELECT petition_id, answer, published_at, signer, signed_at FROM published_answers WHERE petition_id > ? ORDER BY petition_id LIMIT 5000",
                 after)
             for row in rows {
                 let petition = Int64(row.int("petition_id") ?? 0)
@@ -137,11 +144,22 @@ extension Store {
                 }
                 if row.string("answer") != event.text { report(petition, "the published answer differs from its event") }
                 if row.string("published_at") != event.at { report(petition, "the publication time differs from its event") }
+                if row.string("signer") != event.signer || row.string("signed_at") != event.signedAt {
+                    report(petition, "the published signer differs from the signed approval")
+                }
             }
             if rows.count < 5000 { break }
         }
         for petition in expected.keys.sorted() { report(petition, "answered but its public copy is missing") }
     }
+}
+
+/// What a case's public copy must show, as its events say.
+struct PublishedCopy {
+    let text: String
+    let at: String
+    let signer: String?
+    let signedAt: String?
 }
 
 struct EventKey: Hashable {

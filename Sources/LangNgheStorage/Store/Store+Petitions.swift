@@ -145,7 +145,8 @@ extension Store {
         try await database.read { db in try await db.first("SELECT COUNT(*) AS n FROM petitions")?.int("n") ?? 0 }
     }
 
-    static func vietnamYear(_ date: Date) -> Int {
+    /// The year of a tracking code: the year of receipt in Vietnam.
+    public static func vietnamYear(_ date: Date) -> Int {
         Int(Timestamp.string(date.addingTimeInterval(7 * 3600)).prefix(4)) ?? 0
     }
 }
@@ -174,6 +175,22 @@ extension PetitionRecord {
 
 /// A new case's work that needs no database: its events numbered and in canonical form, its
 /// state, the folded text of its petition and, if its answer is published, its search document.
+extension Store {
+    /// The last tracking number given in each year, for a loader that must know codes before it
+    /// writes (the demo signs its answers, and a signed answer names its code).
+    public func lastTrackingNumbers() async throws -> [Int: Int] {
+        try await database.read { db in
+            var numbers: [Int: Int] = [:]
+            for row in try await db.query("SELECT name, value FROM counters WHERE name LIKE 'tracking-%'") {
+                if let year = Int((row.string("name") ?? "").dropFirst("tracking-".count)), let value = row.int("value") {
+                    numbers[year] = value
+                }
+            }
+            return numbers
+        }
+    }
+}
+
 public struct PreparedCase: Sendable {
     let intake: Intake
     let log: [PetitionEvent]

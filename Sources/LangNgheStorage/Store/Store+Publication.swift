@@ -18,6 +18,10 @@ public struct PublishedAnswer: Sendable, Hashable {
     /// What the petition led to, when a coordinator marked it useful.
     public var useful: String?
     public var folded: String
+    /// Who signed the answer for the agency ("Name, title") and when; nil for answers approved
+    /// before signing existed.
+    public var signer: String?
+    public var signedAt: Date?
 }
 
 /// Which published answers to list.
@@ -88,7 +92,7 @@ extension Store {
         petitionID: Int, state: CaseState, log: [PetitionEvent], fresh: Bool = false, document made: SearchDocument? = nil,
         in db: any SQLConnection
     ) async throws {
-        guard let published = log.last(where: { $0.type == .answerPublished }),
+        guard let index = log.lastIndex(where: { $0.type == .answerPublished }),
             let row = try await db.first(
                 """
                 SELECT p.tracking_code, p.lead_agency_code, p.category, p.field_code, p.status, p.received_at, p.title, p.content,
@@ -96,6 +100,8 @@ extension Store {
                 FROM petitions p JOIN submitters s ON s.id = p.submitter_id WHERE p.id = ?
                 """, petitionID)
         else { return }
+        let published = log[index]
+        let signed = log.signedAnswer(publishedAt: index)
         let title = state.publicTitle ?? row.string("title") ?? ""
         let content = state.publicContent ?? row.string("content") ?? ""
         let document = made ?? SearchDocument(title: title, content: content, answer: published.text)
@@ -105,14 +111,14 @@ extension Store {
         try await db.execute(
             """
             INSERT INTO published_answers (petition_id, tracking_code, agency_code, category, field_code, status, received_at,
-                published_at, title, content, answer, submitter_name, useful, folded)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                published_at, title, content, answer, submitter_name, useful, folded, signer, signed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, petitionID, row.string("tracking_code") ?? "", published.agencyCode ?? row.string("lead_agency_code"),
             row.string("category") ?? "", row.string("field_code"), state.status.rawValue, row.string("received_at") ?? "",
             Timestamp.string(published.at), title, content, published.text,
             row.bool("publish_name") && !state.personalDataErased
                 ? try await dataKey(in: db, create: false).open(row.string("submitter_name")) : nil,
-            state.usefulOutcome, folded)
+            state.usefulOutcome, folded, signed?.document.signerLine, signed?.document.approvedAt)
         switch dialect {
         case .sqlite:
             if !fresh { try await db.execute("DELETE FROM search_fts WHERE rowid = ?", petitionID) }
@@ -185,6 +191,7 @@ extension PublishedAnswer {
             trackingCode: code, agencyCode: row.string("agency_code"), category: category, fieldCode: row.string("field_code"),
             status: status, receivedAt: receivedAt, publishedAt: publishedAt, title: row.string("title") ?? "",
             content: row.string("content") ?? "", answer: row.string("answer") ?? "", submitterName: row.string("submitter_name"),
-            useful: row.string("useful"), folded: row.string("folded") ?? "")
+            useful: row.string("useful"), folded: row.string("folded") ?? "", signer: row.string("signer"),
+            signedAt: row.string("signed_at").flatMap(Timestamp.date))
     }
 }

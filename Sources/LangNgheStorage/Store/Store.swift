@@ -1,7 +1,9 @@
+import Crypto
 import LangNgheCore
 import Logging
 import PostgresNIO
 import Synchronization
+import X509
 
 /// LangNghe's storage in domain terms. One implementation, written once against `SQLDatabase`;
 /// the two databases differ only below that interface (and in the few dialect branches here).
@@ -15,6 +17,8 @@ public final class Store: Sendable {
     /// Wraps the data key that seals the submitters' personal data (`Store+PersonalData`).
     let masterKey: MasterKey
     let dataKeyCache = Mutex<DataKey?>(nil)
+    /// The root CA with its key, once opened with the CA passphrase (`Store+Certificates`).
+    let rootCache = Mutex<(Certificate, P256.Signing.PrivateKey)?>(nil)
 
     public init(database: any SQLDatabase, policies: [DeadlinePolicy], masterKey: MasterKey = .development) {
         self.database = database

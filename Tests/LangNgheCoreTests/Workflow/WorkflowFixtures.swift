@@ -69,7 +69,8 @@ enum WorkflowFixture {
         case .markedUseful: ["result": "Nghị định 15/2026/NĐ-CP sửa đổi"]
         case .markedNotPersonal: ["target": "content", "text": "Bà Rịa"]
         case .personalDataErased: ["retentionRule": "finishedCases", "legalBasis": "Luật 91/2025/QH15"]
-        case .submitted, .acknowledged, .answerApproved, .answerPublished, .closed: [:]
+        case .answerApproved: ["password": "mật khẩu nhập lại"]
+        case .submitted, .acknowledged, .answerPublished, .closed: [:]
         }
     }
 }

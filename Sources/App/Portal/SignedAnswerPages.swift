@@ -1,0 +1,75 @@
+import Foundation
+import LangNgheCore
+import LangNgheStorage
+
+/// `/tra-loi/{code}/van-ban`: a signed answer as a printable document.
+struct SignedAnswerPage {
+    let code: String
+    let agency: String
+    let answer: String
+    let approver: String
+    let approvedAt: String
+    let fingerprint: String
+    let subject: String
+    let validUntil: String
+    let verifyURL: String
+    let qrCode: String?
+    let documentHref: String
+    let answerHref: String
+
+    init(signed: SignedAnswer, verifyURL: String, language: Language) {
+        let document = signed.document
+        code = document.trackingCode
+        agency = document.agency.name
+        answer = document.answer
+        approver = document.signerLine
+        approvedAt = Timestamp.date(document.approvedAt).map(DisplayDate.format) ?? document.approvedAt
+        let leaf = signed.certificates.first.flatMap { try? CertificateSummary(pem: $0) }
+        fingerprint = leaf?.fingerprint ?? ""
+        subject = leaf?.subject ?? ""
+        validUntil = leaf.map { DisplayDate.format($0.notAfter) } ?? ""
+        self.verifyURL = verifyURL
+        // The address is short (base URL, path, code): it fits the encoder's version 10.
+        qrCode = QRCode(verifyURL)?.svg(pixels: 160, label: verifyURL)
+        documentHref = "/api/v1/petitions/\(document.trackingCode)/answer"
+        answerHref = Site.answer(.value(document.trackingCode)).path
+    }
+}
+
+/// `/xac-minh`: the form, and what checking a document found.
+struct VerifyPage {
+    struct Result {
+        let valid: Bool
+        let message: String
+        let signer: String?
+        let agency: String?
+        let signedAt: String?
+        let trackingCode: String?
+
+        init(_ v: Verification, catalogue: Catalogue, context: AppRequestContext) {
+            valid = v.valid
+            message = catalogue.text("verify_reason_" + (v.reason?.rawValue ?? "valid"), context.language)
+            signer = v.signer
+            agency = v.agency
+            signedAt = v.signedAt.flatMap(Timestamp.date).map(DisplayDate.format)
+            trackingCode = v.trackingCode
+        }
+    }
+
+    var result: Result?
+    /// The document that was checked, as the signer signed it, to compare with the paper.
+    var answer: String?
+    var answerHref: String?
+    var pasted = ""
+    var problem: String?
+    let rootHref = Site.rootCertificates.path
+    let revokedHref = Site.revokedCertificates.path
+
+    init(language: Language) {}
+
+    init(_ verification: Verification, of signed: SignedAnswer, page: SignedAnswerController, context: AppRequestContext) {
+        result = Result(verification, catalogue: page.views.catalogue, context: context)
+        answer = signed.document.answer
+        answerHref = verification.valid ? Site.signedAnswer(.value(signed.document.trackingCode)).path : nil
+    }
+}

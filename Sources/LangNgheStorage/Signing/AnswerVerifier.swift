@@ -1,0 +1,119 @@
+import Crypto
+import Foundation
+import LangNgheCore
+import SwiftASN1
+// Certificates are checked as they stood when the answer was signed, not today: an answer
+// signed in 2026 still verifies after its certificate expires.
+@_spi(FixedExpiryValidationTime) import X509
+
+/// A certificate withdrawn before its time: answers it signed at or after `revokedAt` do not
+/// verify; those signed before still do. Published as a JSON list at `/pki/revoked.json`.
+public struct RevokedCertificate: Sendable, Hashable, Codable {
+    public var fingerprint: String
+    public var serial: String
+    public var agency: String?
+    public var revokedAt: String
+    public var reason: String
+
+    public init(fingerprint: String, serial: String, agency: String?, revokedAt: String, reason: String) {
+        self.fingerprint = fingerprint
+        self.serial = serial
+        self.agency = agency
+        self.revokedAt = revokedAt
+        self.reason = reason
+    }
+}
+
+/// What checking a signed answer found: the API's `POST /api/v1/verify` answer.
+public struct Verification: Sendable, Hashable, Codable {
+    public enum Reason: String, Sendable, Codable, CaseIterable {
+        /// Not a signed answer document (not JSON, or fields missing).
+        case malformed
+        case unsupportedFormat
+        /// The certificates are not PEM X.509, or the key is not P-256.
+        case badCertificate
+        /// The document is not the one signed: a character of the text, the signer or the time changed.
+        case signatureMismatch
+        /// No chain to a trusted root, or a certificate was not valid at the time of signing.
+        case untrustedChain
+        case revoked
+        /// The certificate signs for another agency than the document names.
+        case agencyMismatch
+        /// Online only: the system never recorded this signature in the case's log.
+        case notRecorded
+    }
+
+    public var valid: Bool
+    public var signer: String?
+    public var agency: String?
+    public var signedAt: String?
+    public var trackingCode: String?
+    public var reason: Reason?
+
+    public init(
+        valid: Bool, signer: String? = nil, agency: String? = nil, signedAt: String? = nil, trackingCode: String? = nil,
+        reason: Reason? = nil
+    ) {
+        self.valid = valid
+        self.signer = signer
+        self.agency = agency
+        self.signedAt = signedAt
+        self.trackingCode = trackingCode
+        self.reason = reason
+    }
+
+    static func invalid(_ reason: Reason, _ document: AnswerDocument? = nil) -> Verification {
+        Verification(
+            valid: false, signer: document?.signerLine, agency: document?.agency.name, signedAt: document?.approvedAt,
+            trackingCode: document?.trackingCode, reason: reason)
+    }
+}
+
+/// Checks a signed answer against trusted roots and the revocation list, with nothing but those:
+/// the server's `/api/v1/verify`, the public page and `langnghe verify FILE` offline all use it.
+public struct AnswerVerifier: Sendable {
+    let roots: [Certificate]
+    let revoked: [String: RevokedCertificate]
+    /// Online, the registered certificates' agencies by fingerprint: a certificate from an outside
+    /// CA names no agency code, so the server's register binds it to one.
+    let registered: [String: String]?
+
+    public init(rootsPEM: String, revoked: [RevokedCertificate] = [], registered: [String: String]? = nil) throws {
+        roots = try PEMDocument.parseMultiple(pemString: rootsPEM).map { try Certificate(pemDocument: $0) }
+        self.revoked = Dictionary(revoked.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        self.registered = registered
+    }
+
+    /// A document as received: bytes of JSON in any spelling.
+    public func verify(json: some DataProtocol) async -> Verification {
+        guard let signed = try? JSONDecoder().decode(SignedAnswer.self, from: Data(json)) else { return .invalid(.malformed) }
+        return await verify(signed)
+    }
+
+    public func verify(_ signed: SignedAnswer) async -> Verification {
+        let document = signed.document
+        guard document.format == AnswerDocument.currentFormat, signed.algorithm == SignedAnswer.algorithm else {
+            return .invalid(.unsupportedFormat, document)
+        }
+        guard let signedAt = Timestamp.date(document.approvedAt) else { return .invalid(.malformed, document) }
+        guard let certificates = try? signed.certificates.map({ try Certificate(pemEncoded: $0) }), let leaf = certificates.first,
+            let key = P256.Signing.PublicKey(leaf.publicKey)
+        else { return .invalid(.badCertificate, document) }
+        guard let der = Data(base64Encoded: signed.signature), let signature = try? P256.Signing.ECDSASignature(derRepresentation: der),
+            let bytes = try? document.signedBytes(), key.isValidSignature(signature, for: bytes)
+        else { return .invalid(.signatureMismatch, document) }
+        var verifier = Verifier(rootCertificates: CertificateStore(roots)) {
+            RFC5280Policy(fixedExpiryValidationTime: signedAt)
+        }
+        guard case .validCertificate = await verifier.validate(leaf: leaf, intermediates: CertificateStore(certificates.dropFirst()))
+        else { return .invalid(.untrustedChain, document) }
+        if let revocation = revoked[leaf.fingerprint], let at = Timestamp.date(revocation.revokedAt), signedAt >= at {
+            return .invalid(.revoked, document)
+        }
+        if let code = leaf.agencyCode, code != document.agency.code { return .invalid(.agencyMismatch, document) }
+        if let registered, registered[leaf.fingerprint] != document.agency.code { return .invalid(.agencyMismatch, document) }
+        return Verification(
+            valid: true, signer: document.signerLine, agency: document.agency.name, signedAt: document.approvedAt,
+            trackingCode: document.trackingCode, reason: nil)
+    }
+}
