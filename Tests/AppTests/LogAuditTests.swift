@@ -102,6 +102,18 @@ import Testing
             let after = try await store.auditLog()
             #expect(after.isIntact)
             #expect(after.size == before.size && after.root == before.root)
+            // The subtree roots of a log kept before version 24 come from its leaves.
+            let kept = try await store.database.read { db in
+                try await db.query("SELECT level, idx, hash FROM log_nodes ORDER BY level, idx")
+            }
+            try await store.database.write { db in
+                try await db.execute("DELETE FROM log_nodes")
+                try await Schema.v24LogNodes.transform?(db)
+            }
+            let rebuilt = try await store.database.read { db in
+                try await db.query("SELECT level, idx, hash FROM log_nodes ORDER BY level, idx")
+            }
+            #expect(kept.count == 10 && rebuilt.map { $0.bytes("hash") } == kept.map { $0.bytes("hash") })
         }
     }
 }
@@ -215,6 +227,42 @@ import Testing
                 #expect(refused.status == .unprocessableContent, "\(uri)")
                 #expect((try refused.json()["error"] as? [String: Any])?["fields"].map { "\($0)" }?.contains(field) == true, "\(uri)")
             }
+        }
+    }
+
+    /// Proofs come from the kept subtree roots (O(log n) reads): the same as from every leaf, for
+    /// every event and size, and after more appends.
+    @Test func proofsFromKeptSubtreesEqualProofsFromAllLeaves() async throws {
+        try await withApp { client, store in
+            for _ in 0..<3 { _ = try await LogAuditTests.cases(client, store) }
+            let leaves = try await store.database.read { db in
+                try await db.query("SELECT hash FROM log_leaves ORDER BY position").map { $0.bytes("hash") ?? [] }
+            }
+            #expect(leaves.count == 39)
+            for size in [1, 2, 3, 7, 8, 13, 32, 33, 39] {
+                for index in 0..<size {
+                    let kept = try await store.inclusionProof(index: index, size: size)
+                    #expect(kept.path == MerkleTree.inclusionProof(index: index, leaves: leaves[..<size]), "\(index) of \(size)")
+                    #expect(kept.root == MerkleTree.root(leaves[..<size]))
+                }
+                for from in 1...size {
+                    let kept = try await store.consistencyProof(from: from, to: size)
+                    #expect(kept.proof == MerkleTree.consistencyProof(from: from, leaves: leaves[..<size]), "\(from) to \(size)")
+                    #expect(kept.fromRoot == MerkleTree.root(leaves[..<from]))
+                }
+            }
+        }
+    }
+
+    /// An internal event's leaf (a draft, an approval, a note) is not published: proofs are for
+    /// the events on the public timeline.
+    @Test func internalEventsGetNoPublicProof() async throws {
+        try await withApp { client, store in
+            let codes = try await LogAuditTests.cases(client, store)
+            let draft = try await client.execute(uri: "/api/v1/log/proof/inclusion?event=\(codes[0]):4", method: .get)
+            #expect(draft.status == .unprocessableContent)
+            let published = try await client.execute(uri: "/api/v1/log/proof/inclusion?event=\(codes[0]):6", method: .get)
+            #expect(published.status == .ok)
         }
     }
 }

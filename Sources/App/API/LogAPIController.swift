@@ -47,7 +47,7 @@ struct LogAPIController {
     }
 
     /// `?event=PAKN-2026-000001:3&size=N`: the audit path of a case's third event in the tree of
-    /// the first N events (by default the newest head's size).
+    /// the first N events (by default the newest head's size). Public events only.
     @Sendable func inclusion(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let parts = query.get("event")?.split(separator: ":", maxSplits: 1) ?? []
@@ -55,12 +55,11 @@ struct LogAPIController {
             let entry = try await store.logEntry(code, sequence: sequence)
         else { throw AppError.validation([FieldError("event", query.get("event") == nil ? .required : .invalidChoice)]) }
         let size = try await requestedSize(query.get("size"), field: "size", atLeast: entry.position + 1)
-        let leaves = try await store.logLeaves(upTo: size)
+        let proof = try await store.inclusionProof(index: entry.position, size: size)
         return JSONBody.response(
             InclusionProof(
                 event: "\(code):\(sequence)", index: entry.position, size: size, leafHash: entry.leaf.hex,
-                auditPath: MerkleTree.inclusionProof(index: entry.position, leaves: leaves[...]).map(\.hex),
-                rootHash: MerkleTree.root(leaves[...]).hex))
+                auditPath: proof.path.map(\.hex), rootHash: proof.root.hex))
     }
 
     /// `?from=M&to=N`: that the log's first M events are the start of its first N.
@@ -68,11 +67,10 @@ struct LogAPIController {
         let query = request.uri.queryParameters
         let to = try await requestedSize(query.get("to"), field: "to", atLeast: 1)
         let from = try await requestedSize(query.get("from"), field: "from", atLeast: 1, atMost: to, required: true)
-        let leaves = try await store.logLeaves(upTo: to)
+        let proof = try await store.consistencyProof(from: from, to: to)
         return JSONBody.response(
             ConsistencyProof(
-                from: from, to: to, fromRootHash: MerkleTree.root(leaves[..<from]).hex, toRootHash: MerkleTree.root(leaves[...]).hex,
-                proof: MerkleTree.consistencyProof(from: from, leaves: leaves[...]).map(\.hex)))
+                from: from, to: to, fromRootHash: proof.fromRoot.hex, toRootHash: proof.toRoot.hex, proof: proof.proof.map(\.hex)))
     }
 
     /// A tree size asked for: a whole number from `atLeast` to `atMost` (by default the log's

@@ -23,16 +23,28 @@ enum EventLog {
     ) async throws {
         guard !events.isEmpty else { return }
         var frontier = try await state(dialect: dialect, in: db)
+        var nodes: [MerkleNode] = []
         for event in events {
             let leaf = try leafHash(event, code: code)
             try await db.execute(
                 "INSERT INTO log_leaves (position, petition_id, sequence, hash) VALUES (?, ?, ?, ?)", frontier.size, petitionID,
                 event.sequence, leaf)
-            frontier.append(leaf: leaf)
+            nodes += frontier.append(leaf: leaf)
         }
+        try await insert(nodes, in: db)
         try await db.execute(
             "UPDATE log_state SET size = ?, frontier = ?, root = ? WHERE id = 1", frontier.size, frontier.hashes.flatMap { $0 },
             frontier.root)
+    }
+
+    /// Keeps the subtrees an append closed, in one statement (at most a few hundred rows).
+    static func insert(_ nodes: [MerkleNode], in db: any SQLConnection) async throws {
+        for chunk in stride(from: 0, to: nodes.count, by: 500).map({ nodes[$0..<min($0 + 500, nodes.count)] }) {
+            try await db.execute(
+                "INSERT INTO log_nodes (level, idx, hash) VALUES "
+                    + Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", "),
+                chunk.flatMap { [SQLValue.int(Int64($0.level)), .int(Int64($0.index)), .blob($0.hash)] })
+        }
     }
 
     /// Every stored event with its case's tracking code, in the order they were appended (their

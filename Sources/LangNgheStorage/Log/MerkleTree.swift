@@ -37,30 +37,75 @@ public enum MerkleTree {
     /// The audit path of leaf `index` (RFC 6962 §2.1.1), nearest sibling first.
     public static func inclusionProof(index: Int, leaves: ArraySlice<Hash>) -> [Hash] {
         precondition(leaves.indices.contains(leaves.startIndex + index))
-        guard leaves.count > 1 else { return [] }
-        let k = split(leaves.count)
-        let middle = leaves.startIndex + k
-        if index < k {
-            return inclusionProof(index: index, leaves: leaves[..<middle]) + [root(leaves[middle...])]
+        return inclusionRanges(index: index, size: leaves.count).map {
+            root(leaves[leaves.startIndex + $0.lowerBound..<leaves.startIndex + $0.upperBound])
         }
-        return inclusionProof(index: index - k, leaves: leaves[middle...]) + [root(leaves[..<middle])]
     }
 
     /// The proof that the first `size` leaves are a prefix of all of them (RFC 6962 §2.1.2).
     public static func consistencyProof(from size: Int, leaves: ArraySlice<Hash>) -> [Hash] {
         precondition(size >= 0 && size <= leaves.count)
-        guard size > 0, size < leaves.count else { return [] }
-        return subproof(size, leaves, complete: true)
+        return consistencyRanges(from: size, to: leaves.count).map {
+            root(leaves[leaves.startIndex + $0.lowerBound..<leaves.startIndex + $0.upperBound])
+        }
     }
 
-    private static func subproof(_ m: Int, _ leaves: ArraySlice<Hash>, complete: Bool) -> [Hash] {
-        if m == leaves.count { return complete ? [] : [root(leaves)] }
-        let k = split(leaves.count)
-        let middle = leaves.startIndex + k
-        if m <= k {
-            return subproof(m, leaves[..<middle], complete: complete) + [root(leaves[middle...])]
+    /// The ranges of leaves whose roots are leaf `index`'s audit path in the tree of `size`
+    /// (RFC 6962 §2.1.1's PATH, by position): a proof is these roots, nearest sibling first.
+    public static func inclusionRanges(index: Int, size: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        func path(_ m: Int, _ range: Range<Int>) {
+            guard range.count > 1 else { return }
+            let middle = range.lowerBound + split(range.count)
+            if m < middle - range.lowerBound {
+                path(m, range.lowerBound..<middle)
+                ranges.append(middle..<range.upperBound)
+            } else {
+                path(m - (middle - range.lowerBound), middle..<range.upperBound)
+                ranges.append(range.lowerBound..<middle)
+            }
         }
-        return subproof(m - k, leaves[middle...], complete: false) + [root(leaves[..<middle])]
+        path(index, 0..<size)
+        return ranges
+    }
+
+    /// The ranges whose roots prove the tree of `from` leaves a prefix of the tree of `to`
+    /// (RFC 6962 §2.1.2's SUBPROOF, by position).
+    public static func consistencyRanges(from m: Int, to n: Int) -> [Range<Int>] {
+        guard m > 0, m < n else { return [] }
+        var ranges: [Range<Int>] = []
+        func subproof(_ m: Int, _ range: Range<Int>, complete: Bool) {
+            if m == range.count {
+                if !complete { ranges.append(range) }
+                return
+            }
+            let k = split(range.count)
+            let middle = range.lowerBound + k
+            if m <= k {
+                subproof(m, range.lowerBound..<middle, complete: complete)
+                ranges.append(middle..<range.upperBound)
+            } else {
+                subproof(m - k, middle..<range.upperBound, complete: false)
+                ranges.append(range.lowerBound..<middle)
+            }
+        }
+        subproof(m, 0..<n, complete: true)
+        return ranges
+    }
+
+    /// The root of the leaves in `range`, from the roots of the complete subtrees it splits into
+    /// (RFC 6962 splits at powers of two, so each is aligned: level L, index i covers leaves
+    /// i·2^L ..< (i+1)·2^L). The log keeps those, so a root costs O(log n) reads, not n.
+    public static func root(of range: Range<Int>, subtree: (_ level: Int, _ index: Int) async throws -> Hash) async throws -> Hash {
+        let count = range.count
+        if count == 0 { return root([]) }
+        if count & (count - 1) == 0, range.lowerBound % count == 0 {
+            let level = count.trailingZeroBitCount
+            return try await subtree(level, range.lowerBound >> level)
+        }
+        let middle = range.lowerBound + split(count)
+        let left = try await root(of: range.lowerBound..<middle, subtree: subtree)
+        return nodeHash(left, try await root(of: middle..<range.upperBound, subtree: subtree))
     }
 
     /// RFC 9162 §2.1.3.2: does `proof` take leaf `index` of a tree of `size` leaves to `root`?
@@ -148,15 +193,21 @@ public struct MerkleFrontier: Sendable, Equatable {
         self.hashes = hashes
     }
 
-    public mutating func append(leaf: MerkleTree.Hash) {
+    /// Adds a leaf; returns the complete subtrees it closes (level ≥ 1), for the log to keep.
+    @discardableResult
+    public mutating func append(leaf: MerkleTree.Hash) -> [MerkleNode] {
         var hash = leaf
         var carry = size
+        var closed: [MerkleNode] = []
         while carry & 1 == 1 {
             hash = MerkleTree.nodeHash(hashes.removeLast(), hash)
             carry >>= 1
+            let level = closed.count + 1
+            closed.append(MerkleNode(level: level, index: size >> level, hash: hash))
         }
         hashes.append(hash)
         size += 1
+        return closed
     }
 
     public var root: MerkleTree.Hash {
@@ -164,6 +215,13 @@ public struct MerkleFrontier: Sendable, Equatable {
         for left in hashes.dropLast().reversed() { hash = MerkleTree.nodeHash(left, hash) }
         return hash
     }
+}
+
+/// The root of a complete subtree: level L, index i covers leaves i·2^L ..< (i+1)·2^L.
+public struct MerkleNode: Sendable, Hashable {
+    public let level: Int
+    public let index: Int
+    public let hash: MerkleTree.Hash
 }
 
 extension [UInt8] {

@@ -30,6 +30,7 @@ struct Migrator {
         Schema.v21EventLog,
         Schema.v22LogHeads,
         Schema.v23Certificates,
+        Schema.v24LogNodes,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.
