@@ -74,7 +74,9 @@ import X509
                     ("key", P256.Signing.PrivateKey().pemRepresentation),
                 ],
                 csrf: token)
-            #expect(wrong.status == .unprocessableContent && wrong.text.contains("khóa bí mật không khớp"))
+            #expect(
+                wrong.status == .unprocessableContent && wrong.text.contains("Khóa bí mật không khớp")
+                    && wrong.text.contains("aria-describedby=\"import-error\""))
             #expect(wrong.text.contains("BEGIN CERTIFICATE") && !wrong.text.contains("PRIVATE KEY-----"))
             // A chain without its root leads nowhere.
             let rootless =
@@ -126,6 +128,11 @@ import X509
             #expect(btc.count == 2)
             let page = try await browser.get(Site.certificates.path).text
             #expect(page.contains("Đang dùng để ký") && page.contains(btc[0].fingerprint) && page.contains(btc[1].fingerprint))
+            // A rotation without an agency says so at the rotation's own form (and at the top).
+            let noAgency = try await browser.post(Site.certificates.path, fields: [("operation", "rotate"), ("agency", "")], csrf: token)
+            #expect(
+                noAgency.status == .unprocessableContent && noAgency.text.contains("id=\"rotate-error\"")
+                    && noAgency.text.contains("role=\"alert\""))
             let noReason = try await browser.post(Site.certificate(.value(btc[1].id)).path, fields: [("reason", "")], csrf: token)
             #expect(noReason.status == .unprocessableContent)
             let revoked = try await browser.post(

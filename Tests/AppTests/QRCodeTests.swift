@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LangNgheCore
 import Testing
 
 @testable import App

@@ -95,6 +95,8 @@ import Testing
                 multipart: true)
             #expect(pasted.status == .ok)
             #expect(pasted.text.contains("verdict-invalid") && pasted.text.contains("Chữ ký không khớp"))
+            // What was pasted stays, and the text it claims is marked as not verified.
+            #expect(pasted.text.contains("8 ngày") && pasted.text.contains("chưa xác minh"))
             // Uploaded as a file, the untouched document verifies.
             let uploaded = try await browser.post(
                 Site.verify.path, fields: [("document", "")],
@@ -102,6 +104,7 @@ import Testing
             #expect(uploaded.status == .ok && uploaded.text.contains("verdict-valid"))
             let empty = try await browser.post(Site.verify.path, fields: [("document", "  ")], csrf: token, multipart: true)
             #expect(empty.status == .unprocessableContent && empty.text.contains("Vui lòng nhập"))
+            #expect(empty.text.contains("aria-describedby=\"verify-document-error\""))
         }
     }
 

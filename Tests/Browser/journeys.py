@@ -3,13 +3,17 @@
 A citizen files with a PNG and a PDF (first with mistakes), reloads the receipt and tracks the
 petition with and without the access key; a business files with its tax code; the Government
 Office assigns it; the ministry's officer acknowledges, asks a coordinating agency and drafts;
-the coordinating agency replies; the ministry's leader approves and publishes; the answer is in
-the answers list, the search and the feed; the citizen rates it and follows up; a clerk enters a
+the coordinating agency replies; the ministry's leader approves (signing, with the password again)
+and publishes; the answer is in the answers list, the search and the feed, and its printed
+document's QR code leads to a verification that finds the signature valid; the citizen rates it and follows up; a clerk enters a
 paper petition; an admin adds a day off to the calendar; an invited observer comments.
 """
 
 from dataclasses import dataclass
 from pathlib import Path
+
+import cv2
+import numpy
 
 from browser import PHONE, Browser, tracking_code
 
@@ -183,6 +187,28 @@ def answer_is_public(b: Browser, filed: Filed):
     expect(filed.code in b.driver.page_source, "the answer is not in the Atom feed")
 
 
+def signed_answer_verifies(b: Browser, filed: Filed):
+    """The answer says who signed it; its printable document carries a QR code that a real decoder
+    (OpenCV's) reads as the verification page's address, and that page finds the signature valid."""
+    b.get(f"/tra-loi/{filed.code}")
+    expect("Ký số bởi" in b.text("main"), "the published answer does not say who signed it")
+    b.get(f"/tra-loi/{filed.code}/van-ban")
+    b.check("signed-answer")
+    png = b.driver.find_element("css selector", ".qr svg").screenshot_as_png
+    image = cv2.imdecode(numpy.frombuffer(png, numpy.uint8), cv2.IMREAD_GRAYSCALE)
+    image = cv2.resize(image, None, fx=3, fy=3, interpolation=cv2.INTER_NEAREST)
+    decoded, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    wanted = f"{b.base}/xac-minh?ma={filed.code}"
+    expect(decoded == wanted, f"the QR code reads {decoded!r}, not {wanted!r}")
+    b.get(wanted)
+    b.check("verify-valid")
+    expect("verdict-valid" in b.driver.page_source, "the verification page does not find the signature valid")
+    b.resize(PHONE)
+    b.get(f"/tra-loi/{filed.code}/van-ban")
+    b.check("signed-answer-phone")
+    b.resize(1280)
+
+
 def citizen_rates_and_follows_up(b: Browser, filed: Filed):
     b.sign_out()
     b.get(f"/tra-cuu?ma={filed.code}")
@@ -238,6 +264,7 @@ def run(b: Browser, files: list[Path], users: dict) -> dict:
     business = business_files(b)
     staff_handle(b, filed, users)
     answer_is_public(b, filed)
+    signed_answer_verifies(b, filed)
     citizen_rates_and_follows_up(b, filed)
     paper = clerk_enters_paper(b)
     admin_edits_calendar(b)

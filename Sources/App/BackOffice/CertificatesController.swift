@@ -38,9 +38,9 @@ struct CertificatesController {
             do {
                 let imported = try await store.importCertificateChain(agency: agency, chainPEM: chain, keyPEM: key, now: environment.now())
                 try await audit("certificateImported", context, "\(agency) \(imported.fingerprint)")
-            } catch SigningError.invalidImport(let reason) {
-                var page = CertificatesPage.ImportForm(agency: agency, chain: chain)
-                page.problem = reason
+            } catch SigningError.invalidImport(let problem) {
+                var page = CertificatesPage.ImportForm(operation: "import", agency: agency, chain: chain)
+                page.problem = views.catalogue.text("certificates_import_" + problem.rawValue, context.language)
                 return try await self.page(context, form: page, status: .unprocessableContent)
             }
         default:
@@ -69,7 +69,8 @@ struct CertificatesController {
     }
 
     private func refused(_ context: AdminRequestContext, form: FormData, _ error: FieldError) async throws -> Response {
-        var page = CertificatesPage.ImportForm(agency: form["agency"] ?? "", chain: form["chain"] ?? "")
+        var page = CertificatesPage.ImportForm(
+            operation: form["operation"] ?? "revoke", agency: form["agency"] ?? "", chain: form["chain"] ?? "")
         page.problem = views.catalogue.message(for: error, context.language)
         return try await self.page(context, form: page, status: .unprocessableContent)
     }
@@ -97,7 +98,7 @@ struct CertificatesController {
 struct CertificatesPage {
     struct Row {
         let kind: String
-        let agency: String
+        let agency: String?
         let subject: String
         let fingerprint: String
         let validity: String
@@ -108,10 +109,22 @@ struct CertificatesPage {
         let signs: Bool
     }
 
+    /// What came back: which form (`rotate`, `import`, `revoke`), what was typed (never the
+    /// key), and the problem, shown at the top of the page and beside that form.
     struct ImportForm {
         var agency = ""
         var chain = ""
         var problem: String?
+        // Stored, not computed: templates read stored properties only.
+        let isImport: Bool
+        let isRotate: Bool
+
+        init(operation: String = "", agency: String = "", chain: String = "") {
+            self.agency = agency
+            self.chain = chain
+            isImport = operation == "import"
+            isRotate = operation == "rotate"
+        }
     }
 
     let rows: [Row]
@@ -127,7 +140,7 @@ struct CertificatesPage {
             let signs = c.kind == .agency && c.revokedAt == nil && signing.insert(c.agencyCode ?? "").inserted
             return Row(
                 kind: catalogue.text("certificate_kind_" + c.kind.rawValue, language),
-                agency: c.agencyCode.map { names[$0]?.name(language) ?? $0 } ?? "", subject: c.subject, fingerprint: c.fingerprint,
+                agency: c.agencyCode.map { names[$0]?.name(language) ?? $0 }, subject: c.subject, fingerprint: c.fingerprint,
                 validity: DisplayDate.format(c.notBefore) + " – " + DisplayDate.format(c.notAfter),
                 source: catalogue.text("certificate_source_" + c.source, language),
                 revoked: c.revokedAt.map { DisplayDate.format($0) + " — " + (c.revocationReason ?? "") },

@@ -23,7 +23,10 @@ struct SignedAnswerController {
     /// `/tra-loi/{code}/van-ban`: the document on paper, with who signed and a QR code.
     @Sendable func printable(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signed = try await find(context)
-        let page = SignedAnswerPage(signed: signed, verifyURL: verifyURL(signed.document.trackingCode), language: context.language)
+        let agency = try await store.agencies().first { $0.code == signed.document.agency.code }
+        let page = SignedAnswerPage(
+            signed: signed, verifyURL: verifyURL(signed.document.trackingCode), agencyName: agency?.name(context.language),
+            qrLabel: views.catalogue.text("signed_qr_label", context.language))
         return views.page(
             "signed-answer", title: views.catalogue.text("signed_title", context.language) + " " + signed.document.trackingCode, body: page,
             context: context)
@@ -37,7 +40,7 @@ struct SignedAnswerController {
         }
         guard let code = TrackingCode(query), let signed = try await store.signedAnswer(code) else {
             var page = VerifyPage(language: context.language)
-            page.problem = views.catalogue.text("verify_no_document", context.language)
+            page.notFound = views.catalogue.text("verify_no_document", context.language)
             return views.page("verify", title: title(context), body: page, context: context, status: .notFound)
         }
         let result = try await store.verify(signed)
@@ -57,14 +60,16 @@ struct SignedAnswerController {
                 for: FieldError("document", bytes.count > Limits.jsonBody ? .tooLong(max: Limits.jsonBody) : .required), context.language)
             return views.page("verify", title: title(context), body: page, context: context, status: .unprocessableContent)
         }
+        let pasted = form["document"] ?? ""
         guard let signed = try? JSONDecoder().decode(SignedAnswer.self, from: Data(bytes)) else {
             page.pasted = form["document"] ?? ""
             page.result = VerifyPage.Result(Verification(valid: false, reason: .malformed), catalogue: views.catalogue, context: context)
             return views.page("verify", title: title(context), body: page, context: context, status: .unprocessableContent)
         }
-        var response = views.page(
-            "verify", title: title(context), body: VerifyPage(try await store.verify(signed), of: signed, page: self, context: context),
-            context: context)
+        var result = VerifyPage(try await store.verify(signed), of: signed, page: self, context: context)
+        // What was pasted stays in the form, to correct or compare.
+        result.pasted = pasted
+        var response = views.page("verify", title: title(context), body: result, context: context)
         response.headers[.cacheControl] = "no-store"
         return response
     }

@@ -17,10 +17,11 @@ struct SignedAnswerPage {
     let documentHref: String
     let answerHref: String
 
-    init(signed: SignedAnswer, verifyURL: String, language: Language) {
+    /// `agencyName`: the agency's name in the reader's language (the document holds the Vietnamese).
+    init(signed: SignedAnswer, verifyURL: String, agencyName: String?, qrLabel: String) {
         let document = signed.document
         code = document.trackingCode
-        agency = document.agency.name
+        agency = agencyName ?? document.agency.name
         answer = document.answer
         approver = document.signerLine
         approvedAt = Timestamp.date(document.approvedAt).map(DisplayDate.format) ?? document.approvedAt
@@ -30,7 +31,7 @@ struct SignedAnswerPage {
         validUntil = leaf.map { DisplayDate.format($0.notAfter) } ?? ""
         self.verifyURL = verifyURL
         // The address is short (base URL, path, code): it fits the encoder's version 10.
-        qrCode = QRCode(verifyURL)?.svg(pixels: 160, label: verifyURL)
+        qrCode = QRCode(verifyURL)?.svg(pixels: 160, label: qrLabel)
         documentHref = "/api/v1/petitions/\(document.trackingCode)/answer"
         answerHref = Site.answer(.value(document.trackingCode)).path
     }
@@ -61,7 +62,10 @@ struct VerifyPage {
     var answer: String?
     var answerHref: String?
     var pasted = ""
+    /// The form's own error (nothing to check), shown at the field.
     var problem: String?
+    /// A lookup by code that found nothing.
+    var notFound: String?
     let rootHref = Site.rootCertificates.path
     let revokedHref = Site.revokedCertificates.path
 

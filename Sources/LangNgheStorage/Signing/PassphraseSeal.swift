@@ -49,15 +49,19 @@ public enum SigningError: Error, Equatable, CustomStringConvertible {
     case wrongPassphrase
     /// The agency has no usable certificate and none can be issued (an imported one was revoked).
     case noCertificate(String)
-    /// A PEM bundle or key that cannot be used, and why (Vietnamese, for the admin).
-    case invalidImport(String)
+    /// A PEM chain or key that an admin cannot import, and why.
+    case invalidImport(ImportProblem)
+
+    public enum ImportProblem: String, Sendable, Equatable {
+        case notPEM, badKey, keyMismatch, leafIsCA, expired, noRoot, alreadyImported
+    }
 
     public var description: String {
         switch self {
         case .sealing: "khóa bí mật của CA không đọc được"
         case .wrongPassphrase: "LANGNGHE_CA_PASSPHRASE không mở được khóa của CA gốc"
         case .noCertificate(let agency): "cơ quan \(agency) chưa có chứng thư ký số dùng được"
-        case .invalidImport(let reason): reason
+        case .invalidImport(let problem): "chứng thư không nhập được: \(problem.rawValue)"
         }
     }
 }

@@ -9,38 +9,38 @@ extension Store {
     /// by an admin as a PEM chain (the agency's certificate first, then intermediates, then the
     /// CA's root) with the P-256 private key. The chain must verify today and the key must match;
     /// a root the system did not trust yet becomes a trust anchor, published with its own.
-    /// Reasons for refusing are in Vietnamese, for the admin's form.
+    /// A refusal names its reason (`SigningError.ImportProblem`), which the admin's form words.
     @discardableResult
     public func importCertificateChain(agency: String, chainPEM: String, keyPEM: String, now: Date) async throws -> StoredCertificate {
-        @Sendable func refuse(_ reason: String) -> SigningError { .invalidImport(reason) }
+        @Sendable func refuse(_ problem: SigningError.ImportProblem) -> SigningError { .invalidImport(problem) }
         guard let documents = try? PEMDocument.parseMultiple(pemString: chainPEM), !documents.isEmpty,
             let chain = try? documents.map({ try Certificate(pemDocument: $0) })
-        else { throw refuse("chuỗi chứng thư không phải PEM X.509") }
+        else { throw refuse(.notPEM) }
         guard let key = try? P256.Signing.PrivateKey(pemRepresentation: keyPEM.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw refuse("khóa bí mật không phải khóa ECDSA P-256 dạng PEM")
+            throw refuse(.badKey)
         }
         let leaf = chain[0]
         guard let leafKey = P256.Signing.PublicKey(leaf.publicKey), leafKey.rawRepresentation == key.publicKey.rawRepresentation else {
-            throw refuse("khóa bí mật không khớp với chứng thư đầu tiên của chuỗi")
+            throw refuse(.keyMismatch)
         }
         if case .isCertificateAuthority = try leaf.extensions.basicConstraints {
-            throw refuse("chứng thư đầu tiên phải là chứng thư của cơ quan, không phải của CA")
+            throw refuse(.leafIsCA)
         }
         if leaf.isSelfSigned {
-            throw refuse("chứng thư đầu tiên phải là chứng thư của cơ quan, không phải của CA")
+            throw refuse(.leafIsCA)
         }
-        guard leaf.notValidBefore <= now, now < leaf.notValidAfter else { throw refuse("chứng thư của cơ quan không còn hiệu lực") }
+        guard leaf.notValidBefore <= now, now < leaf.notValidAfter else { throw refuse(.expired) }
         let existingRoots = try await certificates().filter { $0.kind != .agency }.map { try Certificate(pemEncoded: $0.pem) }
         let newRoot = chain.count > 1 && chain[chain.count - 1].isSelfSigned ? chain[chain.count - 1] : nil
         let intermediates = Array(chain.dropFirst().filter { $0 != newRoot })
         var verifier = Verifier(rootCertificates: CertificateStore(existingRoots + [newRoot].compactMap { $0 })) { RFC5280Policy() }
         guard case .validCertificate = await verifier.validate(leaf: leaf, intermediates: CertificateStore(intermediates)) else {
-            throw refuse("chuỗi chứng thư không dẫn tới một CA gốc (hãy đưa cả chứng thư gốc của CA vào cuối chuỗi)")
+            throw refuse(.noRoot)
         }
         return try await database.write { db in
             guard try await db.first("SELECT code FROM agencies WHERE code = ?", agency) != nil else { throw StoreError.notFound }
             if try await db.first("SELECT id FROM certificates WHERE fingerprint = ?", leaf.fingerprint) != nil {
-                throw refuse("chứng thư này đã được nhập")
+                throw refuse(.alreadyImported)
             }
             if let newRoot, try await db.first("SELECT id FROM certificates WHERE fingerprint = ?", newRoot.fingerprint) == nil {
                 try await Self.insert(newRoot, kind: .anchor, agency: nil, sealedKey: nil, source: "imported", now: now, in: db)

@@ -1,15 +1,13 @@
-import LangNgheCore
-
 /// A QR code (ISO/IEC 18004) of a short text, drawn as SVG on the server: the enrolment page
-/// shows the authenticator app's `otpauth://` address this way, with no script and no image
-/// fetched from elsewhere. Byte mode, error correction level L, versions 1 to 10 (up to 271
+/// shows the authenticator app's `otpauth://` address this way, and a printed signed answer its
+/// verification address, with no script and no image fetched from elsewhere. Byte mode, error correction level L, versions 1 to 10 (up to 271
 /// bytes); enough for an authenticator address, and small enough to read in an afternoon.
-struct QRCode {
+public struct QRCode: Sendable {
     /// Dark modules, row by row, `size` × `size`.
-    private(set) var modules: [[Bool]]
+    public private(set) var modules: [[Bool]]
     private var isFunction: [[Bool]]
-    let version: Int
-    var size: Int { version * 4 + 17 }
+    public let version: Int
+    public var size: Int { version * 4 + 17 }
 
     /// Data codewords per block and error correction codewords per block, level L.
     private static let blocks: [Int: (data: [Int], ec: Int)] = [
@@ -22,7 +20,7 @@ struct QRCode {
     ]
 
     /// The code of `text`, or nil when it does not fit version 10.
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard let version = (1...10).first(where: { Self.capacity($0) >= bytes.count }) else { return nil }
         self.version = version
@@ -36,7 +34,7 @@ struct QRCode {
     }
 
     /// Bytes that fit a version: its data codewords less the mode (4 bits) and count (8 or 16).
-    static func capacity(_ version: Int) -> Int {
+    public static func capacity(_ version: Int) -> Int {
         (blocks[version]?.data.reduce(0, +) ?? 0) - (version < 10 ? 2 : 3)
     }
 
@@ -170,7 +168,7 @@ struct QRCode {
     }
 
     /// An SVG of the code with its four-module quiet zone, `pixels` wide: one path, no text.
-    func svg(pixels: Int = 232, label: String) -> String {
+    public func svg(pixels: Int = 232, label: String) -> String {
         let side = size + 8
         var path = ""
         for y in 0..<size { for x in 0..<size where modules[y][x] { path += "M\(x + 4) \(y + 4)h1v1h-1z" } }
