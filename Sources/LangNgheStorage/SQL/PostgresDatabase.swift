@@ -28,7 +28,7 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
-    public func write<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) async throws -> T) async throws -> T {
         try await transaction(body)
     }
 

@@ -30,7 +30,8 @@ extension SQLConnection {
 public protocol SQLDatabase: Sendable {
     var dialect: SQLDialect { get }
     func read<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
-    func write<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
+    /// `body` may be kept until its turn comes (SQLite groups writes into batches).
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) async throws -> T) async throws -> T
     /// Brings the query planner's statistics (and, in PostgreSQL, the map of pages all
     /// transactions see, which index-only scans need) up to date, outside any transaction.
     func refreshStatistics() async throws

@@ -8,7 +8,7 @@ extension Store {
     /// beside the petition, and the audit line, if any, is written with them: all or nothing.
     /// Two people acting at once take turns.
     public func append(
-        to code: TrackingCode, audit: SecurityLogEntry? = nil, _ decide: @Sendable (CaseState) throws -> [PetitionEvent]
+        to code: TrackingCode, audit: SecurityLogEntry? = nil, _ decide: @escaping @Sendable (CaseState) throws -> [PetitionEvent]
     ) async throws -> (events: [PetitionEvent], state: CaseState) {
         try await database.write { db in
             guard let id = try await db.first(Self.lockPetition(dialect: self.dialect), code.description)?.int("id") else {

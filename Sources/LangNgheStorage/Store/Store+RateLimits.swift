@@ -21,7 +21,7 @@ extension Store {
     public func hit(_ limits: [RateLimit], at now: Date) async throws -> Int? {
         guard !limits.isEmpty else { return nil }
         return try await database.write { db in
-            if dialect == .postgresql { try await db.execute("SELECT pg_advisory_xact_lock(7411003)") }
+            if self.dialect == .postgresql { try await db.execute("SELECT pg_advisory_xact_lock(7411003)") }
             var wait: Int?
             for limit in limits {
                 let since = now.addingTimeInterval(-limit.window)

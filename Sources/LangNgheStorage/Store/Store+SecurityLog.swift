@@ -54,7 +54,7 @@ extension Store {
     /// two hundred.
     public func beginSignIn(username: String, ip: String, at now: Date, limits: SignInLimits) async throws -> Int64? {
         try await database.write { db in
-            if dialect == .postgresql { try await db.execute("SELECT pg_advisory_xact_lock(7411002)") }
+            if self.dialect == .postgresql { try await db.execute("SELECT pg_advisory_xact_lock(7411002)") }
             let from = Timestamp.string(limits.since)
             let byUser =
                 try await db.first(

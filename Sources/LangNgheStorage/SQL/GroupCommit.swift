@@ -1,0 +1,117 @@
+import Synchronization
+
+/// Durable writes at the rate of many, not of the disk's fsyncs (issue 12 §1): writes that
+/// arrive while a commit is on its way wait in a queue; the next batch runs them all in one
+/// transaction, each in its own savepoint, and commits once. A write that throws is rolled back
+/// to its savepoint and fails alone; none is answered before its batch is on disk.
+///
+/// There is no writer thread: the first caller to find no batch running leads, and drains the
+/// queue (in a task of its own, so that its client going away cancels nobody else's write). A
+/// caller cancelled before its write commits has it rolled back, alone.
+final class GroupCommit: Sendable {
+    /// A batch takes at most this many writes, so one slow batch cannot hold hundreds of clients.
+    static let maxBatch = 256
+
+    /// One write waiting for its batch: its body, and its answer once the batch is committed.
+    final class Job: Sendable {
+        let body: @Sendable (any SQLConnection) async throws -> any Sendable
+        private let outcome = Mutex<Outcome>(.waiting([]))
+
+        private enum Outcome {
+            case waiting([CheckedContinuation<any Sendable, any Error>])
+            case done(Result<any Sendable, any Error>)
+        }
+
+        /// Whether its caller went away, and the task running its body once its turn came.
+        private let run = Mutex<(cancelled: Bool, task: Task<any Sendable, any Error>?)>((false, nil))
+
+        init(_ body: @escaping @Sendable (any SQLConnection) async throws -> any Sendable) { self.body = body }
+
+        /// Runs the body in a task of its own, so that its caller's cancellation reaches it (and
+        /// only it): a cancelled write is rolled back to its savepoint, the batch goes on.
+        func perform(on connection: any SQLConnection) async throws -> any Sendable {
+            let task = Task { try await body(connection) }
+            let cancelled = run.withLock { run in
+                run.task = task
+                return run.cancelled
+            }
+            if cancelled { task.cancel() }
+            return try await task.value
+        }
+
+        func cancel() {
+            run.withLock { run in
+                run.cancelled = true
+                return run.task
+            }?.cancel()
+        }
+
+        func resolve(_ result: Result<any Sendable, any Error>) {
+            let waiting = outcome.withLock { outcome -> [CheckedContinuation<any Sendable, any Error>] in
+                guard case .waiting(let continuations) = outcome else { return [] }
+                outcome = .done(result)
+                return continuations
+            }
+            for continuation in waiting { continuation.resume(with: result) }
+        }
+
+        func value() async throws -> any Sendable {
+            try await withCheckedThrowingContinuation { continuation in
+                let done = outcome.withLock { outcome -> Result<any Sendable, any Error>? in
+                    switch outcome {
+                    case .done(let result): return result
+                    case .waiting(let continuations):
+                        outcome = .waiting(continuations + [continuation])
+                        return nil
+                    }
+                }
+                if let done { continuation.resume(with: done) }
+            }
+        }
+    }
+
+    private struct State {
+        var queue: [Job] = []
+        var running = false
+    }
+
+    private let state = Mutex(State())
+    /// Runs one batch: begins, runs each job in a savepoint, commits; resolves nothing itself.
+    private let runBatch: @Sendable ([Job]) async -> Void
+    /// Batches committed and writes they held, for tests and benchmarks.
+    let counts = Mutex<(batches: Int, writes: Int)>((0, 0))
+
+    init(runBatch: @escaping @Sendable ([Job]) async -> Void) { self.runBatch = runBatch }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) async throws -> T) async throws -> T {
+        let job = Job { try await body($0) }
+        let leads = state.withLock { state -> Bool in
+            state.queue.append(job)
+            if state.running { return false }
+            state.running = true
+            return true
+        }
+        let result = try await withTaskCancellationHandler {
+            if leads { await Task { await self.drain() }.value }
+            return try await job.value()
+        } onCancel: {
+            job.cancel()
+        }
+        guard let value = result as? T else { throw StoreError.unreadable("group commit: result of another type") }
+        return value
+    }
+
+    private func drain() async {
+        while true {
+            let batch = state.withLock { state -> [Job] in
+                let taken = Array(state.queue.prefix(Self.maxBatch))
+                state.queue.removeFirst(taken.count)
+                if taken.isEmpty { state.running = false }
+                return taken
+            }
+            if batch.isEmpty { return }
+            await runBatch(batch)
+            counts.withLock { $0 = ($0.batches + 1, $0.writes + batch.count) }
+        }
+    }
+}
