@@ -31,6 +31,7 @@ struct Migrator {
         Schema.v22LogHeads,
         Schema.v23Certificates,
         Schema.v24LogNodes,
+        Schema.v25TrackingSequences,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

@@ -58,11 +58,15 @@ extension Store {
             key = try Self.unwrap(wrapped, with: masterKey)
         } else {
             guard create else { throw StoreError.unreadable("data_keys: no data key yet") }
-            let fresh = SymmetricKey(size: .bits256)
+            // Two first submissions at once on PostgreSQL (where they no longer wait for each
+            // other) each make a key: the first committed wins, the other uses it.
             try await db.execute(
-                "INSERT INTO data_keys (id, wrapped, created_at) VALUES (1, ?, ?)", try Self.wrap(fresh, with: masterKey),
-                Timestamp.string(Date()))
-            key = DataKey(key: fresh)
+                "INSERT INTO data_keys (id, wrapped, created_at) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING",
+                try Self.wrap(SymmetricKey(size: .bits256), with: masterKey), Timestamp.string(Date()))
+            guard let wrapped = try await db.first("SELECT wrapped FROM data_keys WHERE id = 1")?.string("wrapped") else {
+                throw StoreError.unreadable("data_keys")
+            }
+            key = try Self.unwrap(wrapped, with: masterKey)
         }
         dataKeyCache.withLock { $0 = key }
         return key

@@ -34,13 +34,7 @@ extension Store {
     private func insert(_ prepared: PreparedCase, in db: any SQLConnection) async throws -> TrackingCode {
         let intake = prepared.intake
         let year = Self.vietnamYear(intake.receivedAt)
-        guard
-            let number = try await db.first(
-                """
-                INSERT INTO counters (name, value) VALUES (?, 1)
-                ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value
-                """, "tracking-\(year)")?.int("value")
-        else { throw StoreError.notFound }
+        guard let number = try await Self.nextTrackingNumber(year: year, dialect: dialect, in: db) else { throw StoreError.notFound }
         let code = TrackingCode(year: year, number: number)
         let p = intake.petition
         let s = p.submitter
@@ -145,6 +139,19 @@ extension Store {
         try await database.read { db in try await db.first("SELECT COUNT(*) AS n FROM petitions")?.int("n") ?? 0 }
     }
 
+    /// The year's next tracking number: PostgreSQL's sequence for the year, which concurrent
+    /// submissions take without waiting for each other; otherwise the year's counter row.
+    static func nextTrackingNumber(year: Int, dialect: SQLDialect, in db: any SQLConnection) async throws -> Int? {
+        if dialect == .postgresql, Schema.trackingSequenceYears.contains(year) {
+            return try await db.first("SELECT nextval('tracking_\(year)') AS value")?.int("value")
+        }
+        return try await db.first(
+            """
+            INSERT INTO counters (name, value) VALUES (?, 1)
+            ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value
+            """, "tracking-\(year)")?.int("value")
+    }
+
     /// The year of a tracking code: the year of receipt in Vietnam.
     public static func vietnamYear(_ date: Date) -> Int {
         Int(Timestamp.string(date.addingTimeInterval(7 * 3600)).prefix(4)) ?? 0
@@ -184,6 +191,18 @@ extension Store {
             for row in try await db.query("SELECT name, value FROM counters WHERE name LIKE 'tracking-%'") {
                 if let year = Int((row.string("name") ?? "").dropFirst("tracking-".count)), let value = row.int("value") {
                     numbers[year] = value
+                }
+            }
+            if self.dialect == .postgresql {
+                let rows = try await db.query(
+                    """
+                    SELECT sequencename, last_value FROM pg_sequences
+                    WHERE schemaname = current_schema() AND sequencename LIKE 'tracking_%' AND last_value IS NOT NULL
+                    """)
+                for row in rows {
+                    if let year = Int((row.string("sequencename") ?? "").dropFirst("tracking_".count)), let value = row.int("last_value") {
+                        numbers[year] = value
+                    }
                 }
             }
             return numbers
