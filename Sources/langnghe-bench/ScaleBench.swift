@@ -42,7 +42,11 @@ enum ScaleBench {
                 print("seed demo: \(present) petitions already there, not seeded")
             } else {
                 let (_, seedSeconds) = try await Bench.measure {
-                    try await DemoSeeder(store: store, count: count, seed: 2026, progress: .terminal).run()
+                    // Signed, as the server seeds: each answered case carries its agency's signature.
+                    try await DemoSeeder(
+                        store: store, count: count, seed: 2026, progress: .terminal,
+                        passphrase: CAPassphrase("langnghe-bench-passphrase", rounds: 1000)
+                    ).run()
                 }
                 print(
                     String(
@@ -89,7 +93,26 @@ enum ScaleBench {
                 try await time("inbox of \(busiest), overdue", client, ["/api/v1/inbox?agency=\(busiest)&overdue=true"], headers: staff)
                 try await time("/tra-cuu (tracking page)", client, ["/tra-cuu?ma=\(code)"])
                 try await time("/tra-loi (answers page)", client, ["/tra-loi"])
+
+                // Trust (issue 11): the log's head and proofs, a signed answer and its verification.
+                let size = try await store.logSize()
+                let answered = try await store.publishedAnswers(AnswerFilter(pageSize: 1)).0.first?.trackingCode.description ?? code
+                try await time("/api/v1/log/head", client, ["/api/v1/log/head"])
+                try await time(
+                    "log inclusion proof (\(size) events)", client,
+                    [
+                        "/api/v1/log/proof/inclusion?event=\(code):1&size=\(size)",
+                        "/api/v1/log/proof/inclusion?event=\(answered):1&size=\(size)",
+                    ])
+                try await time("log consistency proof", client, ["/api/v1/log/proof/consistency?from=\(size / 3)&to=\(size)"])
+                try await time("signed answer document", client, ["/api/v1/petitions/\(answered)/answer"])
+                try await time("/xac-minh?ma= (verification)", client, ["/xac-minh?ma=\(answered)"])
             }
+            let (audit, auditSeconds) = try await Bench.measure { try await store.auditLog() }
+            print(
+                String(
+                    format: "audit verify: %d events in %.1f s (%@), peak memory %.0f MB", audit.size, auditSeconds,
+                    audit.isIntact ? "intact" : "NOT intact", Bench.maxRSSMegabytes()))
         }
     }
 
