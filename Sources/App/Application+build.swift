@@ -55,7 +55,7 @@ func buildRouter(
             perClient: 2,
             paths: [
                 Site.statistics.path, Site.agencyConduct.path, Site.search.path, "/api/v1/stats", "/api/v1/agencies/conduct",
-                "/api/v1/search", "/api/v1/log/proof",
+                "/api/v1/search", "/api/v1/log/proof", "/api/v1/verify", Site.verify.path,
             ]))
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))
     let auth = StaffAuth(store: store, environment: environment, requireSecondFactor: settings.requireSecondFactor)

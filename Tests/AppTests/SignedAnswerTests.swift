@@ -83,6 +83,10 @@ import Testing
                 #expect(result["valid"] as? Bool == false && result["reason"] as? String == "signatureMismatch")
                 #expect((result["message"] as? String ?? "").contains("Chữ ký không khớp"))
             }
+            // A chain padded with copies is refused before any path is built.
+            var padded = signed
+            padded.certificates = Array(repeating: signed.certificates[0], count: 9)
+            #expect(try await Self.verify(client, padded)["reason"] as? String == "badCertificate")
             // Not a document at all: a clear answer, not an error.
             let junk = try await client.execute(
                 uri: "/api/v1/verify", method: .post, headers: jsonHeaders, body: ByteBuffer(string: #"{"a": 1}"#))

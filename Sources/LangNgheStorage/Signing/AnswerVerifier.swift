@@ -72,6 +72,7 @@ public struct Verification: Sendable, Hashable, Codable {
 /// Checks a signed answer against trusted roots and the revocation list, with nothing but those:
 /// the server's `/api/v1/verify`, the public page and `langnghe verify FILE` offline all use it.
 public struct AnswerVerifier: Sendable {
+    static let maxCertificates = 8
     let roots: [Certificate]
     let revoked: [String: RevokedCertificate]
     /// Online, the registered certificates' agencies by fingerprint: a certificate from an outside
@@ -96,6 +97,9 @@ public struct AnswerVerifier: Sendable {
             return .invalid(.unsupportedFormat, document)
         }
         guard let signedAt = Timestamp.date(document.approvedAt) else { return .invalid(.malformed, document) }
+        // A chain is the agency's certificate and a few intermediates; thousands would only make
+        // a public endpoint build paths for nothing.
+        guard (1...Self.maxCertificates).contains(signed.certificates.count) else { return .invalid(.badCertificate, document) }
         guard let certificates = try? signed.certificates.map({ try Certificate(pemEncoded: $0) }), let leaf = certificates.first,
             let key = P256.Signing.PublicKey(leaf.publicKey)
         else { return .invalid(.badCertificate, document) }
