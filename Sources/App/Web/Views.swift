@@ -27,7 +27,7 @@ public struct Views: Sendable {
                     name: $0.displayName, role: catalogue.text("role_" + $0.role.rawValue, context.language), agency: $0.agencyCode,
                     isAdmin: $0.role == .admin, entersPaper: $0.identity.isCoordinator || $0.identity.handlesCases)
             },
-            body: body)
+            body: TemplateContext.flattened(body) ?? [String: Any]())
         guard let html = library.render(page, withTemplate: template) else {
             // A programming error (a test checks every name used): say so rather than send an
             // empty page with a 200.
