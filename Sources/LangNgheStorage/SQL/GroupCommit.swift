@@ -5,9 +5,9 @@ import Synchronization
 /// transaction, each in its own savepoint, and commits once. A write that throws is rolled back
 /// to its savepoint and fails alone; none is answered before its batch is on disk.
 ///
-/// There is no writer thread: the first caller to find no batch running leads, and drains the
-/// queue (in a task of its own, so that its client going away cancels nobody else's write). A
-/// caller cancelled before its write commits has it rolled back, alone.
+/// There is no writer thread: the first caller to find no batch running starts a task that drains
+/// the queue and ends when it is empty (its own task, so that no client going away cancels
+/// another's write). A caller cancelled before its write commits has it rolled back, alone.
 final class GroupCommit: Sendable {
     /// A batch takes at most this many writes, so one slow batch cannot hold hundreds of clients.
     static let maxBatch = 256
@@ -91,9 +91,12 @@ final class GroupCommit: Sendable {
             state.running = true
             return true
         }
+        // The batch runs in a task of its own and is not waited for here: under steady load the
+        // queue may never empty, and the caller that started the drain must not answer late
+        // for others' writes. It waits for its own, like everyone.
+        if leads { Task { await self.drain() } }
         let result = try await withTaskCancellationHandler {
-            if leads { await Task { await self.drain() }.value }
-            return try await job.value()
+            try await job.value()
         } onCancel: {
             job.cancel()
         }
