@@ -170,10 +170,15 @@ extension Store {
                     """, chunk.map { .text($0.description) })
                 return rows
             }
+            // Rows come case by case: each case's code is read once.
+            var last: (text: String, code: TrackingCode)?
             for row in rows {
-                guard let code = TrackingCode(row.string("tracking_code") ?? "") else {
-                    throw StoreError.unreadable("petitions.tracking_code")
+                let text = row.string("tracking_code") ?? ""
+                if last?.text != text {
+                    guard let code = TrackingCode(text) else { throw StoreError.unreadable("petitions.tracking_code") }
+                    last = (text, code)
                 }
+                guard let code = last?.code else { continue }
                 logs[code, default: []].append(try PetitionEvent(row: row))
             }
         }
