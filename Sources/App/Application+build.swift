@@ -9,8 +9,9 @@ import ServiceLifecycle
 public func buildApplication(
     settings: Settings, store: Store, environment: AppEnvironment = .live, logger: Logger = Logger(label: "langnghe")
 ) async throws -> some ApplicationProtocol {
-    // The root CA, made on the first run (the commands' start-up does it too): its certificate
-    // is published from the first request on.
+    // The root CA, made on the server's first run, its certificate published from the first
+    // request on; afterwards a wrong CA passphrase stops the start here. Other commands open it
+    // only if they sign (the seeder), so they do not pay the passphrase's stretching.
     try await store.prepareCertificateAuthority(passphrase: settings.caPassphrase, now: environment.now())
     let catalogue = try Catalogue.bundled()
     let views = try await Views.bundled(catalogue: catalogue)

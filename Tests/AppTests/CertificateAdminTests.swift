@@ -17,38 +17,40 @@ import X509
     static func outsideChain(agencyName: String = "Bộ Tài chính", rootKey: P256.Signing.PrivateKey = .init()) throws
         -> (chain: String, key: String, leafKey: P256.Signing.PrivateKey)
     {
-        let now = Date()
         let rootName = try DistinguishedName {
             CountryName("VN")
             CommonName("CA công cộng thử nghiệm")
         }
-        let root = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(rootKey.publicKey), notValidBefore: now - 3600,
-            notValidAfter: now + 86_400 * 365, issuer: rootName, subject: rootName, signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions { Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil)) },
-            issuerPrivateKey: .init(rootKey))
+        let root = try certificate(rootName, key: rootKey.publicKey, issuer: rootName, issuerKey: rootKey, isCA: true)
         let intermediateKey = P256.Signing.PrivateKey()
         let intermediateName = try DistinguishedName {
             CountryName("VN")
             CommonName("CA trung gian thử nghiệm")
         }
-        let intermediate = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(intermediateKey.publicKey), notValidBefore: now - 3600,
-            notValidAfter: now + 86_400 * 365, issuer: rootName, subject: intermediateName, signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions { Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0)) },
-            issuerPrivateKey: .init(rootKey))
+        let intermediate = try certificate(
+            intermediateName, key: intermediateKey.publicKey, issuer: rootName, issuerKey: rootKey, isCA: true)
         let leafKey = P256.Signing.PrivateKey()
-        let leaf = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(leafKey.publicKey), notValidBefore: now - 3600,
-            notValidAfter: now + 86_400 * 365, issuer: intermediateName,
-            subject: try DistinguishedName {
-                CountryName("VN")
-                CommonName(agencyName)
-            }, signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions { Critical(BasicConstraints.notCertificateAuthority) },
-            issuerPrivateKey: .init(intermediateKey))
+        let leafName = try DistinguishedName {
+            CountryName("VN")
+            CommonName(agencyName)
+        }
+        let leaf = try certificate(leafName, key: leafKey.publicKey, issuer: intermediateName, issuerKey: intermediateKey, isCA: false)
         let chain = try [leaf, intermediate, root].map { try $0.serializeAsPEM().pemString }.joined(separator: "\n")
         return (chain, leafKey.pemRepresentation, leafKey)
+    }
+
+    /// A certificate valid from an hour ago for a year, for a CA or for a signer.
+    static func certificate(
+        _ subject: DistinguishedName, key: P256.Signing.PublicKey, issuer: DistinguishedName, issuerKey: P256.Signing.PrivateKey,
+        isCA: Bool
+    ) throws -> Certificate {
+        try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: .init(key), notValidBefore: Date() - 3600,
+            notValidAfter: Date() + 86_400 * 365, issuer: issuer, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(isCA ? BasicConstraints.isCertificateAuthority(maxPathLength: nil) : BasicConstraints.notCertificateAuthority)
+            },
+            issuerPrivateKey: .init(issuerKey))
     }
 
     static func adminBrowser(_ client: any TestClientProtocol) async throws -> (Browser, String) {

@@ -12,15 +12,20 @@ import Testing
 @Suite struct SignedAnswerTests {
     static let answer = "Bộ Tài chính trả lời: thủ tục hoàn thuế được giải quyết trong 6 ngày làm việc."
 
-    /// A case answered by BTC through the API: its leader re-enters the password and signs.
-    static func signedCase(_ client: any TestClientProtocol, answer: String = answer) async throws -> String {
+    /// A case routed to BTC whose officer drafted `answer`; and BTC's leader, signed in.
+    static func draftedCase(_ client: any TestClientProtocol, answer: String = answer) async throws -> (String, APIUser) {
         let (code, _) = try await submitPetition(client)
         let vpcp = try await APIUser.signIn(client, "vpcp")
         let officer = try await APIUser.signIn(client, "btc-officer")
-        let leader = try await APIUser.signIn(client, "btc-leader")
         try await vpcp.act(code, "assigned", ["leadAgency": "BTC"])
         try await officer.act(code, "acknowledged")
         try await officer.act(code, "answerDrafted", ["content": answer])
+        return (code, try await APIUser.signIn(client, "btc-leader"))
+    }
+
+    /// A case answered by BTC through the API: its leader re-enters the password and signs.
+    static func signedCase(_ client: any TestClientProtocol, answer: String = answer) async throws -> String {
+        let (code, leader) = try await draftedCase(client, answer: answer)
         #expect(try await leader.act(code, "answerApproved", ["password": TestStaff.password]).status == .created)
         #expect(try await leader.act(code, "answerPublished").status == .created)
         return code
@@ -115,13 +120,7 @@ import Testing
     @Test func approvingAsksForThePasswordAgain() async throws {
         try await withApp { client, store in
             try await TestStaff.create(in: store)
-            let (code, _) = try await submitPetition(client)
-            let vpcp = try await APIUser.signIn(client, "vpcp")
-            let officer = try await APIUser.signIn(client, "btc-officer")
-            let leader = try await APIUser.signIn(client, "btc-leader")
-            try await vpcp.act(code, "assigned", ["leadAgency": "BTC"])
-            try await officer.act(code, "acknowledged")
-            try await officer.act(code, "answerDrafted", ["content": Self.answer])
+            let (code, leader) = try await Self.draftedCase(client)
             let missing = try await leader.act(code, "answerApproved")
             #expect(missing.status == .unprocessableContent && missing.text.contains("password"))
             let wrong = try await leader.act(code, "answerApproved", ["password": "không phải mật khẩu"])
@@ -143,16 +142,16 @@ import Testing
             // Another installation's root: the same software, not the same trust.
             let otherRoot = try await TestDatabase.withStore { other in
                 try await other.prepareCertificateAuthority(passphrase: Settings().caPassphrase, now: Date())
-                return try await other.rootCertificatePEM() ?? ""
+                return try await other.trustedRootsPEM()
             }
             let result = await (try AnswerVerifier(rootsPEM: otherRoot)).verify(signed)
             #expect(!result.valid && result.reason == .untrustedChain)
-            let ours = await (try AnswerVerifier(rootsPEM: try await store.rootCertificatePEM() ?? "")).verify(signed)
+            let ours = await (try AnswerVerifier(rootsPEM: try await store.trustedRootsPEM())).verify(signed)
             #expect(ours.valid)
             // A leaf from elsewhere carried with the document changes nothing either.
             var swapped = signed
             swapped.certificates = [otherRoot]
-            #expect(await (try AnswerVerifier(rootsPEM: try await store.rootCertificatePEM() ?? "")).verify(swapped).valid == false)
+            #expect(await (try AnswerVerifier(rootsPEM: try await store.trustedRootsPEM())).verify(swapped).valid == false)
         }
     }
 
@@ -177,7 +176,7 @@ import Testing
             var forged = after.document
             forged.approvedAt = Timestamp.string(revokedAt.addingTimeInterval(60))
             let offline = try AnswerVerifier(
-                rootsPEM: try await store.rootCertificatePEM() ?? "", revoked: try await store.revokedCertificates())
+                rootsPEM: try await store.trustedRootsPEM(), revoked: try await store.revokedCertificates())
             #expect(await offline.verify(try stolen.sign(forged)).reason == .revoked)
             #expect(await offline.verify(after).valid, "signed before the revocation")
             // Online, a signature the case's log never recorded is refused even if backdated.

@@ -36,7 +36,8 @@ struct AdminController {
                 let account = try await store.createStaff(
                     username: username, displayName: displayName.isEmpty ? username : displayName, agencyCode: agency,
                     role: role == .admin ? .observer : role, passwordHash: try await Passwords.hash(password))
-                try await audit("accountCreated", admin, context, "\(account.username) \(account.role.rawValue) \(agency)")
+                try await store.logAdminChange(
+                    "accountCreated", by: context, at: environment.now(), "\(account.username) \(account.role.rawValue) \(agency)")
                 if role == .admin { try await requestAdmin(account, by: admin, context) }
                 return .redirect(to: Site.accounts.path, type: .normal)
             } catch StoreError.alreadyExists {
@@ -70,7 +71,8 @@ struct AdminController {
         } catch StoreError.notFound {
             throw AppError.validation([FieldError("agency", .unknownAgency)])
         }
-        try await audit("accountUpdated", admin, context, "\(account.username) \(role.rawValue) \(agency) active=\(active)")
+        try await store.logAdminChange(
+            "accountUpdated", by: context, at: environment.now(), "\(account.username) \(role.rawValue) \(agency) active=\(active)")
         if role != requested { try await requestAdmin(account, by: admin, context) }
         return .redirect(to: Site.accounts.path, type: .normal)
     }
@@ -82,7 +84,7 @@ struct AdminController {
             throw AppError.notFound
         }
         guard try await store.confirmAdminGrant(for: id, by: admin.id) else { throw AppError.conflict("admin_grant_needs_other") }
-        try await audit("adminConfirmed", admin, context, account.username)
+        try await store.logAdminChange("adminConfirmed", by: context, at: environment.now(), account.username)
         return .redirect(to: Site.accounts.path, type: .normal)
     }
 
@@ -104,7 +106,7 @@ struct AdminController {
 
     private func requestAdmin(_ account: StaffAccount, by admin: StaffAccount, _ context: AdminRequestContext) async throws {
         try await store.requestAdminGrant(for: account.id, by: admin.id, at: environment.now())
-        try await audit("adminRequested", admin, context, account.username)
+        try await store.logAdminChange("adminRequested", by: context, at: environment.now(), account.username)
     }
 
     private func accountsPage(
@@ -165,7 +167,6 @@ struct AdminController {
 
     /// `operation`: rename, activate, deactivate or merge.
     @Sendable func updateAgency(_ request: Request, context: AdminRequestContext) async throws -> Response {
-        let admin = context.staff
         let form = context.form ?? FormData()
         guard let code = context.parameters.get("code") else { throw AppError.notFound }
         do {
@@ -186,7 +187,8 @@ struct AdminController {
             throw AppError.validation([FieldError("into", .unknownAgency)])
         }
         reference.invalidate()
-        try await audit("agencyChanged", admin, context, "\(code) \(form["operation"] ?? "") \(form["into"] ?? "")")
+        try await store.logAdminChange(
+            "agencyChanged", by: context, at: environment.now(), "\(code) \(form["operation"] ?? "") \(form["into"] ?? "")")
         return .redirect(to: Site.agencies.path, type: .normal)
     }
 
@@ -207,7 +209,6 @@ struct AdminController {
     }
 
     @Sendable func addField(_ request: Request, context: AdminRequestContext) async throws -> Response {
-        let admin = context.staff
         let form = context.form ?? FormData()
         let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let vi = VietnameseText.normalized(form["nameVi"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -227,12 +228,11 @@ struct AdminController {
             throw AppError.validation([FieldError("code", .invalidChoice)])
         }
         reference.invalidate()
-        try await audit("fieldAdded", admin, context, code)
+        try await store.logAdminChange("fieldAdded", by: context, at: environment.now(), code)
         return .redirect(to: Site.fields.path, type: .normal)
     }
 
     @Sendable func updateField(_ request: Request, context: AdminRequestContext) async throws -> Response {
-        let admin = context.staff
         let form = context.form ?? FormData()
         guard let code = context.parameters.get("code") else { throw AppError.notFound }
         let vi = VietnameseText.normalized(form["nameVi"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -242,7 +242,7 @@ struct AdminController {
             throw AppError.notFound
         }
         reference.invalidate()
-        try await audit("fieldChanged", admin, context, code)
+        try await store.logAdminChange("fieldChanged", by: context, at: environment.now(), code)
         return .redirect(to: Site.fields.path, type: .normal)
     }
 
@@ -262,10 +262,4 @@ struct AdminController {
     // MARK: Helpers
 
     private func text(_ key: String, _ context: AdminRequestContext) -> String { views.catalogue.text(key, context.language) }
-
-    private func audit(_ action: String, _ admin: StaffAccount, _ context: AdminRequestContext, _ detail: String) async throws {
-        try await store.log(
-            SecurityLogEntry(
-                at: environment.now(), action: action, staffID: admin.id, username: admin.username, ip: context.ip, detail: detail))
-    }
 }

@@ -28,7 +28,7 @@ struct CertificatesController {
         switch form["operation"] {
         case "rotate":
             let issued = try await store.rotateCertificate(agency: agency, passphrase: passphrase, now: environment.now())
-            try await audit("certificateRotated", context, "\(agency) \(issued.fingerprint)")
+            try await store.logAdminChange("certificateRotated", by: context, at: environment.now(), "\(agency) \(issued.fingerprint)")
         case "import":
             let chain = form["chain"] ?? ""
             let key = form["key"] ?? ""
@@ -37,7 +37,8 @@ struct CertificatesController {
             }
             do {
                 let imported = try await store.importCertificateChain(agency: agency, chainPEM: chain, keyPEM: key, now: environment.now())
-                try await audit("certificateImported", context, "\(agency) \(imported.fingerprint)")
+                try await store.logAdminChange(
+                    "certificateImported", by: context, at: environment.now(), "\(agency) \(imported.fingerprint)")
             } catch SigningError.invalidImport(let problem) {
                 var page = CertificatesPage.ImportForm(operation: "import", agency: agency, chain: chain)
                 page.problem = views.catalogue.text("certificates_import_" + problem.rawValue, context.language)
@@ -64,7 +65,7 @@ struct CertificatesController {
         } catch StoreError.notFound {
             throw AppError.notFound
         }
-        try await audit("certificateRevoked", context, "\(id) \(reason)")
+        try await store.logAdminChange("certificateRevoked", by: context, at: environment.now(), "\(id) \(reason)")
         return .redirect(to: Site.certificates.path, type: .normal)
     }
 
@@ -86,12 +87,6 @@ struct CertificatesController {
             status: status)
     }
 
-    private func audit(_ action: String, _ context: AdminRequestContext, _ detail: String) async throws {
-        let admin = context.staff
-        try await store.log(
-            SecurityLogEntry(
-                at: environment.now(), action: action, staffID: admin.id, username: admin.username, ip: context.ip, detail: detail))
-    }
 }
 
 /// The certificates page: every certificate, newest first within its agency, and the import form.

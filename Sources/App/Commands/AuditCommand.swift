@@ -66,7 +66,7 @@ struct AuditCommand: AsyncParsableCommand {
         var key: String?
 
         func run() throws {
-            let data = try read(file, "FILE")
+            let data = try CommandFile.read(file, "FILE")
             let decoder = JSONDecoder()
             var size: Int
             var root: String
@@ -82,21 +82,18 @@ struct AuditCommand: AsyncParsableCommand {
                 throw ValidationError("FILE: neither an inclusion nor a consistency proof of /api/v1/log/proof/…")
             }
             guard let head else { return }
-            guard let view = try? decoder.decode(LogAPIController.HeadView.self, from: read(head, "--head")), let signed = view.head else {
+            guard let view = try? decoder.decode(LogAPIController.HeadView.self, from: CommandFile.read(head, "--head")),
+                let signed = view.head
+            else {
                 throw ValidationError("--head: not a head of /api/v1/log/head")
             }
-            let publicKey = try key.map { String(decoding: try read($0, "--key"), as: UTF8.self) } ?? view.publicKey
+            let publicKey = try key.map { String(decoding: try CommandFile.read($0, "--key"), as: UTF8.self) } ?? view.publicKey
             if key == nil { print("(the head's own key is used: pass --key to check it against a key kept apart)") }
             guard signed.isSigned(by: publicKey) else { throw failure("the head is not signed by this key") }
             guard signed.size == size, signed.root.hex == root else {
                 throw failure("the proof leads to the tree of \(size), not to the head's tree of \(signed.size)")
             }
             print("The head signed at \(signed.timestamp) is that tree: valid.")
-        }
-
-        private func read(_ path: String, _ name: String) throws -> Data {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(name): cannot read \(path)") }
-            return data
         }
 
         private func failure(_ reason: String) -> ExitCode {

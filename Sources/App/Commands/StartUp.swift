@@ -29,8 +29,6 @@ enum StartUp {
             if try await store.loadCalendarOverrides(calendar.overrides, version: calendar.version) {
                 logger.info("official calendar loaded")
             }
-            // The root CA is made on the first run; afterwards a wrong passphrase stops here.
-            try await store.prepareCertificateAuthority(passphrase: settings.caPassphrase, now: Date())
             return try await body(store)
         }
     }

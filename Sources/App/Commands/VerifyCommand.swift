@@ -20,11 +20,11 @@ struct VerifyCommand: AsyncParsableCommand {
     var revoked: String?
 
     func run() async throws {
-        let document = try read(file, "FILE")
+        let document = try CommandFile.read(file, "FILE")
         let revocations: [RevokedCertificate]
         if let revoked {
             struct List: Decodable { let revoked: [RevokedCertificate] }
-            guard let list = try? JSONDecoder().decode(List.self, from: read(revoked, "--revoked")) else {
+            guard let list = try? JSONDecoder().decode(List.self, from: CommandFile.read(revoked, "--revoked")) else {
                 throw ValidationError("--revoked: not the JSON of /pki/revoked.json")
             }
             revocations = list.revoked
@@ -35,7 +35,8 @@ struct VerifyCommand: AsyncParsableCommand {
         if let root {
             let verifier: AnswerVerifier
             do {
-                verifier = try AnswerVerifier(rootsPEM: String(decoding: try read(root, "--root"), as: UTF8.self), revoked: revocations)
+                verifier = try AnswerVerifier(
+                    rootsPEM: String(decoding: try CommandFile.read(root, "--root"), as: UTF8.self), revoked: revocations)
             } catch let error as ValidationError {
                 throw error
             } catch {
@@ -49,7 +50,7 @@ struct VerifyCommand: AsyncParsableCommand {
             }
         }
         let catalogue = try Catalogue.bundled()
-        let message = catalogue.text("verify_reason_" + (result.reason?.rawValue ?? "valid"), .en)
+        let message = catalogue.verdict(result, .en)
         if result.valid {
             print(
                 "VALID: \(result.trackingCode ?? "") signed by \(result.signer ?? "") for \(result.agency ?? "") at \(result.signedAt ?? "")."
@@ -59,10 +60,5 @@ struct VerifyCommand: AsyncParsableCommand {
             print("INVALID (\(result.reason?.rawValue ?? "")): \(message)")
             throw ExitCode(1)
         }
-    }
-
-    private func read(_ path: String, _ name: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(name): cannot read \(path)") }
-        return data
     }
 }

@@ -36,38 +36,39 @@ struct SignedAnswerController {
     /// that case is checked at once.
     @Sendable func verifyPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let query = request.formQuery("ma"), !query.isEmpty else {
-            return views.page("verify", title: title(context), body: VerifyPage(language: context.language), context: context)
+            return views.page("verify", title: title(context), body: VerifyPage(), context: context)
         }
         guard let code = TrackingCode(query), let signed = try await store.signedAnswer(code) else {
-            var page = VerifyPage(language: context.language)
+            var page = VerifyPage()
             page.notFound = views.catalogue.text("verify_no_document", context.language)
             return views.page("verify", title: title(context), body: page, context: context, status: .notFound)
         }
         let result = try await store.verify(signed)
         return views.page(
-            "verify", title: title(context), body: VerifyPage(result, of: signed, page: self, context: context), context: context)
+            "verify", title: title(context), body: VerifyPage(result, of: signed, catalogue: views.catalogue, language: context.language),
+            context: context)
     }
 
     /// `POST /xac-minh`: a document pasted into the form or uploaded as a file.
     @Sendable func verifyForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
-        var page = VerifyPage(language: context.language)
-        var bytes = Array((form["document"] ?? "").utf8)
+        let pasted = form["document"] ?? ""
+        // What was pasted stays in the form, whatever the verdict, to correct or compare.
+        var page = VerifyPage()
+        page.pasted = pasted
+        var bytes = Array(pasted.utf8)
         if let file = form.files.first(where: { $0.field == "file" }) { bytes = try file.bytes }
         guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }), bytes.count <= Limits.jsonBody else {
-            page.pasted = form["document"] ?? ""
             page.problem = views.catalogue.message(
                 for: FieldError("document", bytes.count > Limits.jsonBody ? .tooLong(max: Limits.jsonBody) : .required), context.language)
             return views.page("verify", title: title(context), body: page, context: context, status: .unprocessableContent)
         }
-        let pasted = form["document"] ?? ""
         guard let signed = try? JSONDecoder().decode(SignedAnswer.self, from: Data(bytes)) else {
-            page.pasted = form["document"] ?? ""
-            page.result = VerifyPage.Result(Verification(valid: false, reason: .malformed), catalogue: views.catalogue, context: context)
+            page.result = VerifyPage.Result(
+                Verification(valid: false, reason: .malformed), catalogue: views.catalogue, language: context.language)
             return views.page("verify", title: title(context), body: page, context: context, status: .unprocessableContent)
         }
-        var result = VerifyPage(try await store.verify(signed), of: signed, page: self, context: context)
-        // What was pasted stays in the form, to correct or compare.
+        var result = VerifyPage(try await store.verify(signed), of: signed, catalogue: views.catalogue, language: context.language)
         result.pasted = pasted
         var response = views.page("verify", title: title(context), body: result, context: context)
         response.headers[.cacheControl] = "no-store"
@@ -89,7 +90,7 @@ struct SignedAnswerController {
 
     /// `/pki/root.pem`: LangNghe's root certificate, and any outside roots an admin trusted.
     @Sendable func roots(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let pem = try await store.certificates().filter { $0.kind != .agency }.map(\.pem).joined(separator: "\n")
+        let pem = try await store.trustedRootsPEM()
         var headers = HTTPFields()
         headers[.contentType] = "application/x-pem-file"
         headers[.cacheControl] = "public, max-age=3600"
@@ -132,7 +133,7 @@ struct VerificationView: Encodable {
         signedAt = v.signedAt
         trackingCode = v.trackingCode
         reason = v.reason?.rawValue
-        message = catalogue.text("verify_reason_" + (v.reason?.rawValue ?? "valid"), .vi)
+        message = catalogue.verdict(v, .vi)
     }
 
     /// Every key is always there, `null` when it does not apply.
@@ -146,5 +147,12 @@ struct VerificationView: Encodable {
         try container.encode(trackingCode, forKey: .trackingCode)
         try container.encode(reason, forKey: .reason)
         try container.encode(message, forKey: .message)
+    }
+}
+
+extension Catalogue {
+    /// What a verification found, in words: why a document is not valid, or that it is.
+    func verdict(_ verification: Verification, _ language: Language) -> String {
+        text("verify_reason_" + (verification.reason?.rawValue ?? "valid"), language)
     }
 }

@@ -47,9 +47,9 @@ struct VerifyPage {
         let signedAt: String?
         let trackingCode: String?
 
-        init(_ v: Verification, catalogue: Catalogue, context: AppRequestContext) {
+        init(_ v: Verification, catalogue: Catalogue, language: Language) {
             valid = v.valid
-            message = catalogue.text("verify_reason_" + (v.reason?.rawValue ?? "valid"), context.language)
+            message = catalogue.verdict(v, language)
             signer = v.signer
             agency = v.agency
             signedAt = v.signedAt.flatMap(Timestamp.date).map(DisplayDate.format)
@@ -69,10 +69,10 @@ struct VerifyPage {
     let rootHref = Site.rootCertificates.path
     let revokedHref = Site.revokedCertificates.path
 
-    init(language: Language) {}
+    init() {}
 
-    init(_ verification: Verification, of signed: SignedAnswer, page: SignedAnswerController, context: AppRequestContext) {
-        result = Result(verification, catalogue: page.views.catalogue, context: context)
+    init(_ verification: Verification, of signed: SignedAnswer, catalogue: Catalogue, language: Language) {
+        result = Result(verification, catalogue: catalogue, language: language)
         answer = signed.document.answer
         answerHref = verification.valid ? Site.signedAnswer(.value(signed.document.trackingCode)).path : nil
     }

@@ -110,6 +110,6 @@ extension Settings {
             environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret, dataKey: dataKey,
             schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming, figuresCacheSeconds: cache,
             submissionsPerAddressPerHour: perAddress, submissionsPerSenderPerDay: perSender, requireSecondFactor: secondFactor,
-            caPassphrase: CAPassphrase(caPassphrase, rounds: env == .testing ? 1_000 : 600_000))
+            caPassphrase: CAPassphrase(caPassphrase, rounds: caKeyRounds(env)))
     }
 }

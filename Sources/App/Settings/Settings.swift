@@ -46,6 +46,9 @@ public struct Settings: Sendable {
     /// in production; `LANGNGHE_REQUIRE_SECOND_FACTOR`).
     public var requireSecondFactor: Bool
 
+    /// PBKDF2 rounds for the root CA's key: fewer in tests, where each database makes its own root.
+    static func caKeyRounds(_ environment: Environment) -> Int { environment == .testing ? 1_000 : 600_000 }
+
     /// The secret used outside production when none is given: fine for a laptop, refused in
     /// production.
     public static let developmentSecret = "langnghe-development-secret-not-for-production"
@@ -59,7 +62,7 @@ public struct Settings: Sendable {
         caPassphrase: CAPassphrase? = nil
     ) {
         // Tests seal with few rounds: each test database makes its own root.
-        self.caPassphrase = caPassphrase ?? CAPassphrase(CAPassphrase.developmentText, rounds: environment == .testing ? 1_000 : 600_000)
+        self.caPassphrase = caPassphrase ?? CAPassphrase(CAPassphrase.developmentText, rounds: Self.caKeyRounds(environment))
         self.requireSecondFactor = requireSecondFactor ?? (environment == .production)
         self.submissionsPerAddressPerHour = submissionsPerAddressPerHour
         self.submissionsPerSenderPerDay = submissionsPerSenderPerDay

@@ -14,8 +14,8 @@ public struct Views: Sendable {
     }
 
     /// The page named `template` with `body` as its content.
-    func page<Body>(
-        _ template: String, title: String, body: Body, context request: some WebRequestContext, status: HTTPResponse.Status = .ok
+    func page(
+        _ template: String, title: String, body: Any, context request: some WebRequestContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let context = request.base
         let page = PageContext(
@@ -41,7 +41,7 @@ public struct Views: Sendable {
 
 /// What every page's template can use besides its own content: the strings of the reader's
 /// language (`{{t.key}}`), the CSRF token for forms, the page title.
-struct PageContext<Body> {
+struct PageContext {
     let t: [String: String]
     let lang: String
     let otherLanguage: String
@@ -52,7 +52,8 @@ struct PageContext<Body> {
     let office: BackOfficeLinks
     /// The signed-in staff member, shown in the header of back-office pages.
     let staff: StaffBadge?
-    let body: Body
+    /// The page's own context, as `TemplateContext.flattened` made it.
+    let body: Any
 }
 
 struct StaffBadge {

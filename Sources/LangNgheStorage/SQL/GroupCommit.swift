@@ -15,10 +15,11 @@ final class GroupCommit: Sendable {
     /// One write waiting for its batch: its body, and its answer once the batch is committed.
     final class Job: Sendable {
         let body: @Sendable (any SQLConnection) async throws -> any Sendable
-        private let outcome = Mutex<Outcome>(.waiting([]))
+        private let outcome = Mutex<Outcome>(.waiting(nil))
 
+        /// Its one caller waits for it; the batch may resolve it before or after that.
         private enum Outcome {
-            case waiting([CheckedContinuation<any Sendable, any Error>])
+            case waiting(CheckedContinuation<any Sendable, any Error>?)
             case done(Result<any Sendable, any Error>)
         }
 
@@ -47,12 +48,12 @@ final class GroupCommit: Sendable {
         }
 
         func resolve(_ result: Result<any Sendable, any Error>) {
-            let waiting = outcome.withLock { outcome -> [CheckedContinuation<any Sendable, any Error>] in
-                guard case .waiting(let continuations) = outcome else { return [] }
+            let waiting = outcome.withLock { outcome -> CheckedContinuation<any Sendable, any Error>? in
+                guard case .waiting(let continuation) = outcome else { return nil }
                 outcome = .done(result)
-                return continuations
+                return continuation
             }
-            for continuation in waiting { continuation.resume(with: result) }
+            waiting?.resume(with: result)
         }
 
         func value() async throws -> any Sendable {
@@ -60,8 +61,8 @@ final class GroupCommit: Sendable {
                 let done = outcome.withLock { outcome -> Result<any Sendable, any Error>? in
                     switch outcome {
                     case .done(let result): return result
-                    case .waiting(let continuations):
-                        outcome = .waiting(continuations + [continuation])
+                    case .waiting:
+                        outcome = .waiting(continuation)
                         return nil
                     }
                 }

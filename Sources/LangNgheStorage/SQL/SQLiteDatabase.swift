@@ -127,11 +127,7 @@ public final class SQLiteDatabase: SQLDatabase {
             }
             try await sql.execute("COMMIT", [])
         } catch {
-            try? Connection.now {
-                try connection.writeWithoutTransaction { db in
-                    if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
-                }
-            }
+            rollback(connection)
             for job in jobs { job.resolve(.failure(error)) }
             return
         }
@@ -154,14 +150,18 @@ public final class SQLiteDatabase: SQLDatabase {
             try await sql.execute("COMMIT", [])
             return result
         } catch {
-            // Synchronous, so that a cancelled task cannot skip it and leave the connection
-            // inside a transaction that would jam every later write.
-            try? Connection.now {
-                try connection.writeWithoutTransaction { db in
-                    if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
-                }
-            }
+            rollback(connection)
             throw error
+        }
+    }
+
+    /// Ends whatever transaction the connection is in. Synchronous, so that a cancelled task
+    /// cannot skip it and leave the connection inside a transaction that would jam every later write.
+    private static func rollback(_ connection: any DatabaseWriter) {
+        try? Connection.now {
+            try connection.writeWithoutTransaction { db in
+                if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
+            }
         }
     }
 

@@ -78,15 +78,10 @@ extension Certificate {
     }
 
     /// The SHA-256 of the DER bytes, hex: how a certificate is named in lists and revocations.
-    public var fingerprint: String { SHA256.hash(data: derBytes).map { String(format: "%02x", $0) }.joined() }
+    public var fingerprint: String { Array(SHA256.hash(data: derBytes)).hex }
 
     /// The agency code an issued certificate carries (organisational unit), if any.
     var agencyCode: String? {
         subject.flatMap { $0 }.first { $0.type == .RDNAttributeType.organizationalUnitName }.flatMap { String($0.value) }
-    }
-
-    /// The subject's common name.
-    var commonName: String? {
-        subject.flatMap { $0 }.first { $0.type == .RDNAttributeType.commonName }.flatMap { String($0.value) }
     }
 }

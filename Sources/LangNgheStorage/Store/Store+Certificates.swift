@@ -48,32 +48,38 @@ extension Store {
         }
     }
 
-    /// LangNghe's own root, PEM (nil before the first run has made it).
-    public func rootCertificatePEM() async throws -> String? {
-        try await database.read { db in
-            try await db.first("SELECT certificate FROM certificates WHERE kind = 'root'")?.string("certificate")
-        }
+    /// The roots anyone may trust, PEM: LangNghe's own first, then the outside roots admins
+    /// trusted by importing a chain (`/pki/root.pem`).
+    public func trustedRootsPEM() async throws -> String {
+        Self.trustedRootsPEM(try await certificates())
     }
 
+    /// Revoked certificates, oldest revocation first (`/pki/revoked.json`).
     public func revokedCertificates() async throws -> [RevokedCertificate] {
-        try await database.read { db in
-            try await db.query("SELECT * FROM certificates WHERE revoked_at IS NOT NULL ORDER BY revoked_at, id").map {
-                let stored = try StoredCertificate(row: $0)
-                return RevokedCertificate(
-                    fingerprint: stored.fingerprint, serial: stored.serial, agency: stored.agencyCode,
-                    revokedAt: Timestamp.string(stored.revokedAt ?? Date()), reason: stored.revocationReason ?? "")
-            }
-        }
+        Self.revocations(try await certificates())
     }
 
     /// The verifier the server uses: its trusted roots, its revocations, and which agency each
-    /// registered certificate signs for.
+    /// registered certificate signs for — all from one read of the certificates.
     public func answerVerifier() async throws -> AnswerVerifier {
         let all = try await certificates()
-        let roots = all.filter { $0.kind != .agency }.map(\.pem).joined(separator: "\n")
         var registered: [String: String] = [:]
         for certificate in all where certificate.kind == .agency { registered[certificate.fingerprint] = certificate.agencyCode }
-        return try AnswerVerifier(rootsPEM: roots, revoked: try await revokedCertificates(), registered: registered)
+        return try AnswerVerifier(rootsPEM: Self.trustedRootsPEM(all), revoked: Self.revocations(all), registered: registered)
+    }
+
+    private static func trustedRootsPEM(_ all: [StoredCertificate]) -> String {
+        all.filter { $0.kind != .agency }.map(\.pem).joined(separator: "\n")
+    }
+
+    private static func revocations(_ all: [StoredCertificate]) -> [RevokedCertificate] {
+        all.compactMap { stored in
+            stored.revokedAt.map {
+                RevokedCertificate(
+                    fingerprint: stored.fingerprint, serial: stored.serial, agency: stored.agencyCode, revokedAt: Timestamp.string($0),
+                    reason: stored.revocationReason ?? "")
+            }
+        }.sorted { ($0.revokedAt, $0.fingerprint) < ($1.revokedAt, $1.fingerprint) }
     }
 
     // MARK: - Issuing
