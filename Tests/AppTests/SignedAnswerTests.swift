@@ -121,6 +121,10 @@ import Testing
         try await withApp { client, store in
             try await TestStaff.create(in: store)
             let (code, leader) = try await Self.draftedCase(client)
+            // Another agency's leader is refused before anything is signed or issued for them.
+            let other = try await APIUser.signIn(client, "byt-leader")
+            #expect(try await other.act(code, "answerApproved", ["password": TestStaff.password]).status == .forbidden)
+            #expect(try await store.certificates().contains { $0.agencyCode == "BYT" } == false)
             let missing = try await leader.act(code, "answerApproved")
             #expect(missing.status == .unprocessableContent && missing.text.contains("password"))
             let wrong = try await leader.act(code, "answerApproved", ["password": "không phải mật khẩu"])

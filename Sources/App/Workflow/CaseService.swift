@@ -49,7 +49,7 @@ struct CaseService: Sendable {
             reference.publication = petition.publicationTexts
         }
         let now = environment.now()
-        let signer = type == .answerApproved ? try await signer(for: principal, password: input["password"], now: now) : nil
+        let signer = type == .answerApproved ? try await signer(for: principal, password: input["password"], on: code, now: now) : nil
         let checked = input
         let checkedReference = reference
         let maskTexts = texts
@@ -80,9 +80,12 @@ struct CaseService: Sendable {
 extension CaseService {
     /// Who signs an approval: a leader who re-entered their own password, with their agency's key.
     /// Anyone else gets nil, and the workflow then says why they may not approve (403, or 422
-    /// for a missing password).
-    private func signer(for principal: Principal, password: String?, now: Date) async throws -> AnswerSigner? {
-        guard let staff = principal.staff, staff.role == .leader, let password, !password.isEmpty else { return nil }
+    /// for a missing password) — before a password is checked or a certificate issued for them.
+    private func signer(for principal: Principal, password: String?, on code: TrackingCode, now: Date) async throws -> AnswerSigner? {
+        guard let staff = principal.staff, staff.role == .leader, let password, !password.isEmpty,
+            let petition = try await store.petition(code),
+            Workflow.check(.answerApproved, by: principal, on: CaseState(events: petition.events)) == nil
+        else { return nil }
         guard let (account, hash) = try await store.staffCredentials(username: staff.username), account.id == staff.id,
             try await Passwords.verify(password, hash: hash)
         else { throw AppError.validation([FieldError("password", .wrongPassword)]) }
