@@ -2,8 +2,9 @@
 
 Builds in release, loads a database of the chosen size through the bulk path (`langnghe seed demo`),
 starts the server, and measures it on loopback with wrk: submissions, the public reads, search,
-statistics, the conduct page, a busy agency's inbox, the overdue scan; peak RSS, start-up time to
-the first 200 of /healthz, database size per petition. Every throughput is also printed as a ratio
+statistics, the conduct page, a busy agency's inbox, the overdue scan; then the durability check
+under strace (bench/crash.py), peak RSS, start-up time to the first 200 of /healthz, database size
+per petition. Every throughput is also printed as a ratio
 to the server's own /healthz, so that results compare across machines. With --write, the results
 replace docs/performance.md.
 
@@ -23,53 +24,17 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import crash
+import harness
+from harness import ROOT, sh
+
 PORT = 18099
 BASE = f"http://127.0.0.1:{PORT}"
 SEARCHES = ["so+do", "ho+chieu", "bao+hiem+xa+hoi", "thue", "giay+phep+xay+dung", "dat+dai", "hoc+phi", "benh+vien"]
 
 
-def sh(*args, **kw):
-    return subprocess.run(args, check=True, text=True, capture_output=True, **kw).stdout
-
-
-def build() -> Path:
-    print("building (release)…", flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "langnghe"], cwd=ROOT, check=True)
-    return Path(sh("swift", "build", "-c", "release", "--show-bin-path", cwd=ROOT).strip()) / "langnghe"
-
-
-def environment(database: str) -> dict:
-    env = dict(os.environ)
-    env.update({
-        "DATABASE_URL": database, "LANGNGHE_PORT": str(PORT), "LANGNGHE_ENV": "testing", "LANGNGHE_SCHEDULER_INTERVAL": "0",
-        "LANGNGHE_SUBMISSIONS_PER_ADDRESS_HOUR": "0", "LANGNGHE_SUBMISSIONS_PER_SENDER_DAY": "0",
-        "LANGNGHE_FIGURES_CACHE_SECONDS": "0", "LOG_LEVEL": "warning",
-    })
-    return env
-
-
 def get(path: str, headers: dict | None = None) -> tuple[int, bytes]:
-    request = urllib.request.Request(BASE + path, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def start(binary: Path, env: dict, log: Path) -> tuple[subprocess.Popen, float]:
-    began = time.monotonic()
-    server = subprocess.Popen([str(binary), "serve"], env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    while time.monotonic() - began < 120:
-        try:
-            if get("/healthz")[0] == 200:
-                return server, time.monotonic() - began
-        except OSError:
-            pass
-        time.sleep(0.01)
-    server.kill()
-    raise SystemExit(f"the server did not answer /healthz within 120 s; see {log}")
+    return harness.get(BASE, path, headers)
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -153,10 +118,10 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
 
-    binary = build()
+    binary = harness.build(release=True)
     folder = Path(tempfile.mkdtemp(prefix="langnghe-bench-"))
     database = args.postgres or f"sqlite://{folder}/bench.sqlite"
-    env = environment(database)
+    env = harness.environment(database, PORT)
     results: list[tuple[str, dict]] = []
     figures: dict[str, str] = {}
 
@@ -165,7 +130,7 @@ def main():
     subprocess.run([str(binary), "seed", "demo", "--count", str(args.petitions)], env=env, check=True, stdout=subprocess.DEVNULL)
     figures["seed"] = f"{args.petitions:,} petitions in {time.monotonic() - began:.0f} s (bulk path)"
 
-    server, startup = start(binary, env, folder / "server.log")
+    server, startup = harness.start([str(binary), "serve"], env, folder / "server.log")
     try:
         figures["start-up"] = f"{startup * 1000:.0f} ms to the first 200 of /healthz"
         token = json.loads(urllib.request.urlopen(urllib.request.Request(
@@ -212,6 +177,13 @@ def main():
         server.wait(timeout=30)
 
     if not args.postgres:
+        # The durability check (bench/crash.py --strace) on a fresh database with the same binary.
+        check = Path(tempfile.mkdtemp(prefix="langnghe-durability-"))
+        print("  durability check under strace …", flush=True)
+        problems = crash.durability_check(
+            binary, harness.environment(f"sqlite://{check}/crash.sqlite", crash.PORT), check, argparse.Namespace(clients=16, seconds=3))
+        figures["durability"] = crash.LAST_DURABILITY + ("" if not problems else f"; FAILED: {problems[0]}")
+        shutil.rmtree(check, ignore_errors=True)
         size = sum(f.stat().st_size for f in folder.glob("bench.sqlite*"))
         figures["database"] = f"{size / 1e6:,.0f} MB for {args.petitions:,} petitions (+ the run's submissions) = {size / args.petitions / 1024:.1f} KB per petition"
     health = results[0][1]["rps"]
