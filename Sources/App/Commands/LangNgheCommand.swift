@@ -7,7 +7,7 @@ public struct LangNgheCommand: AsyncParsableCommand {
         abstract: "LangNghe — tiếp nhận, xử lý, trả lời phản ánh, kiến nghị (PAKN).",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, UserCommand.self, JobsCommand.self, ProjectionsCommand.self,
-            DataKeyCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self,
+            DataKeyCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 

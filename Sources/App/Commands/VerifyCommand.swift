@@ -4,15 +4,16 @@ import LangNgheCore
 import LangNgheStorage
 
 /// `langnghe verify FILE [--root CERT] [--revoked FILE]`: checks a signed answer (the JSON of
-/// `/api/v1/petitions/{code}/answer`) offline. With `--root`, nothing but the files given is
+/// `/api/v1/petitions/{code}/answer`) or a signed report (`langnghe report … --sign --format json`)
+/// offline. With `--root`, nothing but the files given is
 /// read — no database, no network; without it, the roots and revocations of the local database.
 /// Offline, a verifier cannot see the case's log, so a signature never recorded is only caught
 /// online (`/xac-minh`, `POST /api/v1/verify`). Exits 1 when the document is not valid.
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Xác minh văn bản trả lời đã ký / verify a signed answer document.")
+        commandName: "verify", abstract: "Xác minh văn bản trả lời hoặc báo cáo đã ký / verify a signed answer or report.")
 
-    @Argument(help: "The signed answer document (JSON).")
+    @Argument(help: "The signed answer or report (JSON).")
     var file: String
     @Option(help: "Trusted root certificates (PEM), e.g. from /pki/root.pem, kept from a trusted source.")
     var root: String?
@@ -53,7 +54,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let message = catalogue.verdict(result, .en)
         if result.valid {
             print(
-                "VALID: \(result.trackingCode ?? "") signed by \(result.signer ?? "") for \(result.agency ?? "") at \(result.signedAt ?? "")."
+                "VALID: \(result.trackingCode ?? result.report ?? "") signed by \(result.signer ?? "") for \(result.agency ?? "") at \(result.signedAt ?? "")."
             )
             print(message)
         } else {

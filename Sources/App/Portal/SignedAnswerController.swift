@@ -63,12 +63,18 @@ struct SignedAnswerController {
                 for: FieldError("document", bytes.count > Limits.jsonBody ? .tooLong(max: Limits.jsonBody) : .required), context.language)
             return views.page("verify", title: title(context), body: page, context: context, status: .unprocessableContent)
         }
-        guard let signed = try? JSONDecoder().decode(SignedAnswer.self, from: Data(bytes)) else {
+        var result: VerifyPage
+        switch SignedDocument(Data(bytes)) {
+        case .answer(let signed):
+            result = VerifyPage(try await store.verify(signed), of: signed, catalogue: views.catalogue, language: context.language)
+        case .report(let signed):
+            result = VerifyPage()
+            result.result = VerifyPage.Result(try await store.verify(signed), catalogue: views.catalogue, language: context.language)
+        case nil:
             page.result = VerifyPage.Result(
                 Verification(valid: false, reason: .malformed), catalogue: views.catalogue, language: context.language)
             return views.page("verify", title: title(context), body: page, context: context, status: .unprocessableContent)
         }
-        var result = VerifyPage(try await store.verify(signed), of: signed, catalogue: views.catalogue, language: context.language)
         result.pasted = pasted
         var response = views.page("verify", title: title(context), body: result, context: context)
         response.headers[.cacheControl] = "no-store"
@@ -80,10 +86,10 @@ struct SignedAnswerController {
         var request = request
         let data = try await request.jsonData()
         let result: Verification
-        if let signed = try? JSONDecoder().decode(SignedAnswer.self, from: data) {
-            result = try await store.verify(signed)
-        } else {
-            result = Verification(valid: false, reason: .malformed)
+        switch SignedDocument(data) {
+        case .answer(let signed): result = try await store.verify(signed)
+        case .report(let signed): result = try await store.verify(signed)
+        case nil: result = Verification(valid: false, reason: .malformed)
         }
         return JSONBody.response(VerificationView(result, catalogue: views.catalogue))
     }
@@ -123,6 +129,7 @@ struct VerificationView: Encodable {
     let agency: String?
     let signedAt: String?
     let trackingCode: String?
+    let report: String?
     let reason: String?
     let message: String
 
@@ -132,21 +139,40 @@ struct VerificationView: Encodable {
         agency = v.agency
         signedAt = v.signedAt
         trackingCode = v.trackingCode
+        report = v.report
         reason = v.reason?.rawValue
         message = catalogue.verdict(v, .vi)
     }
 
     /// Every key is always there, `null` when it does not apply.
     func encode(to encoder: any Encoder) throws {
-        enum Key: String, CodingKey { case valid, signer, agency, signedAt, trackingCode, reason, message }
+        enum Key: String, CodingKey { case valid, signer, agency, signedAt, trackingCode, report, reason, message }
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(valid, forKey: .valid)
         try container.encode(signer, forKey: .signer)
         try container.encode(agency, forKey: .agency)
         try container.encode(signedAt, forKey: .signedAt)
         try container.encode(trackingCode, forKey: .trackingCode)
+        try container.encode(report, forKey: .report)
         try container.encode(reason, forKey: .reason)
         try container.encode(message, forKey: .message)
+    }
+}
+
+/// A signed document as received: an answer signed by an agency, or a report signed by the
+/// Government Office (told apart by their keys: `document` or `content`).
+enum SignedDocument {
+    case answer(SignedAnswer)
+    case report(SignedReport)
+
+    init?(_ data: Data) {
+        if let report = try? JSONDecoder().decode(SignedReport.self, from: data) {
+            self = .report(report)
+        } else if let answer = try? JSONDecoder().decode(SignedAnswer.self, from: data) {
+            self = .answer(answer)
+        } else {
+            return nil
+        }
     }
 }
 

@@ -46,6 +46,8 @@ struct VerifyPage {
         let agency: String?
         let signedAt: String?
         let trackingCode: String?
+        /// A signed report's period and agency.
+        let report: String?
 
         init(_ v: Verification, catalogue: Catalogue, language: Language) {
             valid = v.valid
@@ -54,6 +56,7 @@ struct VerifyPage {
             agency = v.agency
             signedAt = v.signedAt.flatMap(Timestamp.date).map(DisplayDate.format)
             trackingCode = v.trackingCode
+            report = v.report
         }
     }
 

@@ -15,4 +15,7 @@ public enum NamingReason: String, Sendable, Codable, CaseIterable {
     /// Cases whose answer clock the agency restarted twice or more with progress updates and
     /// still has not answered: prolonged (*kéo dài*). Each restart is on the case's public timeline.
     case prolongedCases
+
+    /// Restarts of the answer clock without an answer that make a case prolonged.
+    public static let prolongedRestarts = 2
 }

@@ -23,6 +23,11 @@ public enum Rollup {
             self.detail = detail
             self.count = count
         }
+
+        /// The same sum with another count: the key under which counts are added up.
+        public func withCount(_ count: Int) -> Count {
+            Count(month: month, agencyCode: agencyCode, category: category, measure: measure, detail: detail, count: count)
+        }
     }
 
     /// The measures the dashboard draws month by month: receipts and answers. The others are

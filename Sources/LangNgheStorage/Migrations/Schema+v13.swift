@@ -3,7 +3,7 @@
 /// category kept only for receipts (the one measure whose category mix is shown), and is kept
 /// in the same transaction as the daily rollups; a period's whole months are read from it and
 /// only its partial first and last months from the days. The overdue count gets an index that
-/// answers it alone, and the prolonged cases (two restarts or more, `Store.prolongedRestarts`)
+/// answers it alone, and the prolonged cases (two restarts or more, `NamingReason.prolongedRestarts`)
 /// a partial one; so do the answers marked useful, which the conduct page lists (it read all
 /// 88,000 published answers to find them).
 extension Schema {

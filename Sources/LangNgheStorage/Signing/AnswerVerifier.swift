@@ -48,17 +48,20 @@ public struct Verification: Sendable, Hashable, Codable {
     public var agency: String?
     public var signedAt: String?
     public var trackingCode: String?
+    /// For a signed report: its period, and its agency when it is one agency's ("2026-Q3 · BTC").
+    public var report: String?
     public var reason: Reason?
 
     public init(
         valid: Bool, signer: String? = nil, agency: String? = nil, signedAt: String? = nil, trackingCode: String? = nil,
-        reason: Reason? = nil
+        report: String? = nil, reason: Reason? = nil
     ) {
         self.valid = valid
         self.signer = signer
         self.agency = agency
         self.signedAt = signedAt
         self.trackingCode = trackingCode
+        self.report = report
         self.reason = reason
     }
 
@@ -69,7 +72,7 @@ public struct Verification: Sendable, Hashable, Codable {
     }
 }
 
-/// Checks a signed answer against trusted roots and the revocation list, with nothing but those:
+/// Checks a signed answer or report against trusted roots and the revocation list, with nothing but those:
 /// the server's `/api/v1/verify`, the public page and `langnghe verify FILE` offline all use it.
 public struct AnswerVerifier: Sendable {
     static let maxCertificates = 8
@@ -85,9 +88,11 @@ public struct AnswerVerifier: Sendable {
         self.registered = registered
     }
 
-    /// A document as received: bytes of JSON in any spelling.
+    /// A document as received: bytes of JSON in any spelling, a signed answer or a signed report.
     public func verify(json: some DataProtocol) async -> Verification {
-        guard let signed = try? JSONDecoder().decode(SignedAnswer.self, from: Data(json)) else { return .invalid(.malformed) }
+        let data = Data(json)
+        if let report = try? JSONDecoder().decode(SignedReport.self, from: data) { return await verify(report) }
+        guard let signed = try? JSONDecoder().decode(SignedAnswer.self, from: data) else { return .invalid(.malformed) }
         return await verify(signed)
     }
 
@@ -97,27 +102,58 @@ public struct AnswerVerifier: Sendable {
             return .invalid(.unsupportedFormat, document)
         }
         guard let signedAt = Timestamp.date(document.approvedAt) else { return .invalid(.malformed, document) }
+        if let reason = await check(
+            signature: signed.signature, certificates: signed.certificates, bytes: try? document.signedBytes(), signedAt: signedAt,
+            agency: document.agency.code)
+        {
+            return .invalid(reason, document)
+        }
+        return Verification(
+            valid: true, signer: document.signerLine, agency: document.agency.name, signedAt: document.approvedAt,
+            trackingCode: document.trackingCode, reason: nil)
+    }
+
+    /// A report signed by the Government Office.
+    public func verify(_ signed: SignedReport) async -> Verification {
+        let content = signed.content
+        func verdict(_ reason: Verification.Reason?) -> Verification {
+            Verification(
+                valid: reason == nil, signer: content.agency, agency: content.agency, signedAt: content.signedAt, report: signed.title,
+                reason: reason)
+        }
+        guard content.report.format == PeriodReport.currentFormat, signed.algorithm == SignedReport.algorithm else {
+            return verdict(.unsupportedFormat)
+        }
+        guard let signedAt = Timestamp.date(content.signedAt) else { return verdict(.malformed) }
+        return verdict(
+            await check(
+                signature: signed.signature, certificates: signed.certificates, bytes: try? content.signedBytes(), signedAt: signedAt,
+                agency: content.agency))
+    }
+
+    /// What every signed document must pass: a certificate chain of reasonable length whose leaf
+    /// signed `bytes`, leading to a trusted root as it stood at `signedAt`, not revoked by then,
+    /// and issued to `agency`. Nil when all pass.
+    private func check(signature: String, certificates pems: [String], bytes: [UInt8]?, signedAt: Date, agency: String) async
+        -> Verification.Reason?
+    {
         // A chain is the agency's certificate and a few intermediates; thousands would only make
         // a public endpoint build paths for nothing.
-        guard (1...Self.maxCertificates).contains(signed.certificates.count) else { return .invalid(.badCertificate, document) }
-        guard let certificates = try? signed.certificates.map({ try Certificate(pemEncoded: $0) }), let leaf = certificates.first,
+        guard (1...Self.maxCertificates).contains(pems.count) else { return .badCertificate }
+        guard let certificates = try? pems.map({ try Certificate(pemEncoded: $0) }), let leaf = certificates.first,
             let key = P256.Signing.PublicKey(leaf.publicKey)
-        else { return .invalid(.badCertificate, document) }
-        guard let der = Data(base64Encoded: signed.signature), let signature = try? P256.Signing.ECDSASignature(derRepresentation: der),
-            let bytes = try? document.signedBytes(), key.isValidSignature(signature, for: bytes)
-        else { return .invalid(.signatureMismatch, document) }
+        else { return .badCertificate }
+        guard let der = Data(base64Encoded: signature), let signature = try? P256.Signing.ECDSASignature(derRepresentation: der),
+            let bytes, key.isValidSignature(signature, for: bytes)
+        else { return .signatureMismatch }
         var verifier = Verifier(rootCertificates: CertificateStore(roots)) {
             RFC5280Policy(fixedExpiryValidationTime: signedAt)
         }
         guard case .validCertificate = await verifier.validate(leaf: leaf, intermediates: CertificateStore(certificates.dropFirst()))
-        else { return .invalid(.untrustedChain, document) }
-        if let revocation = revoked[leaf.fingerprint], let at = Timestamp.date(revocation.revokedAt), signedAt >= at {
-            return .invalid(.revoked, document)
-        }
-        if let code = leaf.agencyCode, code != document.agency.code { return .invalid(.agencyMismatch, document) }
-        if let registered, registered[leaf.fingerprint] != document.agency.code { return .invalid(.agencyMismatch, document) }
-        return Verification(
-            valid: true, signer: document.signerLine, agency: document.agency.name, signedAt: document.approvedAt,
-            trackingCode: document.trackingCode, reason: nil)
+        else { return .untrustedChain }
+        if let revocation = revoked[leaf.fingerprint], let at = Timestamp.date(revocation.revokedAt), signedAt >= at { return .revoked }
+        if let code = leaf.agencyCode, code != agency { return .agencyMismatch }
+        if let registered, registered[leaf.fingerprint] != agency { return .agencyMismatch }
+        return nil
     }
 }

@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 import LangNgheCore
 
-/// An agency's private key with its certificate chain (leaf first, PEM): what signs an answer.
+/// An agency's private key with its certificate chain (leaf first, PEM): what signs an answer, or
+/// the Government Office's report.
 public struct SigningIdentity: Sendable {
     let key: P256.Signing.PrivateKey
     public let certificates: [String]
@@ -11,6 +12,11 @@ public struct SigningIdentity: Sendable {
     public func sign(_ document: AnswerDocument) throws -> SignedAnswer {
         let signature = try key.signature(for: document.signedBytes())
         return SignedAnswer(document: document, signature: signature.derRepresentation.base64EncodedString(), certificates: certificates)
+    }
+
+    public func sign(_ content: SignedReport.Content) throws -> SignedReport {
+        let signature = try key.signature(for: content.signedBytes())
+        return SignedReport(content: content, signature: signature.derRepresentation.base64EncodedString(), certificates: certificates)
     }
 }
 

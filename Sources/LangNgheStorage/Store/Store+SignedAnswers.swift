@@ -42,4 +42,9 @@ extension Store {
         }
         return result
     }
+
+    /// Checks a signed report against the roots, revocations and register the server keeps.
+    public func verify(_ signed: SignedReport) async throws -> Verification {
+        await (try answerVerifier()).verify(signed)
+    }
 }

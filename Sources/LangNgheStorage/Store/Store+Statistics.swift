@@ -192,7 +192,7 @@ extension Store {
             found += try await evidence(
                 """
                 SELECT lead_agency_code AS agency_code, id AS petition_id FROM petitions
-                WHERE restarts >= \(Self.prolongedRestarts) AND status NOT IN ('answered', 'closed', 'rejected')
+                WHERE restarts >= \(NamingReason.prolongedRestarts) AND status NOT IN ('answered', 'closed', 'rejected')
                 """, [], current: true
             ) { _ in .prolongedCases }
             guard !perAgency.isEmpty else { return found }
@@ -235,8 +235,6 @@ public struct ProlongedCase: Sendable, Hashable {
 }
 
 extension Store {
-    /// Restarts without an answer that make a case prolonged.
-    public static let prolongedRestarts = 2
 
     /// The prolonged cases now, the most restarted first.
     public func prolongedCases(limit: Int = 200) async throws -> [ProlongedCase] {
@@ -244,7 +242,7 @@ extension Store {
             try await db.query(
                 """
                 SELECT tracking_code, lead_agency_code, restarts FROM petitions
-                WHERE restarts >= \(Self.prolongedRestarts) AND status NOT IN ('answered', 'closed', 'rejected')
+                WHERE restarts >= \(NamingReason.prolongedRestarts) AND status NOT IN ('answered', 'closed', 'rejected')
                 ORDER BY restarts DESC, received_at, id LIMIT ?
                 """, limit
             ).map { row in
@@ -298,10 +296,6 @@ struct MonthSplit: Equatable {
 }
 
 extension Rollup.Count {
-    func withCount(_ n: Int) -> Rollup.Count {
-        Rollup.Count(month: month, agencyCode: agencyCode, category: category, measure: measure, detail: detail, count: n)
-    }
-
     /// The same sum with its month only for the measures drawn month by month.
     var summedOverMonths: Rollup.Count {
         Rollup.isSeries(measure)

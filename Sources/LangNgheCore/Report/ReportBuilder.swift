@@ -1,0 +1,176 @@
+/// Computes a `PeriodReport` from the cases, one at a time, so that memory stays bounded by the
+/// figures rather than by the cases: what each case adds is summed (its statistics facts, the
+/// same ones the dashboard counts) or, for the few listed cases, kept by tracking code.
+///
+/// A case is read as it stood at the end of the period (its events after that day ignored) for
+/// everything "at the end": open, overdue, prolonged. The figures of the period are its facts
+/// whose day falls in it; the previous period's, for the changes, likewise.
+public struct ReportBuilder: Sendable {
+    public let period: ReportPeriod
+    public let agency: String?
+    let engine: DeadlineEngine
+    let criteria: RankingCriteria
+
+    /// Statistics facts summed per period (`Rollup.Count` with count 0 as the key).
+    var current: [Rollup.Count: Int] = [:]
+    var previous: [Rollup.Count: Int] = [:]
+    var evidence: [Statistics.Evidence] = []
+    /// Tracking codes by petition number, for the cases behind naming evidence.
+    var codes: [Int: String] = [:]
+    var received = Tally()
+    var previousReceived = 0
+    var outcomes = Tally()
+    var openAtEnd = 0
+    var overdue: [PeriodReport.LateCase] = []
+    var prolonged: [PeriodReport.LateCase] = []
+    var escalations: [PeriodReport.Escalation] = []
+    var useful: [PeriodReport.UsefulPetition] = []
+    var followUpCases = 0
+    var repeatedEscalations = 0
+
+    public init(period: ReportPeriod, agency: String?, engine: DeadlineEngine, criteria: RankingCriteria = .standard) {
+        self.period = period
+        self.agency = agency
+        self.engine = engine
+        self.criteria = criteria
+    }
+
+    /// Counts under keys, for the breakdowns.
+    struct Tally {
+        var counts: [String: Int] = [:]
+        mutating func add(_ key: String, _ n: Int = 1) { counts[key, default: 0] += n }
+        subscript(key: String) -> Int { counts[key] ?? 0 }
+        func rows(prefix: String) -> [PeriodReport.Count] {
+            counts.filter { $0.key.hasPrefix(prefix) }.map {
+                PeriodReport.Count(key: String($0.key.dropFirst(prefix.count)), count: $0.value)
+            }
+            .sorted { $0.key < $1.key }
+        }
+    }
+
+    private func day(_ event: PetitionEvent) -> CivilDate {
+        CivilDate.localDate(of: event.at, offsetSeconds: engine.officeHours.utcOffsetSeconds)
+    }
+
+    /// Adds one case. Its events must already be cut at the tree head.
+    public mutating func add(_ c: ReportCase) {
+        guard let first = c.events.first, day(first) <= period.to else { return }
+        let facts = StatisticsFact.facts(of: c.events, category: c.category, fieldCode: c.fieldCode, engine: engine)
+        let previousDays = period.previous.days
+        for fact in facts {
+            if period.days.contains(fact.day) {
+                current[Self.key(fact, in: period.days), default: 0] += 1
+                if let reason = Rollup.namingReason(of: fact.measure) {
+                    evidence.append(.init(reason: reason, agencyCode: fact.agencyCode, petitionID: c.id, current: false))
+                    codes[c.id] = c.trackingCode.description
+                }
+            } else if previousDays.contains(fact.day) {
+                previous[Self.key(fact, in: previousDays), default: 0] += 1
+            }
+        }
+        let concerns =
+            agency.map { code in facts.contains { $0.agencyCode == code } || c.events.contains { $0.agencyCode == code } } ?? true
+        guard concerns else { return }
+        addReceipt(c, facts: facts)
+        addEnd(c)
+        addSteps(c)
+    }
+
+    private static func key(_ fact: StatisticsFact, in days: ClosedRange<CivilDate>) -> Rollup.Count {
+        Rollup.counts(of: [fact], in: days)[0].withCount(0)
+    }
+
+    /// Received: everything submitted (the whole system), or what the agency was given as lead.
+    private mutating func addReceipt(_ c: ReportCase, facts: [StatisticsFact]) {
+        let measure: StatisticsFact.Measure = agency == nil ? .submitted : .received
+        let receipts = facts.filter { $0.measure == measure && (agency == nil || $0.agencyCode == agency) }
+        if receipts.contains(where: { period.previous.days.contains($0.day) }) { previousReceived += 1 }
+        guard receipts.contains(where: { period.days.contains($0.day) }) else { return }
+        received.add("total")
+        received.add("channel:" + c.channel.rawValue)
+        received.add("category:" + c.category.rawValue)
+        received.add("field:" + (c.fieldCode ?? "-"))
+        received.add("sender:" + c.senderKind.rawValue)
+        for fact in facts where fact.measure == .received && period.days.contains(fact.day) && (agency == nil || fact.agencyCode == agency)
+        {
+            received.add("agency:" + fact.agencyCode)
+        }
+    }
+
+    /// The case as it stood at the end of the period: open, overdue, prolonged.
+    private mutating func addEnd(_ c: ReportCase) {
+        let end = period.to
+        let events = Array(c.events.prefix { day($0) <= end })
+        let state = CaseState(events: events)
+        // Open: still waiting for the administration, an answer not yet given.
+        guard state.status.isOpen, state.status != .answered else { return }
+        let lead = state.leadAgency ?? Agency.governmentOfficeCode
+        if let code = agency, lead != code { return }
+        openAtEnd += 1
+        let deadline = engine.answerDeadline(for: events, fieldCode: c.fieldCode, category: c.category, today: end)
+        let late = deadline.map {
+            PeriodReport.LateCase(
+                trackingCode: c.trackingCode.description, agency: lead, dueDate: $0.dueDate.iso,
+                workingDaysLate: max(0, -$0.workingDaysLeft(today: end, calendar: engine.calendar)), restarts: state.clockRestarts)
+        }
+        if let deadline, let late, deadline.isOverdue(today: end) {
+            overdue.append(late)
+            evidence.append(.init(reason: .overdueCases, agencyCode: lead, petitionID: c.id, current: true))
+            codes[c.id] = c.trackingCode.description
+        }
+        if state.clockRestarts >= NamingReason.prolongedRestarts, state.status != .answered {
+            prolonged.append(
+                late
+                    ?? PeriodReport.LateCase(
+                        trackingCode: c.trackingCode.description, agency: lead, dueDate: "", workingDaysLate: 0,
+                        restarts: state.clockRestarts))
+            evidence.append(.init(reason: .prolongedCases, agencyCode: lead, petitionID: c.id, current: false))
+            codes[c.id] = c.trackingCode.description
+        }
+    }
+
+    /// The steps of the period that the report lists or counts by event: merges, escalations
+    /// and decisions, follow-ups, petitions marked useful.
+    private mutating func addSteps(_ c: ReportCase) {
+        var state = CaseState(events: [])
+        var followedUp = false
+        for event in c.events {
+            let on = day(event)
+            let inPeriod = period.days.contains(on)
+            let lead = state.leadAgency
+            switch event.body {
+            case is Merged where inPeriod: outcomes.add("merged")
+            case let escalated as Escalated where on <= period.to:
+                if inPeriod {
+                    outcomes.add("escalated")
+                    if escalated.reason == .repeatedComplaint { repeatedEscalations += 1 }
+                }
+                escalations.append(
+                    PeriodReport.Escalation(
+                        trackingCode: c.trackingCode.description, on: on.iso, reason: escalated.reason.rawValue, agency: lead,
+                        proposalNumber: escalated.proposalNumber, proposal: escalated.summary, positions: escalated.positions,
+                        decision: nil))
+            case let decided as Decided where on <= period.to:
+                if inPeriod { outcomes.add("decided") }
+                if let i = escalations.lastIndex(where: { $0.trackingCode == c.trackingCode.description && $0.decision == nil }) {
+                    escalations[i].decision = PeriodReport.Decision(
+                        on: on.iso, outcome: decided.outcome.rawValue, documentNumber: decided.documentNumber,
+                        leadAgency: decided.leadAgency, text: decided.decision)
+                }
+            case is FollowedUp where inPeriod: followedUp = true
+            case let marked as MarkedUseful where inPeriod:
+                useful.append(
+                    PeriodReport.UsefulPetition(
+                        trackingCode: c.trackingCode.description, on: on.iso, agency: lead ?? event.agencyCode, result: marked.result))
+            default: break
+            }
+            event.body.apply(to: &state, event)
+        }
+        if followedUp { followUpCases += 1 }
+        // An escalation listed is one made in the period, or one decided in it.
+        escalations.removeAll { row in
+            row.trackingCode == c.trackingCode.description && !period.days.contains(CivilDate(iso: row.on)!)
+                && !(row.decision.map { period.days.contains(CivilDate(iso: $0.on)!) } ?? false)
+        }
+    }
+}
