@@ -24,7 +24,10 @@ public func buildApplication(
         let holder = ProcessInfo.processInfo.hostName + "-" + UUID().uuidString
         let job = ReminderJob(store: store, deadlines: deadlines, holder: holder)
         let retention = RetentionJob(store: store, policy: try ShippedData.retentionPolicy(), environment: environment, holder: holder)
-        services.append(SchedulerService(job: job, retention: retention, interval: interval, logger: logger))
+        let publication = ReportPublicationJob(
+            reports: ReportService(store: store), passphrase: settings.caPassphrase, environment: environment, holder: holder)
+        services.append(
+            SchedulerService(job: job, retention: retention, publication: publication, interval: interval, logger: logger))
     }
     return Application(
         router: router,
@@ -95,6 +98,13 @@ func buildRouter(
     let admin = AdminController(store: store, views: views, environment: environment, reference: referenceCache)
     let signed = SignedAnswerController(store: store, views: views, baseURL: settings.baseURL)
     let certificates = CertificatesController(store: store, views: views, environment: environment, passphrase: settings.caPassphrase)
+    let reportService = ReportService(store: store)
+    let reportPages = ReportsController(
+        store: store, views: views, reports: reportService, environment: environment, passphrase: settings.caPassphrase,
+        baseURL: settings.baseURL)
+    let publishedReports = PublishedReportsController(
+        store: store, views: views, reports: reportService, environment: environment, passphrase: settings.caPassphrase,
+        baseURL: settings.baseURL)
 
     // Everyone
     router.get(.home, use: home.show)
@@ -120,6 +130,8 @@ func buildRouter(
     router.get(.chart(.key), use: figures.chart)
     router.get(.agencyConduct, use: figures.conduct)
     router.get(.agencyEvidence, use: figures.evidence)
+    router.get(.publishedReports, use: publishedReports.list)
+    router.get(.publishedReport(.key), use: publishedReports.show)
     router.get(.answersFeed, use: openData.feed)
     router.get(.agencyFeed(.key), use: openData.agencyFeed)
     router.get(.signIn, use: login.show)
@@ -139,6 +151,13 @@ func buildRouter(
     let clerks = router.group(context: ClerkRequestContext.self)
     clerks.get(.paperIntake, use: clerk.show)
     clerks.post(.paperIntake, use: clerk.create)
+
+    // Period reports: coordinators, admins and agencies' leaders; publishing: coordinators and admins
+    let reporters = router.group(context: ReporterRequestContext.self)
+    reporters.get(.reports, use: reportPages.show)
+    reporters.get(.reportDownload, use: reportPages.download)
+    let publishers = router.group(context: PublisherRequestContext.self)
+    publishers.post(.reportPublish, use: reportPages.publish)
 
     // Admins
     let admins = router.group(context: AdminRequestContext.self)
@@ -171,6 +190,9 @@ func buildRouter(
     api.get("petitions/:code/personal-data", use: apiPetitions.personalData)
     api.get("petitions/:code/answer", use: signed.documentJSON)
     api.post("verify", use: signed.verifyJSON)
+    api.get("reports", use: publishedReports.listJSON)
+    api.get("reports/generate", use: publishedReports.generate)
+    api.get("reports/:period", use: publishedReports.showJSON)
     let apiEvents = EventsAPIController(store: store, cases: cases, deadlines: deadlines)
     api.post("petitions/:code/events", use: apiEvents.append)
     api.get("petitions/:code/events", use: apiEvents.list)

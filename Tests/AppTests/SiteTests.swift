@@ -10,7 +10,7 @@ import Testing
 /// Issue 10 §3: the typed web edge. Every page of `Site` is routed, in the group of the people
 /// who may use it, and every link a template makes names a page that exists.
 @Suite struct SiteTests {
-    enum Audience { case everyone, staff, clerks, admins }
+    enum Audience { case everyone, staff, clerks, reporters, publishers, admins }
 
     /// Who may open each page. The switch has no `default`, so a new page does not compile here
     /// until it is given an audience, and the test below then tries it.
@@ -18,11 +18,13 @@ import Testing
         switch page {
         case .home, .submit, .receipt, .track, .trackAttachment, .trackAction, .trackPersonalData, .calendarThisYear, .calendar, .answers,
             .answer, .search, .statistics, .chart, .agencyConduct, .agencyEvidence, .answersFeed, .answersCSV, .answersJSON, .agencyFeed,
-            .logFeed, .signedAnswer, .verify, .rootCertificates, .revokedCertificates,
+            .logFeed, .signedAnswer, .verify, .rootCertificates, .revokedCertificates, .publishedReports, .publishedReport,
             .stylesheet, .health, .signIn, .signOut:
             .everyone
         case .inbox, .staffCase, .caseEvents, .caseAttachment, .secondFactor: .staff
         case .paperIntake: .clerks
+        case .reports, .reportDownload: .reporters
+        case .reportPublish: .publishers
         case .accounts, .account, .confirmAdmin, .resetSecondFactor, .agencies, .agency, .fields, .field, .securityLog, .workingCalendar,
             .certificates, .certificate:
             .admins
@@ -35,7 +37,7 @@ import Testing
             .home, .submit, .track, .calendarThisYear, .calendar(year: .value(2026)), .answers, .search, .statistics,
             .chart(.value("thang.svg")), .agencyConduct, .answersFeed, .answersCSV, .answersJSON, .agencyFeed(.value("BTC")), .logFeed,
             .stylesheet, .health, .signIn, .inbox, .staffCase(.value(code)), .secondFactor, .paperIntake, .accounts, .agencies, .fields,
-            .securityLog, .workingCalendar, .verify, .rootCertificates, .revokedCertificates, .certificates,
+            .securityLog, .workingCalendar, .verify, .rootCertificates, .revokedCertificates, .certificates, .publishedReports, .reports,
         ]
     }
 
@@ -45,7 +47,7 @@ import Testing
         [
             .submit, .track, .trackAttachment, .trackAction, .trackPersonalData, .caseEvents(.value(code)), .paperIntake, .accounts,
             .account(.value(3)), .confirmAdmin(.value(3)), .resetSecondFactor(.value(3)), .agency(.value("BTC")), .fields,
-            .field(.value("land")), .workingCalendar, .secondFactor, .verify, .certificates, .certificate(.value(1)),
+            .field(.value("land")), .workingCalendar, .secondFactor, .verify, .certificates, .certificate(.value(1)), .reportPublish,
         ]
     }
 
@@ -80,7 +82,7 @@ import Testing
                 case .staff:
                     #expect(anonymous.status == .seeOther && anonymous.headers[.location] == Site.signIn.path, "\(path)")
                     #expect(try await vpcp.get(path).status == .ok, "\(path)")
-                case .clerks:
+                case .clerks, .reporters, .publishers:
                     #expect(anonymous.status == .seeOther, "\(path)")
                     #expect(try await observer.get(path).status == .forbidden, "\(path)")
                     #expect(try await vpcp.get(path).status == .ok, "\(path)")

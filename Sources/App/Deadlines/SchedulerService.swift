@@ -3,11 +3,13 @@ import LangNgheStorage
 import Logging
 import ServiceLifecycle
 
-/// Runs the reminder job and the retention policy, and signs a head of the tamper-evident log,
-/// inside the server every `interval`, until shutdown.
+/// Runs the reminder job and the retention policy, signs a head of the tamper-evident log and
+/// publishes the last quarter's report when it is due, inside the server every `interval`, until
+/// shutdown.
 struct SchedulerService: Service {
     let job: ReminderJob
     let retention: RetentionJob
+    let publication: ReportPublicationJob
     let interval: Duration
     let logger: Logger
 
@@ -28,6 +30,11 @@ struct SchedulerService: Service {
                 _ = try await job.store.treeHead(now: Date(), maxAge: 0)
             } catch {
                 logger.error("signing the log's head failed", metadata: ["error": "\(error)"])
+            }
+            do {
+                try await publication.runOnce(logger: logger)
+            } catch {
+                logger.error("publishing the quarterly report failed", metadata: ["error": "\(error)"])
             }
             // Sleeps until the next run, or returns at once when the server shuts down.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }

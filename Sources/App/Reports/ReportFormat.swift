@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import LangNgheCore
 import Mustache
 
@@ -43,6 +44,15 @@ struct ReportRenderer: Sendable {
             guard let html = document.render(library) else { throw Failure.missingTemplate }
             return Array(html.utf8)
         }
+    }
+
+    /// A download: the printable page shown in the browser (to print), the others saved.
+    static func response(_ bytes: [UInt8], report: PeriodReport, format: ReportFormat, cache: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = format.mediaType
+        headers[.contentDisposition] = (format == .html ? "inline" : "attachment") + "; filename=\"\(fileName(report, format: format))\""
+        headers[.cacheControl] = cache
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// A file name for a download: `bao-cao-2026-Q3-BTC.html`.

@@ -18,9 +18,10 @@ struct ReportService: Sendable {
     }
 
     /// The report of `period` for the whole system or one agency, computed from the events under
-    /// the signed head of `headSize` leaves, or under a new head of the whole log.
+    /// the signed head of `headSize` leaves, or under a head of the whole log signed now (or in
+    /// the last `headMaxAge` seconds: pages sign at most one head every few minutes).
     func generate(
-        _ period: ReportPeriod, agency: String?, audience: ReportAudience, headSize: Int? = nil, now: Date,
+        _ period: ReportPeriod, agency: String?, audience: ReportAudience, headSize: Int? = nil, headMaxAge: TimeInterval = 0, now: Date,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> PeriodReport {
         let engine = try await store.deadlineEngine()
@@ -28,7 +29,9 @@ struct ReportService: Sendable {
         guard period.to < today else { throw Problem.periodNotOver(field: "period", endsOn: period.to) }
         let agencies = try await store.agencies()
         if let agency, !agencies.contains(where: { $0.code == agency }) { throw Problem.unknownAgency(field: "agency") }
-        guard let head = try await store.reportHead(size: headSize, now: now) else { throw Problem.unknownHead(field: "head") }
+        guard let head = try await store.reportHead(size: headSize, maxAge: headMaxAge, now: now) else {
+            throw Problem.unknownHead(field: "head")
+        }
         var builder = ReportBuilder(period: period, agency: agency, engine: engine, criteria: criteria)
         try await store.forEachReportCase(period, headSize: head.size, progress: progress) { builder.add($0) }
         return builder.finish(
@@ -37,6 +40,26 @@ struct ReportService: Sendable {
                 keyID: head.keyID, signature: Data(head.signature).base64EncodedString()),
             audience: audience, agencyNames: Dictionary(uniqueKeysWithValues: agencies.map { ($0.code, $0.nameVi) }),
             fieldNames: Dictionary(uniqueKeysWithValues: try await store.fields().map { ($0.code, $0.nameVi) }))
+    }
+
+    /// The last quarter that ended before `today`.
+    static func lastFinishedQuarter(before today: CivilDate) -> ReportPeriod {
+        ReportPeriod("\(today.year)-Q\((today.month + 2) / 3)")!.previous
+    }
+
+    /// Publishes the public version of the whole system's report for `quarter`, signed, once:
+    /// false when it was already published (a published report is never replaced).
+    func publish(_ quarter: ReportPeriod, passphrase: CAPassphrase, now: Date) async throws -> Bool {
+        guard try await store.publishedReport(quarter.label) == nil else { return false }
+        let report = try await generate(quarter, agency: nil, audience: .public, now: now)
+        return try await store.publish(try await sign(report, passphrase: passphrase, now: now), at: now)
+    }
+
+    /// What the scheduler does every run: publishes the quarter that ended last, if it is not yet.
+    func publishDue(passphrase: CAPassphrase, now: Date) async throws -> ReportPeriod? {
+        let offset = try await store.deadlineEngine().officeHours.utcOffsetSeconds
+        let quarter = Self.lastFinishedQuarter(before: CivilDate.localDate(of: now, offsetSeconds: offset))
+        return try await publish(quarter, passphrase: passphrase, now: now) ? quarter : nil
     }
 
     /// The report signed by the Government Office, now.

@@ -36,6 +36,9 @@ enum Site: Sendable {
     case agencyFeed(Parameter<String>)
     /// The tamper-evident log's signed heads, for the press and observers to archive.
     case logFeed
+    /// The quarterly reports published by the Government Office, signed (issue 13 §4).
+    case publishedReports
+    case publishedReport(Parameter<String>)
     case stylesheet
     case health
 
@@ -63,6 +66,10 @@ enum Site: Sendable {
     /// The root CA and the agencies' signing certificates: rotate, revoke, import.
     case certificates
     case certificate(Parameter<Int64>)
+    /// Period reports: coordinators and admins for any agency, leaders for their own.
+    case reports
+    case reportDownload
+    case reportPublish
 
     static let backOffice = "/can-bo"
 
@@ -94,6 +101,8 @@ enum Site: Sendable {
         case .answersJSON: "/api/v1/exports/answers.json"
         case .agencyFeed(let code): "/feeds/agencies/" + code.segment("code", suffix: ".atom")
         case .logFeed: "/feeds/log.atom"
+        case .publishedReports: "/bao-cao"
+        case .publishedReport(let period): "/bao-cao/" + period.segment("period")
         case .stylesheet: "/static/site.css"
         case .health: "/healthz"
 
@@ -117,6 +126,9 @@ enum Site: Sendable {
         case .workingCalendar: Self.backOffice + "/quan-tri/lich"
         case .certificates: Self.backOffice + "/quan-tri/chung-thu"
         case .certificate(let id): Site.certificates.path + "/" + id.segment("id")
+        case .reports: Self.backOffice + "/bao-cao"
+        case .reportDownload: Site.reports.path + "/tai-ve"
+        case .reportPublish: Site.reports.path + "/cong-bo"
         }
     }
 
@@ -174,6 +186,7 @@ struct Paths: Sendable {
     let agencyConduct = Site.agencyConduct.path
     let calendarThisYear = Site.calendarThisYear.path
     let verify = Site.verify.path
+    let reports = Site.publishedReports.path
 }
 
 /// The back office's addresses for templates (`{{office.login}}`).
@@ -189,4 +202,5 @@ struct BackOfficeLinks: Sendable {
     let calendar = Site.workingCalendar.path
     let security = Site.secondFactor.path
     let certificates = Site.certificates.path
+    let reports = Site.reports.path
 }

@@ -19,6 +19,20 @@ enum Clerks: StaffGate {
     }
 }
 
+/// Period reports: coordinators and admins (any agency), and agencies' leaders (their own).
+enum Reporters: StaffGate {
+    static func admits(_ staff: StaffAccount) -> Bool {
+        staff.identity.isCoordinator || staff.role == .admin || staff.role == .leader
+    }
+}
+
+/// Publishing a report on the portal: coordinators and admins.
+enum Publishers: StaffGate {
+    static func admits(_ staff: StaffAccount) -> Bool {
+        staff.identity.isCoordinator || staff.role == .admin
+    }
+}
+
 /// Admins: accounts, agencies, fields, the security log and the working calendar.
 enum Admins: StaffGate {
     static func admits(_ staff: StaffAccount) -> Bool { staff.role == .admin }
@@ -69,3 +83,5 @@ extension StaffContext: WebRequestContext {}
 typealias StaffRequestContext = StaffContext<AnyStaff>
 typealias ClerkRequestContext = StaffContext<Clerks>
 typealias AdminRequestContext = StaffContext<Admins>
+typealias ReporterRequestContext = StaffContext<Reporters>
+typealias PublisherRequestContext = StaffContext<Publishers>

@@ -25,7 +25,8 @@ public struct Views: Sendable {
             staff: context.staff.map {
                 StaffBadge(
                     name: $0.displayName, role: catalogue.text("role_" + $0.role.rawValue, context.language), agency: $0.agencyCode,
-                    isAdmin: $0.role == .admin, entersPaper: $0.identity.isCoordinator || $0.identity.handlesCases)
+                    isAdmin: $0.role == .admin, entersPaper: $0.identity.isCoordinator || $0.identity.handlesCases,
+                    reports: Reporters.admits($0))
             },
             body: TemplateContext.flattened(body) ?? [String: Any]())
         guard let html = library.render(page, withTemplate: template) else {
@@ -63,4 +64,6 @@ struct StaffBadge {
     let isAdmin: Bool
     /// Only those who may enter a paper petition see the link to its form.
     let entersPaper: Bool
+    /// Coordinators, admins and leaders see the link to the period reports.
+    let reports: Bool
 }

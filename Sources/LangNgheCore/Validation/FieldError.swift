@@ -29,6 +29,8 @@ public struct FieldError: Sendable, Hashable, Error {
         case periodReversed
         /// A re-entered password that is not the account's (signing an answer).
         case wrongPassword
+        /// A report asked for a period that has not ended yet.
+        case periodNotOver
 
         /// A stable name for the problem: the key of its message in the string catalogues.
         public var code: String {
@@ -54,6 +56,7 @@ public struct FieldError: Sendable, Hashable, Error {
             case .invalidDate: "invalidDate"
             case .periodReversed: "periodReversed"
             case .wrongPassword: "wrongPassword"
+            case .periodNotOver: "periodNotOver"
             }
         }
 

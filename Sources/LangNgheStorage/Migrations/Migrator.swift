@@ -32,6 +32,7 @@ struct Migrator {
         Schema.v23Certificates,
         Schema.v24LogNodes,
         Schema.v25TrackingSequences,
+        Schema.v26PublishedReports,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

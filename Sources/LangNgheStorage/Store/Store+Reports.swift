@@ -3,9 +3,10 @@ import LangNgheCore
 
 extension Store {
     /// The signed tree head a report is computed from: the one of `size` (to regenerate a report
-    /// that names it), or a new one over the whole log.
-    public func reportHead(size: Int?, now: Date) async throws -> TreeHead? {
-        guard let size else { return try await treeHead(now: now, maxAge: 0) }
+    /// that names it), or one over the whole log signed in the last `maxAge` seconds (a new one
+    /// if there is none).
+    public func reportHead(size: Int?, maxAge: TimeInterval = 0, now: Date) async throws -> TreeHead? {
+        guard let size else { return try await treeHead(now: now, maxAge: maxAge) }
         return try await database.read { db in
             try await db.first(
                 "SELECT size, root, signed_at, key_id, signature FROM log_heads WHERE size = ? ORDER BY signed_at LIMIT 1", size

@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import LangNgheCore
+import LangNgheStorage
+
+/// `/can-bo/bao-cao` (issue 13 §4): coordinators and admins pick a period and an agency, or the
+/// whole system, and download the report, signed; an agency's leaders get their own agency's
+/// only. Coordinators and admins publish a finished quarter's public version on the portal (the
+/// scheduler also does it once the quarter is over).
+struct ReportsController {
+    let store: Store
+    let views: Views
+    let reports: ReportService
+    let environment: AppEnvironment
+    let passphrase: CAPassphrase
+    let baseURL: String
+
+    @Sendable func show(_ request: Request, context: ReporterRequestContext) async throws -> Response {
+        let notice = request.formQuery("da-cong-bo").flatMap(ReportPeriod.init).map {
+            views.catalogue.text("reports_published_now", context.language) + " " + $0.label
+        }
+        return try await page(context, request: nil, notice: notice)
+    }
+
+    /// `GET …/tai-ve?ky=…&co-quan=…&ban=…&dinh-dang=…`: the report, made now from the signed log.
+    @Sendable func download(_ request: Request, context: ReporterRequestContext) async throws -> Response {
+        let agencies = try await store.agencies()
+        var asked = ReportRequest(query: { request.formQuery($0) }, agencies: agencies)
+        // A leader sees their own agency's report only.
+        if context.staff.role == .leader && !context.staff.identity.isCoordinator && asked.agency != context.staff.agencyCode {
+            throw AppError.forbidden
+        }
+        guard asked.errors.isEmpty, let period = asked.period else {
+            return try await page(context, request: asked, status: .unprocessableContent)
+        }
+        let now = environment.now()
+        let report: PeriodReport
+        do {
+            report = try await reports.generate(period, agency: asked.agency, audience: asked.audience, headMaxAge: 300, now: now)
+        } catch let problem as ReportService.Problem {
+            asked.errors.append(problem.fieldError)
+            return try await page(context, request: asked, status: .unprocessableContent)
+        }
+        let signed = try await reports.sign(report, passphrase: passphrase, now: now)
+        let names = Dictionary(uniqueKeysWithValues: agencies.map { ($0.code, $0.name(context.language)) })
+        let bytes = try ReportRenderer(catalogue: views.catalogue, library: views.library).render(
+            report, signed: signed, format: asked.format, language: context.language, agencyNames: names,
+            verifyURL: baseURL + Site.verify.path)
+        return ReportRenderer.response(bytes, report: report, format: asked.format, cache: "private, no-store")
+    }
+
+    /// `POST …/cong-bo` with `ky`: publishes that quarter's public version, once.
+    @Sendable func publish(_ request: Request, context: PublisherRequestContext) async throws -> Response {
+        let form = context.form ?? FormData()
+        let typed = form["ky"] ?? ""
+        guard let quarter = ReportPeriod(typed), quarter.kind == .quarter else {
+            throw AppError.validation([FieldError("period", typed.isEmpty ? .required : .invalidChoice)])
+        }
+        let now = environment.now()
+        let published: Bool
+        do {
+            published = try await reports.publish(quarter, passphrase: passphrase, now: now)
+        } catch let problem as ReportService.Problem {
+            throw AppError.validation([problem.fieldError])
+        }
+        if published { try await store.logAdminChange("reportPublished", by: context, at: now, quarter.label) }
+        return .redirect(to: Site.reports.path + "?da-cong-bo=" + quarter.label, type: .normal)
+    }
+
+    private func page(
+        _ context: ReporterRequestContext, request: ReportRequest?, notice: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let agencies = try await store.agencies()
+        let today = CivilDate.localDate(of: environment.now())
+        let published = try await store.publishedReports()
+        let body = ReportsPage(
+            request: request, staff: context.staff, agencies: agencies, periods: ReportRequest.recentPeriods(today: today),
+            published: published, notice: notice, catalogue: views.catalogue, language: context.language)
+        return views.page(
+            "reports", title: views.catalogue.text("reports_title", context.language), body: body, context: context, status: status)
+    }
+}
+
+extension ReportService.Problem {
+    /// The problem as a form or the API names it.
+    var fieldError: FieldError {
+        switch self {
+        case .periodNotOver(let field, _): FieldError(field, .periodNotOver)
+        case .unknownAgency(let field): FieldError(field, .unknownAgency)
+        case .unknownHead(let field): FieldError(field, .invalidChoice)
+        }
+    }
+}
