@@ -83,6 +83,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 // An outside CA, made in the tests, issues a chain for an admin to import.
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // Pages kept as HTML for review (PageSnapshotTests), read from the source tree.
             exclude: ["__Snapshots__"]

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -106,6 +107,11 @@ import Testing
             #expect(list.status == .ok && list.text.contains(Site.publishedReport(.value(quarter.label)).path))
             let page = try await client.execute(uri: Site.publishedReport(.value(quarter.label)).path, method: .get)
             #expect(page.status == .ok && page.text.contains("Bản công khai"))
+            // Its own style is allowed by its hash, and nothing else inline.
+            let style = page.text.components(separatedBy: "<style>")[1].components(separatedBy: "</style>")[0]
+            let hash = Data(SHA256.hash(data: Data(style.utf8))).base64EncodedString()
+            #expect(page.headers[.contentSecurityPolicy]?.contains("style-src 'self' 'sha256-\(hash)';") == true)
+            #expect(page.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
             let json = try await client.execute(uri: "/api/v1/reports/\(quarter.label)", method: .get)
             let signed = try JSONDecoder().decode(SignedReport.self, from: Data(buffer: json.body))
             #expect(signed.content.report.parameters.audience == "public")

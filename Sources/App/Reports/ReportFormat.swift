@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import LangNgheCore
@@ -52,7 +53,22 @@ struct ReportRenderer: Sendable {
         headers[.contentType] = format.mediaType
         headers[.contentDisposition] = (format == .html ? "inline" : "attachment") + "; filename=\"\(fileName(report, format: format))\""
         headers[.cacheControl] = cache
+        if format == .html, let style = styleElement(bytes) {
+            // The page's own style, allowed by its hash: a download prints offline with it.
+            let hash = Data(SHA256.hash(data: style)).base64EncodedString()
+            headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<AppRequestContext>.contentSecurityPolicy(styleHashes: [hash])
+        }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The text of the document's one `<style>` element.
+    private static func styleElement(_ html: [UInt8]) -> [UInt8]? {
+        let open = Array("<style>".utf8)
+        let close = Array("</style>".utf8)
+        guard let start = html.firstRange(of: open)?.upperBound, let end = html[start...].firstRange(of: close)?.lowerBound else {
+            return nil
+        }
+        return Array(html[start..<end])
     }
 
     /// A file name for a download: `bao-cao-2026-Q3-BTC.html`.
