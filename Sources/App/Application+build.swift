@@ -98,12 +98,8 @@ func buildRouter(
     let admin = AdminController(store: store, views: views, environment: environment, reference: referenceCache)
     let signed = SignedAnswerController(store: store, views: views, baseURL: settings.baseURL)
     let certificates = CertificatesController(store: store, views: views, environment: environment, passphrase: settings.caPassphrase)
-    let reportService = ReportService(store: store)
     let reportPages = ReportsController(
-        store: store, views: views, reports: reportService, environment: environment, passphrase: settings.caPassphrase,
-        baseURL: settings.baseURL)
-    let publishedReports = PublishedReportsController(
-        store: store, views: views, reports: reportService, environment: environment, passphrase: settings.caPassphrase,
+        store: store, views: views, reports: ReportService(store: store), environment: environment, passphrase: settings.caPassphrase,
         baseURL: settings.baseURL)
 
     // Everyone
@@ -130,8 +126,8 @@ func buildRouter(
     router.get(.chart(.key), use: figures.chart)
     router.get(.agencyConduct, use: figures.conduct)
     router.get(.agencyEvidence, use: figures.evidence)
-    router.get(.publishedReports, use: publishedReports.list)
-    router.get(.publishedReport(.key), use: publishedReports.show)
+    router.get(.publishedReports, use: reportPages.publishedList)
+    router.get(.publishedReport(.key), use: reportPages.published)
     router.get(.answersFeed, use: openData.feed)
     router.get(.agencyFeed(.key), use: openData.agencyFeed)
     router.get(.signIn, use: login.show)
@@ -190,9 +186,9 @@ func buildRouter(
     api.get("petitions/:code/personal-data", use: apiPetitions.personalData)
     api.get("petitions/:code/answer", use: signed.documentJSON)
     api.post("verify", use: signed.verifyJSON)
-    api.get("reports", use: publishedReports.listJSON)
-    api.get("reports/generate", use: publishedReports.generate)
-    api.get("reports/:period", use: publishedReports.showJSON)
+    api.get("reports", use: reportPages.listJSON)
+    api.get("reports/generate", use: reportPages.generate)
+    api.get("reports/:period", use: reportPages.showJSON)
     let apiEvents = EventsAPIController(store: store, cases: cases, deadlines: deadlines)
     api.post("petitions/:code/events", use: apiEvents.append)
     api.get("petitions/:code/events", use: apiEvents.list)

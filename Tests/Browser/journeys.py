@@ -6,7 +6,8 @@ Office assigns it; the ministry's officer acknowledges, asks a coordinating agen
 the coordinating agency replies; the ministry's leader approves (signing, with the password again)
 and publishes; the answer is in the answers list, the search and the feed, and its printed
 document's QR code leads to a verification that finds the signature valid; the citizen rates it and follows up; a clerk enters a
-paper petition; an admin adds a day off to the calendar; an invited observer comments.
+paper petition; an admin adds a day off to the calendar; the Government Office makes the last
+quarter's report and publishes it; an invited observer comments.
 """
 
 from dataclasses import dataclass
@@ -258,6 +259,29 @@ def admin_edits_calendar(b: Browser):
     expect("31/12/2027" in b.text("main") and "Nghỉ bù" in b.text("main"), "the new day off is not listed")
 
 
+def coordinator_publishes_report(b: Browser) -> str:
+    """The Government Office makes the last quarter's report (a printable, signed page), then
+    publishes its public version, which the portal lists and shows."""
+    b.sign_in("demo-vpcp", password("demo-vpcp"))
+    b.get("/can-bo/bao-cao")
+    b.check("reports")
+    quarter = b.find("#report-period").get_attribute("value")
+    b.submit(b.find("form.narrow"))
+    b.check("report-internal")
+    expect("Chữ ký số" in b.text("body") and quarter in b.text("h1"), "the report is not the quarter chosen, signed")
+    b.get("/can-bo/bao-cao")
+    b.submit(b.find("form.row-form"))
+    b.check("reports-published")
+    expect(quarter in b.text("main"), "the published quarter is not listed in the back office")
+    b.sign_out()
+    b.get("/bao-cao")
+    b.check("published-reports")
+    b.get(f"/bao-cao/{quarter}")
+    b.check("published-report")
+    expect("Bản công khai" in b.text("body"), "the published report is not the public version")
+    return quarter
+
+
 def run(b: Browser, files: list[Path], users: dict) -> dict:
     """Every journey in order; returns what the page sweep needs (codes)."""
     filed = citizen_files(b, files)
@@ -268,10 +292,11 @@ def run(b: Browser, files: list[Path], users: dict) -> dict:
     citizen_rates_and_follows_up(b, filed)
     paper = clerk_enters_paper(b)
     admin_edits_calendar(b)
+    quarter = coordinator_publishes_report(b)
     # The same citizen's tracking page on a phone, in English.
     b.sign_out()
     b.resize(PHONE)
     b.get(f"/tra-cuu?ma={filed.code}&lang=en")
     b.check("tracking-phone-en")
     b.resize(1280)
-    return {"answered": filed.code, "business": business, "paper": paper, "key": filed.key}
+    return {"answered": filed.code, "business": business, "paper": paper, "key": filed.key, "quarter": quarter}

@@ -45,6 +45,8 @@ def public_pages(codes: dict) -> list:
         ("calendar", "/lich-lam-viec"),
         ("calendar-2027", "/lich-lam-viec/2027"),
         ("login", "/can-bo/dang-nhap"),
+        ("reports", "/bao-cao"),
+        ("report", f"/bao-cao/{codes['quarter']}"),
         ("not-found", "/khong-co-trang-nay"),
     ]
 
@@ -55,7 +57,7 @@ def staff_pages(codes: dict, users: dict) -> list:
         ("demo-vpcp", [
             ("inbox-vpcp", "/can-bo"), ("inbox-vpcp-due", "/can-bo?sap-xep=han&qua-han=1"),
             ("case-vpcp", f"/can-bo/pakn/{answered}"), ("case-paper", f"/can-bo/pakn/{paper}"),
-            ("intake", "/can-bo/tiep-nhan"), ("security", "/can-bo/bao-mat"),
+            ("intake", "/can-bo/tiep-nhan"), ("security", "/can-bo/bao-mat"), ("reports-vpcp", "/can-bo/bao-cao"),
         ]),
         ("demo-admin", [
             ("inbox-admin", "/can-bo"), ("admin-accounts", "/can-bo/quan-tri/tai-khoan"),
@@ -64,7 +66,7 @@ def staff_pages(codes: dict, users: dict) -> list:
             ("admin-certificates", "/can-bo/quan-tri/chung-thu"),
         ]),
         (users["officer"], [("inbox-officer", "/can-bo"), ("case-officer", f"/can-bo/pakn/{answered}")]),
-        (users["leader"], [("inbox-leader", "/can-bo")]),
+        (users["leader"], [("inbox-leader", "/can-bo"), ("reports-leader", "/can-bo/bao-cao")]),
         ("demo-observer", [("inbox-observer", "/can-bo"), ("case-observer", f"/can-bo/pakn/{answered}")]),
     ]
 

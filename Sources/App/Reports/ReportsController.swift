@@ -6,7 +6,8 @@ import LangNgheStorage
 /// `/can-bo/bao-cao` (issue 13 §4): coordinators and admins pick a period and an agency, or the
 /// whole system, and download the report, signed; an agency's leaders get their own agency's
 /// only. Coordinators and admins publish a finished quarter's public version on the portal (the
-/// scheduler also does it once the quarter is over).
+/// scheduler also does it once the quarter is over). The portal's and the API's handlers are in
+/// `ReportsController+Portal`.
 struct ReportsController {
     let store: Store
     let views: Views

@@ -82,6 +82,11 @@ public struct ReportBuilder: Sendable {
 
     /// Received: everything submitted (the whole system), or what the agency was given as lead.
     private mutating func addReceipt(_ c: ReportCase, facts: [StatisticsFact]) {
+        // Given to a lead agency in the period, whenever the case arrived.
+        for fact in facts where fact.measure == .received && period.days.contains(fact.day) && (agency == nil || fact.agencyCode == agency)
+        {
+            received.add("agency:" + fact.agencyCode)
+        }
         let measure: StatisticsFact.Measure = agency == nil ? .submitted : .received
         let receipts = facts.filter { $0.measure == measure && (agency == nil || $0.agencyCode == agency) }
         if receipts.contains(where: { period.previous.days.contains($0.day) }) { previousReceived += 1 }
@@ -91,10 +96,6 @@ public struct ReportBuilder: Sendable {
         received.add("category:" + c.category.rawValue)
         received.add("field:" + (c.fieldCode ?? "-"))
         received.add("sender:" + c.senderKind.rawValue)
-        for fact in facts where fact.measure == .received && period.days.contains(fact.day) && (agency == nil || fact.agencyCode == agency)
-        {
-            received.add("agency:" + fact.agencyCode)
-        }
     }
 
     /// The case as it stood at the end of the period: open, overdue, prolonged.
@@ -132,8 +133,11 @@ public struct ReportBuilder: Sendable {
     /// The steps of the period that the report lists or counts by event: merges, escalations
     /// and decisions, follow-ups, petitions marked useful.
     private mutating func addSteps(_ c: ReportCase) {
+        let code = c.trackingCode.description
         var state = CaseState(events: [])
         var followedUp = false
+        // This case's escalations, each with the decision that followed it.
+        var mine: [PeriodReport.Escalation] = []
         for event in c.events {
             let on = day(event)
             let inPeriod = period.days.contains(on)
@@ -145,32 +149,31 @@ public struct ReportBuilder: Sendable {
                     outcomes.add("escalated")
                     if escalated.reason == .repeatedComplaint { repeatedEscalations += 1 }
                 }
-                escalations.append(
+                mine.append(
                     PeriodReport.Escalation(
-                        trackingCode: c.trackingCode.description, on: on.iso, reason: escalated.reason.rawValue, agency: lead,
+                        trackingCode: code, on: on.iso, reason: escalated.reason.rawValue, agency: lead,
                         proposalNumber: escalated.proposalNumber, proposal: escalated.summary, positions: escalated.positions,
                         decision: nil))
             case let decided as Decided where on <= period.to:
                 if inPeriod { outcomes.add("decided") }
-                if let i = escalations.lastIndex(where: { $0.trackingCode == c.trackingCode.description && $0.decision == nil }) {
-                    escalations[i].decision = PeriodReport.Decision(
+                if let i = mine.lastIndex(where: { $0.decision == nil }) {
+                    mine[i].decision = PeriodReport.Decision(
                         on: on.iso, outcome: decided.outcome.rawValue, documentNumber: decided.documentNumber,
                         leadAgency: decided.leadAgency, text: decided.decision)
                 }
             case is FollowedUp where inPeriod: followedUp = true
             case let marked as MarkedUseful where inPeriod:
                 useful.append(
-                    PeriodReport.UsefulPetition(
-                        trackingCode: c.trackingCode.description, on: on.iso, agency: lead ?? event.agencyCode, result: marked.result))
+                    PeriodReport.UsefulPetition(trackingCode: code, on: on.iso, agency: lead ?? event.agencyCode, result: marked.result))
             default: break
             }
             event.body.apply(to: &state, event)
         }
         if followedUp { followUpCases += 1 }
         // An escalation listed is one made in the period, or one decided in it.
-        escalations.removeAll { row in
-            row.trackingCode == c.trackingCode.description && !period.days.contains(CivilDate(iso: row.on)!)
-                && !(row.decision.map { period.days.contains(CivilDate(iso: $0.on)!) } ?? false)
-        }
+        let from = period.from.iso
+        let to = period.to.iso
+        escalations += mine.filter { row in (from...to).contains(row.on) || row.decision.map { (from...to).contains($0.on) } ?? false }
     }
+
 }

@@ -12,37 +12,30 @@ public struct ZipArchive: Sendable {
         let nameBytes = Array(name.utf8)
         let crc = CRC32.checksum(content)
         let offset = UInt32(body.count)
-        // Local header: signature, version 2.0, flags (bit 11: UTF-8 names), stored, time, date (1980-01-01).
+        /// What a local header and its directory entry both say: version 2.0, flags (bit 11:
+        /// UTF-8 names), stored, time and date (1980-01-01), CRC, sizes, the name's length.
+        func common(_ out: inout [UInt8]) {
+            out.le16(20)
+            out.le16(0x0800)
+            out.le16(0)
+            out.le16(0)
+            out.le16(0x21)
+            out.le32(crc)
+            out.le32(UInt32(content.count))
+            out.le32(UInt32(content.count))
+            out.le16(UInt16(nameBytes.count))
+        }
         var header: [UInt8] = []
         header.le32(0x0403_4B50)
-        header.le16(20)
-        header.le16(0x0800)
-        header.le16(0)
-        header.le16(0)
-        header.le16(0x21)
-        header.le32(crc)
-        header.le32(UInt32(content.count))
-        header.le32(UInt32(content.count))
-        header.le16(UInt16(nameBytes.count))
+        common(&header)
         header.le16(0)
         body += header + nameBytes + content
-        // Central directory entry: the same facts and where the local header starts.
+        // The directory entry: made by version 2.0, then the same facts, and where the header starts.
         var entry: [UInt8] = []
         entry.le32(0x0201_4B50)
         entry.le16(20)
-        entry.le16(20)
-        entry.le16(0x0800)
-        entry.le16(0)
-        entry.le16(0)
-        entry.le16(0x21)
-        entry.le32(crc)
-        entry.le32(UInt32(content.count))
-        entry.le32(UInt32(content.count))
-        entry.le16(UInt16(nameBytes.count))
-        entry.le16(0)
-        entry.le16(0)
-        entry.le16(0)
-        entry.le16(0)
+        common(&entry)
+        for _ in 0..<4 { entry.le16(0) }
         entry.le32(0)
         entry.le32(offset)
         directory += entry + nameBytes

@@ -69,6 +69,15 @@ struct ReportBuilderTests {
         #expect(r.byField == [.init(key: "land", count: 3)])
     }
 
+    @Test func aCaseGivenToAnAgencyInThePeriodCountsForItWheneverItArrived() {
+        // Received on Friday 13 March (the previous period), given to BYT on Monday 16 March.
+        let log = Log().with(.submitted, "2026-03-13 10:00").with(
+            .assigned, "2026-03-16 09:00", agency: Agency.governmentOfficeCode, data: ["leadAgency": "BYT"])
+        let r = Self.build(Self.cases + [Self.reportCase(8, log)]).received
+        #expect(r.total == 3 && r.previousTotal == 3)
+        #expect(r.byAgency == [.init(key: "BTC", count: 1), .init(key: "BYT", count: 2)])
+    }
+
     @Test func outcomes() {
         let o = Self.build().outcomes
         #expect(o.answered == 3)

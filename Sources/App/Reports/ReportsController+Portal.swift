@@ -7,14 +7,7 @@ import LangNgheStorage
 /// was published, signed by the Government Office, as a printable page, CSV tables or JSON; and
 /// for staff through the API, a report made now (`GET /api/v1/reports/generate`), under the same
 /// rules as the back office: coordinators and admins for any agency, leaders for their own.
-struct PublishedReportsController {
-    let store: Store
-    let views: Views
-    let reports: ReportService
-    let environment: AppEnvironment
-    let passphrase: CAPassphrase
-    let baseURL: String
-
+extension ReportsController {
     struct ListPage {
         struct Item {
             let period: String
@@ -30,7 +23,7 @@ struct PublishedReportsController {
     }
 
     /// `/bao-cao`: every published report, the newest first.
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func publishedList(_ request: Request, context: AppRequestContext) async throws -> Response {
         let t = { (key: String) in views.catalogue.text(key, context.language) }
         let items = try await store.publishedReports().map { item in
             let href = Site.publishedReport(.value(item.period)).path
@@ -44,7 +37,7 @@ struct PublishedReportsController {
     }
 
     /// `/bao-cao/{ky}[?dinh-dang=csv|json]`: one published report, as it was published.
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func published(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let period = context.parameters.get("period"), let signed = try await store.publishedReport(period) else {
             throw AppError.notFound
         }
