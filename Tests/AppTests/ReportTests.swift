@@ -63,6 +63,7 @@ import Testing
             let valid = try await client.execute(uri: "/api/v1/verify", method: .post, headers: jsonHeaders, body: body).json()
             #expect(valid["valid"] as? Bool == true)
             #expect(valid["report"] as? String == Self.quarter.label)
+            #expect(valid["agency"] as? String == "Văn phòng Chính phủ" && valid["signer"] as? String == "Văn phòng Chính phủ")
 
             var changed = signed
             changed.content.report.received.total += 1

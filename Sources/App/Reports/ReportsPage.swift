@@ -7,6 +7,7 @@ import LangNgheStorage
 struct ReportsPage {
     struct Published {
         let period: String
+        let name: String
         let publishedAt: String
         let href: String
     }
@@ -71,7 +72,8 @@ struct ReportsPage {
         hasPublished = !published.isEmpty
         self.published = published.map {
             Published(
-                period: $0.period, publishedAt: DisplayDate.format($0.publishedAt), href: Site.publishedReport(.value($0.period)).path)
+                period: $0.period, name: ReportPeriod($0.period).map { Self.name($0, t) } ?? $0.period,
+                publishedAt: DisplayDate.format($0.publishedAt), href: Site.publishedReport(.value($0.period)).path)
         }
         self.notice = notice
     }

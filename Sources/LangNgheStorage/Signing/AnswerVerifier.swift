@@ -116,10 +116,11 @@ public struct AnswerVerifier: Sendable {
     /// A report signed by the Government Office.
     public func verify(_ signed: SignedReport) async -> Verification {
         let content = signed.content
+        // The signing agency by the name the report gives it (the Government Office's).
+        let agency = content.report.agencyNames[content.agency] ?? content.agency
         func verdict(_ reason: Verification.Reason?) -> Verification {
             Verification(
-                valid: reason == nil, signer: content.agency, agency: content.agency, signedAt: content.signedAt, report: signed.title,
-                reason: reason)
+                valid: reason == nil, signer: agency, agency: agency, signedAt: content.signedAt, report: signed.title, reason: reason)
         }
         guard content.report.format == PeriodReport.currentFormat, signed.algorithm == SignedReport.algorithm else {
             return verdict(.unsupportedFormat)
