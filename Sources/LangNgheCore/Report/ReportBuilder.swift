@@ -35,6 +35,25 @@ public struct ReportBuilder: Sendable {
         self.criteria = criteria
     }
 
+    /// Adds what `other` read: builders of the same report over parts of the cases, merged,
+    /// give what one builder over all of them gives (every list is sorted when finished).
+    public mutating func merge(_ other: ReportBuilder) {
+        current.merge(other.current, uniquingKeysWith: +)
+        previous.merge(other.previous, uniquingKeysWith: +)
+        evidence += other.evidence
+        codes.merge(other.codes) { a, _ in a }
+        received.counts.merge(other.received.counts, uniquingKeysWith: +)
+        previousReceived += other.previousReceived
+        outcomes.counts.merge(other.outcomes.counts, uniquingKeysWith: +)
+        openAtEnd += other.openAtEnd
+        overdue += other.overdue
+        prolonged += other.prolonged
+        escalations += other.escalations
+        useful += other.useful
+        followUpCases += other.followUpCases
+        repeatedEscalations += other.repeatedEscalations
+    }
+
     /// Counts under keys, for the breakdowns.
     struct Tally {
         var counts: [String: Int] = [:]

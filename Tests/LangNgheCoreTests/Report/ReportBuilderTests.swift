@@ -137,8 +137,26 @@ struct ReportBuilderTests {
         #expect(try Self.build().csvArchive() == Self.build(Self.cases.shuffled()).csvArchive())
     }
 
-    @Test func laterEventsAreIgnoredWhenCutAtTheHead() throws {
-        // The same cases with events after the head (a report regenerated later): cut there, the same bytes.
+    @Test func buildersOverPartsOfTheCasesMergeIntoTheWhole() throws {
+        let whole = try Self.build().canonicalBytes()
+        for split in 1..<Self.cases.count {
+            var first = ReportBuilder(period: Self.period, agency: nil, engine: statsEngine, criteria: Self.criteria)
+            var second = first
+            for (i, c) in Self.cases.enumerated() {
+                if i % split == 0 { first.add(c) } else { second.add(c) }
+            }
+            second.merge(first)
+            let merged = second.finish(
+                head: Self.head, audience: .internal,
+                agencyNames: ["BTC": "Bộ Tài chính", "BYT": "Bộ Y tế", "VPCP": "Văn phòng Chính phủ"],
+                fieldNames: ["land": "Đất đai"])
+            #expect(try merged.canonicalBytes() == whole, "split \(split)")
+        }
+    }
+
+    /// The bytes do depend on the cases: what the store gives the builder must be cut at the
+    /// head (ReportTests checks that it is).
+    @Test func anotherCaseChangesTheBytes() throws {
         let cut = try Self.build().canonicalBytes()
         var later = Self.cases
         later.append(Self.reportCase(7, Log().with(.submitted, "2026-03-20 10:00")))
