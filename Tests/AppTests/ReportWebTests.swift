@@ -131,6 +131,17 @@ import Testing
         }
     }
 
+    @Test func anEmptyQuarterIsNotPublished() async throws {
+        try await withApp { _, store async throws in
+            let later = Date().addingTimeInterval(200 * 86_400)
+            let job = ReportPublicationJob(
+                reports: ReportService(store: store), passphrase: Settings(environment: .testing).caPassphrase,
+                environment: AppEnvironment(now: { later }), holder: "test")
+            #expect(try await job.runOnce(logger: Logger(label: "test")) == nil)
+            #expect(try await store.publishedReports().isEmpty)
+        }
+    }
+
     @Test func theSchedulerPublishesTheLastQuarterOnce() async throws {
         try await Self.withFinishedQuarter { _, store, _, clock in
             let job = ReportPublicationJob(

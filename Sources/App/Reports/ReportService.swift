@@ -77,10 +77,12 @@ struct ReportService: Sendable {
     }
 
     /// Publishes the public version of the whole system's report for `quarter`, signed, once:
-    /// false when it was already published (a published report is never replaced).
+    /// false when it was already published (a published report is never replaced), or when the
+    /// system had nothing in that quarter (a new installation: nothing received, answered or open).
     func publish(_ quarter: ReportPeriod, passphrase: CAPassphrase, now: Date) async throws -> Bool {
         guard try await store.publishedReport(quarter.label) == nil else { return false }
         let report = try await generate(quarter, agency: nil, audience: .public, now: now)
+        guard report.received.total > 0 || report.outcomes.answered > 0 || report.outcomes.openAtEnd > 0 else { return false }
         return try await store.publish(try await sign(report, passphrase: passphrase, now: now), at: now)
     }
 
