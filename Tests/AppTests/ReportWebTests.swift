@@ -142,6 +142,24 @@ import Testing
         }
     }
 
+    @Test func publishingAnEmptyQuarterSaysSo() async throws {
+        let clock = TestClock()
+        try await withApp(environment: AppEnvironment(now: { clock.now })) { client, store in
+            try await TestStaff.create(in: store)
+            clock.advance(200 * 86_400)
+            let vpcp = Browser(client)
+            try await vpcp.signIn("vpcp")
+            let form = try await vpcp.get(Site.reports.path)
+            let quarter = ReportService.lastFinishedQuarter(before: CivilDate.localDate(of: clock.now))
+            let response = try await vpcp.post(
+                Site.reportPublish.path, fields: [("ky", quarter.label)], csrf: Browser.csrfToken(in: form.text))
+            #expect(response.headers[.location] == Site.reports.path + "?khong-co-gi=" + quarter.label)
+            let page = try await vpcp.get(response.headers[.location] ?? "")
+            #expect(page.text.contains("Không công bố"))
+            #expect(try await store.publishedReports().isEmpty)
+        }
+    }
+
     @Test func theSchedulerPublishesTheLastQuarterOnce() async throws {
         try await Self.withFinishedQuarter { _, store, _, clock in
             let job = ReportPublicationJob(

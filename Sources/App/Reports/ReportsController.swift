@@ -17,9 +17,10 @@ struct ReportsController {
     let baseURL: String
 
     @Sendable func show(_ request: Request, context: ReporterRequestContext) async throws -> Response {
-        let notice = request.formQuery("da-cong-bo").flatMap(ReportPeriod.init).map {
-            views.catalogue.text("reports_published_now", context.language) + " " + $0.label
-        }
+        let t = { (key: String) in views.catalogue.text(key, context.language) }
+        let published = request.formQuery("da-cong-bo").flatMap(ReportPeriod.init).map { t("reports_published_now") + " " + $0.label }
+        let empty = request.formQuery("khong-co-gi").flatMap(ReportPeriod.init).map { t("reports_nothing_to_publish") + " " + $0.label }
+        let notice = published ?? empty
         return try await page(context, request: nil, notice: notice)
     }
 
@@ -65,7 +66,9 @@ struct ReportsController {
             throw AppError.validation([problem.fieldError])
         }
         if published { try await store.logAdminChange("reportPublished", by: context, at: now, quarter.label) }
-        return .redirect(to: Site.reports.path + "?da-cong-bo=" + quarter.label, type: .normal)
+        // Published now or before: it is on the portal. Otherwise the quarter had nothing to report.
+        let onPortal = try await store.publishedReport(quarter.label) != nil
+        return .redirect(to: Site.reports.path + (onPortal ? "?da-cong-bo=" : "?khong-co-gi=") + quarter.label, type: .normal)
     }
 
     private func page(
