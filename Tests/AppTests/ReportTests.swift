@@ -16,7 +16,7 @@ import Testing
     static let later = Date().addingTimeInterval(200 * 86_400)
     static var quarter: ReportPeriod {
         let today = CivilDate.localDate(of: Date())
-        return ReportPeriod("\(today.year)-Q\((today.month + 2) / 3)")!
+        return ReportPeriod(quarterOf: today)
     }
     static let settings = Settings(environment: .testing)
 

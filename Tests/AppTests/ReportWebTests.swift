@@ -23,7 +23,7 @@ import Testing
             let (code, _) = try await submitPetition(client)
             try await APIUser.signIn(client, "vpcp").act(code, "assigned", ["leadAgency": "BTC"])
             let today = CivilDate.localDate(of: clock.now)
-            let quarter = ReportPeriod("\(today.year)-Q\((today.month + 2) / 3)")!
+            let quarter = ReportPeriod(quarterOf: today)
             clock.advance(200 * 86_400)
             try await body(client, store, quarter, clock)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import LangNgheCore
+import LangNgheStorage
 
 /// What a form or an API call asks a report for, read from a query: `ky` (2026-Q3, 2026-H1), or
 /// `tu` and `den` (any days, as typed: 01/07/2026 or 2026-07-01); `co-quan` (empty for the whole
@@ -52,6 +53,12 @@ struct ReportRequest {
         } else {
             errors.append(FieldError("format", .invalidChoice))
         }
+    }
+
+    /// Coordinators and admins may have any report; anyone else (an agency's leader) only their
+    /// own agency's.
+    func isAllowed(for staff: StaffAccount) -> Bool {
+        Publishers.admits(staff) || agency == staff.agencyCode
     }
 
     /// The finished quarters and half-years of the last three years, newest first: the choices.

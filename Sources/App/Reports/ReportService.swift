@@ -73,7 +73,7 @@ struct ReportService: Sendable {
 
     /// The last quarter that ended before `today`.
     static func lastFinishedQuarter(before today: CivilDate) -> ReportPeriod {
-        ReportPeriod("\(today.year)-Q\((today.month + 2) / 3)")!.previous
+        ReportPeriod(quarterOf: today).previous
     }
 
     /// Publishes the public version of the whole system's report for `quarter`, signed, once:

@@ -75,25 +75,31 @@ extension ReportsController {
         guard Reporters.admits(staff) else { throw AppError.forbidden }
         let asked = ReportRequest(query: { request.formQuery($0) }, agencies: try await store.agencies())
         guard asked.errors.isEmpty, let period = asked.period else { throw AppError.validation(asked.errors) }
-        if !Publishers.admits(staff) && asked.agency != staff.agencyCode { throw AppError.forbidden }
-        let now = environment.now()
-        let report: PeriodReport
+        guard asked.isAllowed(for: staff) else { throw AppError.forbidden }
         do {
-            report = try await reports.generate(period, agency: asked.agency, audience: asked.audience, headMaxAge: 300, now: now)
+            let (report, signed) = try await signedReport(period, asked)
+            return try await respond(report, signed: signed, format: asked.format, language: context.language, cache: "private, no-store")
         } catch let problem as ReportService.Problem {
             throw AppError.validation([problem.fieldError])
         }
-        let signed = try await reports.sign(report, passphrase: passphrase, now: now)
-        var response = try await respond(report, signed: signed, format: asked.format, language: context.language)
-        response.headers[.cacheControl] = "private, no-store"
-        return response
     }
 
-    private func respond(_ report: PeriodReport, signed: SignedReport, format: ReportFormat, language: Language) async throws -> Response {
+    /// A report made now from a head at most five minutes old (pages sign at most one head that
+    /// often), signed.
+    func signedReport(_ period: ReportPeriod, _ asked: ReportRequest) async throws -> (PeriodReport, SignedReport) {
+        let now = environment.now()
+        let report = try await reports.generate(period, agency: asked.agency, audience: asked.audience, headMaxAge: 300, now: now)
+        return (report, try await reports.sign(report, passphrase: passphrase, now: now))
+    }
+
+    /// The report in `format`, its agencies named in the reader's language. A published report
+    /// never changes: caches may keep it, unless `cache` says otherwise.
+    func respond(
+        _ report: PeriodReport, signed: SignedReport, format: ReportFormat, language: Language, cache: String = "public, max-age=3600"
+    ) async throws -> Response {
         let names = Dictionary(uniqueKeysWithValues: try await store.agencies().map { ($0.code, $0.name(language)) })
         let bytes = try ReportRenderer(catalogue: views.catalogue, library: views.library).render(
             report, signed: signed, format: format, language: language, agencyNames: names, verifyURL: baseURL + Site.verify.path)
-        // A published report never changes: caches may keep it.
-        return ReportRenderer.response(bytes, report: report, format: format, cache: "public, max-age=3600")
+        return ReportRenderer.response(bytes, report: report, format: format, cache: cache)
     }
 }

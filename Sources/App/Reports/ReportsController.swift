@@ -26,29 +26,18 @@ struct ReportsController {
 
     /// `GET …/tai-ve?ky=…&co-quan=…&ban=…&dinh-dang=…`: the report, made now from the signed log.
     @Sendable func download(_ request: Request, context: ReporterRequestContext) async throws -> Response {
-        let agencies = try await store.agencies()
-        var asked = ReportRequest(query: { request.formQuery($0) }, agencies: agencies)
-        // A leader sees their own agency's report only.
-        if context.staff.role == .leader && !context.staff.identity.isCoordinator && asked.agency != context.staff.agencyCode {
-            throw AppError.forbidden
-        }
+        var asked = ReportRequest(query: { request.formQuery($0) }, agencies: try await store.agencies())
+        guard asked.isAllowed(for: context.staff) else { throw AppError.forbidden }
         guard asked.errors.isEmpty, let period = asked.period else {
             return try await page(context, request: asked, status: .unprocessableContent)
         }
-        let now = environment.now()
-        let report: PeriodReport
         do {
-            report = try await reports.generate(period, agency: asked.agency, audience: asked.audience, headMaxAge: 300, now: now)
+            let (report, signed) = try await signedReport(period, asked)
+            return try await respond(report, signed: signed, format: asked.format, language: context.language, cache: "private, no-store")
         } catch let problem as ReportService.Problem {
             asked.errors.append(problem.fieldError)
             return try await page(context, request: asked, status: .unprocessableContent)
         }
-        let signed = try await reports.sign(report, passphrase: passphrase, now: now)
-        let names = Dictionary(uniqueKeysWithValues: agencies.map { ($0.code, $0.name(context.language)) })
-        let bytes = try ReportRenderer(catalogue: views.catalogue, library: views.library).render(
-            report, signed: signed, format: asked.format, language: context.language, agencyNames: names,
-            verifyURL: baseURL + Site.verify.path)
-        return ReportRenderer.response(bytes, report: report, format: asked.format, cache: "private, no-store")
     }
 
     /// `POST …/cong-bo` with `ky`: publishes that quarter's public version, once.

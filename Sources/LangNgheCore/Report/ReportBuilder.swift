@@ -78,13 +78,13 @@ public struct ReportBuilder: Sendable {
         let previousDays = period.previous.days
         for fact in facts {
             if period.days.contains(fact.day) {
-                current[Self.key(fact, in: period.days), default: 0] += 1
+                current[Rollup.key(of: fact), default: 0] += 1
                 if let reason = Rollup.namingReason(of: fact.measure) {
                     evidence.append(.init(reason: reason, agencyCode: fact.agencyCode, petitionID: c.id, current: false))
                     codes[c.id] = c.trackingCode.description
                 }
             } else if previousDays.contains(fact.day) {
-                previous[Self.key(fact, in: previousDays), default: 0] += 1
+                previous[Rollup.key(of: fact), default: 0] += 1
             }
         }
         let concerns =
@@ -93,10 +93,6 @@ public struct ReportBuilder: Sendable {
         addReceipt(c, facts: facts)
         addEnd(c)
         addSteps(c)
-    }
-
-    private static func key(_ fact: StatisticsFact, in days: ClosedRange<CivilDate>) -> Rollup.Count {
-        Rollup.counts(of: [fact], in: days)[0].withCount(0)
     }
 
     /// Received: everything submitted (the whole system), or what the agency was given as lead.

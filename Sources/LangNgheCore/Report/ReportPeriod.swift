@@ -25,6 +25,11 @@ public struct ReportPeriod: Sendable, Hashable {
         }
     }
 
+    /// The quarter `day` falls in.
+    public init(quarterOf day: CivilDate) {
+        self.init(kind: .quarter, year: day.year, firstMonth: (day.month - 1) / 3 * 3 + 1, months: 3)
+    }
+
     /// Any days, `from` through `to`; nil when `to` comes first or the period is too long.
     public init?(from: CivilDate, to: CivilDate) {
         guard from <= to, to.julianDay - from.julianDay < Self.maximumDays else { return nil }

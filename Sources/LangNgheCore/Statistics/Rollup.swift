@@ -45,19 +45,21 @@ public enum Rollup {
     /// checking the database against the events.
     public static func counts(of facts: [StatisticsFact], in period: ClosedRange<CivilDate>) -> [Count] {
         var sums: [Count: Int] = [:]
-        for fact in facts where period.contains(fact.day) {
-            let receipt = fact.measure == .submitted || fact.measure == .received
-            let key = Count(
-                month: isSeries(fact.measure) ? month(year: fact.day.year, month: fact.day.month) : "", agencyCode: fact.agencyCode,
-                category: receipt ? fact.category : nil,
-                measure: fact.measure, detail: fact.detail, count: 0)
-            sums[key, default: 0] += 1
-        }
+        for fact in facts where period.contains(fact.day) { sums[key(of: fact), default: 0] += 1 }
         return sums.map {
             Count(
                 month: $0.key.month, agencyCode: $0.key.agencyCode, category: $0.key.category, measure: $0.key.measure,
                 detail: $0.key.detail, count: $0.value)
         }
+    }
+
+    /// The sum a fact adds one to (with count 0): its month for the measures drawn month by
+    /// month, its category for receipts.
+    public static func key(of fact: StatisticsFact) -> Count {
+        let receipt = fact.measure == .submitted || fact.measure == .received
+        return Count(
+            month: isSeries(fact.measure) ? month(year: fact.day.year, month: fact.day.month) : "", agencyCode: fact.agencyCode,
+            category: receipt ? fact.category : nil, measure: fact.measure, detail: fact.detail, count: 0)
     }
 
     /// The naming reason a fact is evidence for, if any.
