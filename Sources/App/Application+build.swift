@@ -20,8 +20,13 @@ public func buildApplication(
         settings: settings, store: store, views: views, environment: environment, deadlines: deadlines, logger: logger)
     let address = "http://\(settings.hostname):\(settings.port)"
     var services: [any Service] = []
+    let holder = ProcessInfo.processInfo.hostName + "-" + UUID().uuidString
+    if let interval = settings.notifications.interval {
+        let delivery = NotificationDelivery(
+            settings: settings, store: store, catalogue: catalogue, environment: environment, holder: holder, logger: logger)
+        services.append(NotificationService(delivery: delivery, interval: interval, logger: logger))
+    }
     if let interval = settings.schedulerInterval {
-        let holder = ProcessInfo.processInfo.hostName + "-" + UUID().uuidString
         let job = ReminderJob(store: store, deadlines: deadlines, holder: holder)
         let retention = RetentionJob(store: store, policy: try ShippedData.retentionPolicy(), environment: environment, holder: holder)
         let publication = ReportPublicationJob(
@@ -97,6 +102,7 @@ func buildRouter(
     let clerk = ClerkIntakeController(store: store, views: views, intake: intake, receipts: receipts)
     let admin = AdminController(store: store, views: views, environment: environment, reference: referenceCache)
     let signed = SignedAnswerController(store: store, views: views, baseURL: settings.baseURL)
+    let notifications = NotificationsController(store: store, views: views, environment: environment)
     let certificates = CertificatesController(store: store, views: views, environment: environment, passphrase: settings.caPassphrase)
     let reportPages = ReportsController(
         store: store, views: views, reports: ReportService(store: store), environment: environment, passphrase: settings.caPassphrase,
@@ -142,6 +148,8 @@ func buildRouter(
     staff.get(.caseAttachment(.key, .key), use: casePage.attachment)
     staff.get(.secondFactor, use: security.show)
     staff.post(.secondFactor, use: security.confirm)
+    staff.get(.notificationPreferences, use: notifications.preferences)
+    staff.post(.notificationPreferences, use: notifications.savePreferences)
 
     // Those who receive petitions on paper, by phone, e-mail or fax
     let clerks = router.group(context: ClerkRequestContext.self)
@@ -173,6 +181,8 @@ func buildRouter(
     admins.get(.certificates, use: certificates.show)
     admins.post(.certificates, use: certificates.change)
     admins.post(.certificate(.key), use: certificates.revoke)
+    admins.get(.notifications, use: notifications.failures)
+    admins.post(.notificationRetry(.key), use: notifications.retry)
 
     // Machine interfaces: their contract is the OpenAPI document (`/api/v1/openapi.json`), and
     // each handler answers for itself who may call it (bearer tokens, Open311 keys).

@@ -77,6 +77,7 @@ import Testing
                 error.problems == [
                     "LANGNGHE_DATA_KEY: must be set in production (it seals the submitters' personal data)",
                     "LANGNGHE_CA_PASSPHRASE: must be set in production (it seals the root CA's key that certifies the agencies' signatures)",
+                    "SMTP_URL: must be set in production (or LANGNGHE_MAIL_FOLDER, to keep mail in a folder)",
                 ])
             #expect(!error.description.contains("kkkk"))
         }
@@ -95,6 +96,7 @@ import Testing
         let settings = try? Settings.read(environment: [
             "LANGNGHE_ENV": "production", "LANGNGHE_SECRET": String(repeating: "k", count: 40),
             "LANGNGHE_DATA_KEY": String(repeating: "d", count: 40), "LANGNGHE_CA_PASSPHRASE": "một câu dài để mở khóa CA gốc",
+            "SMTP_URL": "smtps://langnghe:m%E1%BA%ADt-kh%E1%BA%A9u@mail.chinhphu.vn",
         ])
         #expect(settings?.environment == .production)
         #expect(settings?.dataKey == String(repeating: "d", count: 40))

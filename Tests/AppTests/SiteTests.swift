@@ -21,12 +21,12 @@ import Testing
             .logFeed, .signedAnswer, .verify, .rootCertificates, .revokedCertificates, .publishedReports, .publishedReport,
             .stylesheet, .health, .signIn, .signOut:
             .everyone
-        case .inbox, .staffCase, .caseEvents, .caseAttachment, .secondFactor: .staff
+        case .inbox, .staffCase, .caseEvents, .caseAttachment, .secondFactor, .notificationPreferences: .staff
         case .paperIntake: .clerks
         case .reports, .reportDownload: .reporters
         case .reportPublish: .publishers
         case .accounts, .account, .confirmAdmin, .resetSecondFactor, .agencies, .agency, .fields, .field, .securityLog, .workingCalendar,
-            .certificates, .certificate:
+            .certificates, .certificate, .notifications, .notificationRetry:
             .admins
         }
     }
@@ -38,6 +38,7 @@ import Testing
             .chart(.value("thang.svg")), .agencyConduct, .answersFeed, .answersCSV, .answersJSON, .agencyFeed(.value("BTC")), .logFeed,
             .stylesheet, .health, .signIn, .inbox, .staffCase(.value(code)), .secondFactor, .paperIntake, .accounts, .agencies, .fields,
             .securityLog, .workingCalendar, .verify, .rootCertificates, .revokedCertificates, .certificates, .publishedReports, .reports,
+            .notificationPreferences, .notifications,
         ]
     }
 
@@ -48,6 +49,7 @@ import Testing
             .submit, .track, .trackAttachment, .trackAction, .trackPersonalData, .caseEvents(.value(code)), .paperIntake, .accounts,
             .account(.value(3)), .confirmAdmin(.value(3)), .resetSecondFactor(.value(3)), .agency(.value("BTC")), .fields,
             .field(.value("land")), .workingCalendar, .secondFactor, .verify, .certificates, .certificate(.value(1)), .reportPublish,
+            .notificationPreferences, .notificationRetry(.value(1)),
         ]
     }
 

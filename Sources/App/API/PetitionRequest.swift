@@ -21,13 +21,15 @@ struct PetitionRequest: Decodable {
     var title: String?
     var content: String?
     var publishName: Bool?
+    /// "email", "sms": how the submitter is told of each step; absent: by e-mail if one is given.
+    var notifyBy: [String]?
 
     var draft: PetitionDraft {
         PetitionDraft(
             submitterKind: submitter?.type, name: submitter?.name, address: submitter?.address,
             phone: submitter?.phone, email: submitter?.email, organizationName: submitter?.organizationName,
             taxCode: submitter?.taxCode, category: category, field: field, agencyCode: agencyCode,
-            title: title, content: content, publishName: publishName ?? false)
+            title: title, content: content, publishName: publishName ?? false, notifyBy: notifyBy)
     }
 
     /// Decodes the body: malformed JSON is a 400; a member of the wrong type is a 422 that names it.

@@ -74,13 +74,16 @@ struct CaseController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let observers = try await store.allStaff().filter { $0.role == .observer && $0.active }.map { ($0.username, $0.displayName) }
-        let model = CasePage(
+        var model = CasePage(
             petition, principal: .staff(staff.identity), catalogue: views.catalogue, language: context.language,
             agencies: try await store.agencies(), fields: try await store.fields(), observers: observers,
             values: values, errors: errors, returned: returned, error: error, preview: preview,
             deadline: try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
             clocks: try await deadlines.openDeadlines(
                 events: petition.events, fieldCode: petition.fieldCode, category: petition.category, leadAgency: petition.leadAgencyCode))
+        let rows = NotificationsController(store: store, views: views, environment: cases.environment)
+        model.notifications = try await store.notifications(of: petition.trackingCode).map { rows.rows($0, language: context.language) }
+        model.hasNotifications = !model.notifications.isEmpty
         if model.hasSubmitter { try await logSubmitterRead(petition, staff: staff, context: context, what: "case page") }
         var response = views.page("case", title: petition.trackingCode.description, body: model, context: context, status: status)
         response.headers[.cacheControl] = "private, no-store"

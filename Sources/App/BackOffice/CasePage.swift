@@ -65,6 +65,9 @@ struct CasePage {
     let due: String?
     let deadlineBadge: String
     let deadlineLabel: String
+    /// The notifications of the case and how far each got (never an address).
+    var notifications: [NotificationsController.Row] = []
+    var hasNotifications = false
 }
 
 extension CasePage {

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import LangNgheStorage
 
-/// `langnghe jobs run-once`: the reminder job and the retention policy, for cron or by hand.
+/// `langnghe jobs run-once`: the reminder job, the retention policy and the notifications due,
+/// for cron or by hand.
 /// Safe beside running servers: they share the jobs' leases and the reminders' unique key.
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,6 +31,19 @@ struct JobsCommand: AsyncParsableCommand {
                 if let erased = try await retention.runOnce(logger: logger) {
                     for rule in try ShippedData.retentionPolicy().rules { print("erased (\(rule.code)): \(erased[rule.code] ?? 0)") }
                 }
+                // The notifications due now (the reminders' among them), until none is left.
+                let delivery = NotificationDelivery(
+                    settings: settings, store: store, catalogue: try Catalogue.bundled(), environment: .live,
+                    holder: "cli-" + UUID().uuidString, logger: logger)
+                var total = NotificationDelivery.Outcome()
+                while true {
+                    let round = try await delivery.runOnce(logger: logger)
+                    total.sent += round.sent
+                    total.retried += round.retried
+                    total.failed += round.failed
+                    if round.taken < delivery.batchSize { break }
+                }
+                print("notifications sent: \(total.sent), to retry: \(total.retried), failed: \(total.failed)")
             }
         }
     }

@@ -51,17 +51,18 @@ public struct IntakeService: Sendable {
     /// Checks the draft and the files (every problem reported at once) and stores the petition.
     public func submit(
         _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil,
-        source: Source = .clerk
+        source: Source = .clerk, language: Language = .vi
     ) async throws -> Receipt {
         try await submit(
-            draft, uploads: uploads, channel: channel, actor: actor, actorAgencyCode: actorAgencyCode, source: source, idempotency: nil)
+            draft, uploads: uploads, channel: channel, actor: actor, actorAgencyCode: actorAgencyCode, source: source, idempotency: nil,
+            language: language)
     }
 
     /// The same, recording the client's `Idempotency-Key` with the petition: a retry of the same
     /// request gets the same receipt, another request with the key a conflict.
     func submit(
         _ draft: PetitionDraft, uploads: [Upload], channel: Channel, actor: Actor = .submitter, actorAgencyCode: String? = nil,
-        source: Source, idempotency: IdempotencyKey?
+        source: Source, idempotency: IdempotencyKey?, language: Language = .vi
     ) async throws -> Receipt {
         if let idempotency, let earlier = try await store.idempotencyRecord(keyHash: idempotency.keyHash) {
             return try idempotency.replay(earlier)
@@ -90,7 +91,7 @@ public struct IntakeService: Sendable {
         let receivedAt = environment.now()
         var intake = Intake(
             petition: petition, channel: channel, accessKeyHash: AccessKey.hash(accessKey),
-            attachments: attachments, receivedAt: receivedAt, actor: actor, actorAgencyCode: actorAgencyCode)
+            attachments: attachments, receivedAt: receivedAt, actor: actor, actorAgencyCode: actorAgencyCode, language: language)
         do {
             intake.idempotency = try idempotency?.record(accessKey: accessKey, receivedAt: receivedAt)
             let code = try await store.submit(intake)

@@ -11,7 +11,7 @@ struct PetitionFormController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let kind: Submitter.Kind = request.uri.queryParameters.get("loai") == "doanh-nghiep" ? .organization : .individual
-        return try await form(PetitionDraft(submitterKind: kind.rawValue), messages: [:], context: context, status: .ok)
+        return try await form(PetitionDraft(submitterKind: kind.rawValue, notifyBy: []), messages: [:], context: context, status: .ok)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -21,7 +21,8 @@ struct PetitionFormController {
             IntakeService.Upload(fileName: $0.fileName, bytes: try $0.bytes)
         }
         do {
-            let receipt = try await intake.submit(draft, uploads: uploads, channel: .web, source: .client(address: context.ip))
+            let receipt = try await intake.submit(
+                draft, uploads: uploads, channel: .web, source: .client(address: context.ip), language: context.language)
             return try receipts.redirect(receipt)
         } catch AppError.validation(let errors) {
             return try await self.form(
@@ -41,7 +42,9 @@ struct PetitionFormController {
             submitterKind: form["submitterType"], name: form["name"], address: form["address"], phone: form["phone"],
             email: form["email"], organizationName: form["organizationName"], taxCode: form["taxCode"],
             category: form["category"], field: form["field"], agencyCode: form["agencyCode"],
-            title: form["title"], content: form["content"], publishName: form["publishName"] == "on")
+            title: form["title"], content: form["content"], publishName: form["publishName"] == "on",
+            // The form always sends an empty "notifyBy" beside its boxes: none ticked is a choice.
+            notifyBy: form.fields["notifyBy"].map { $0.filter { !$0.isEmpty } })
     }
 
     /// One message per field, in the reader's language.

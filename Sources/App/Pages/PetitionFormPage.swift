@@ -27,7 +27,7 @@ struct PetitionFormPage {
     /// One message per input, shown next to it.
     struct Errors {
         var submitterType, name, address, phone, email, organizationName, taxCode: String?
-        var category, field, agencyCode, title, content, attachments: String?
+        var category, field, agencyCode, title, content, attachments, notifyBy: String?
 
         init(_ messages: [String: String]) {
             submitterType = messages["submitter.type"]
@@ -43,6 +43,7 @@ struct PetitionFormPage {
             title = messages["title"]
             content = messages["content"]
             attachments = messages["attachments"]
+            notifyBy = messages["notifyBy"]
         }
     }
 
@@ -62,6 +63,9 @@ struct PetitionFormPage {
     /// For clerks: how the petition arrived (paper, phone, e-mail, fax).
     let channels: [Option]
     let isClerk: Bool
+    /// The channels ticked for notifications.
+    let notifyByEmail: Bool
+    let notifyBySMS: Bool
 
     init(
         draft: PetitionDraft, messages: [String: String], catalogue: Catalogue, language: Language,
@@ -76,19 +80,22 @@ struct PetitionFormPage {
                 Option(value: $0.rawValue, label: catalogue.text("channel_" + $0.rawValue, language), selected: $0 == clerkChannel)
             }
         self.draft = draft
+        notifyByEmail = draft.notifyBy?.contains(NotificationChannel.email.rawValue) ?? false
+        notifyBySMS = draft.notifyBy?.contains(NotificationChannel.sms.rawValue) ?? false
         isOrganization = draft.submitterKind == Submitter.Kind.organization.rawValue
         errors = Errors(messages)
         // In the order of the form, so the summary reads top to bottom.
         let order = [
             "submitter.type", "submitter.name", "submitter.address", "submitter.phone", "submitter.email",
             "submitter.organizationName", "submitter.taxCode", "category", "field", "agencyCode", "title",
-            "content", "attachments",
+            "content", "attachments", "notifyBy",
         ]
         let firstCategory = categories.first?.code.rawValue ?? ""
         func anchor(_ key: String) -> String {
             switch key {
             case "submitter.type": "submitterType-individual"
             case "category": "category-" + firstCategory
+            case "notifyBy": "notifyBy-email"
             default: key.hasPrefix("submitter.") ? String(key.dropFirst("submitter.".count)) : key
             }
         }

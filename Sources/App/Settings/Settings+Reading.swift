@@ -7,7 +7,7 @@ extension Settings {
     /// Reads the settings: command-line flags first, then the environment, then defaults.
     ///
     /// Environment variables: `DATABASE_URL`, `BASE_URL`, `LANGNGHE_ENV`, `LANGNGHE_SECRET`,
-    /// `LANGNGHE_DATA_KEY`, `LANGNGHE_CA_PASSPHRASE`,
+    /// `LANGNGHE_DATA_KEY`, `LANGNGHE_CA_PASSPHRASE`, the notifications' (`NotificationSettings`),
     /// `LANGNGHE_HOSTNAME`, `LANGNGHE_PORT` (the last two also as `--hostname` / `--port`; not
     /// plain `HOSTNAME`, which every Linux shell sets to the machine's name).
     public static func read(
@@ -105,11 +105,15 @@ extension Settings {
             problems.append("LANGNGHE_REQUIRE_SECOND_FACTOR: '\(secondFactorText)' is not true or false")
         }
 
+        let notifications = NotificationSettings.read(reader, environment: env, baseURL: baseURL, problems: &problems)
+
         if !problems.isEmpty { throw SettingsError(problems: problems) }
-        return Settings(
+        var settings = Settings(
             environment: env, hostname: hostname, port: port, database: database, baseURL: baseURL, secret: secret, dataKey: dataKey,
             schedulerInterval: interval > 0 ? .seconds(interval) : nil, namingMinimum: naming, figuresCacheSeconds: cache,
             submissionsPerAddressPerHour: perAddress, submissionsPerSenderPerDay: perSender, requireSecondFactor: secondFactor,
             caPassphrase: CAPassphrase(caPassphrase, rounds: caKeyRounds(env)))
+        settings.notifications = notifications
+        return settings
     }
 }

@@ -45,6 +45,8 @@ public struct Settings: Sendable {
     /// Whether leaders, coordinators and admins must sign in with a second factor (on by default
     /// in production; `LANGNGHE_REQUIRE_SECOND_FACTOR`).
     public var requireSecondFactor: Bool
+    /// Mail, SMS and the delivery worker (`NotificationSettings`).
+    var notifications = NotificationSettings()
 
     /// PBKDF2 rounds for the root CA's key: fewer in tests, where each database makes its own root.
     static func caKeyRounds(_ environment: Environment) -> Int { environment == .testing ? 1_000 : 600_000 }

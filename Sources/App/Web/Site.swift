@@ -70,6 +70,11 @@ enum Site: Sendable {
     case reports
     case reportDownload
     case reportPublish
+    /// The signed-in account's notification preferences.
+    case notificationPreferences
+    /// Admins: notifications that failed or are unconfirmed, and sending one again.
+    case notifications
+    case notificationRetry(Parameter<Int64>)
 
     static let backOffice = "/can-bo"
 
@@ -129,6 +134,9 @@ enum Site: Sendable {
         case .reports: Self.backOffice + "/bao-cao"
         case .reportDownload: Site.reports.path + "/tai-ve"
         case .reportPublish: Site.reports.path + "/cong-bo"
+        case .notificationPreferences: Self.backOffice + "/thong-bao"
+        case .notifications: Self.backOffice + "/quan-tri/thong-bao"
+        case .notificationRetry(let id): Site.notifications.path + "/" + id.segment("id") + "/gui-lai"
         }
     }
 
@@ -203,4 +211,6 @@ struct BackOfficeLinks: Sendable {
     let security = Site.secondFactor.path
     let certificates = Site.certificates.path
     let reports = Site.reports.path
+    let notificationPreferences = Site.notificationPreferences.path
+    let notifications = Site.notifications.path
 }

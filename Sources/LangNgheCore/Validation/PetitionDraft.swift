@@ -14,14 +14,18 @@ public struct PetitionDraft: Sendable, Hashable, Codable {
     public var title: String?
     public var content: String?
     public var publishName: Bool
+    /// How the submitter wants to be told of each step ("email", "sms"); nil when the request
+    /// did not say (the API): then by e-mail if an address is given.
+    public var notifyBy: [String]?
 
     public init(
         submitterKind: String? = nil, name: String? = nil, address: String? = nil,
         phone: String? = nil, email: String? = nil, organizationName: String? = nil,
         taxCode: String? = nil, category: String? = nil, field: String? = nil,
         agencyCode: String? = nil, title: String? = nil, content: String? = nil,
-        publishName: Bool = false
+        publishName: Bool = false, notifyBy: [String]? = nil
     ) {
+        self.notifyBy = notifyBy
         self.submitterKind = submitterKind
         self.name = name
         self.address = address
@@ -48,11 +52,14 @@ public struct ValidPetition: Sendable, Hashable {
     public var title: String
     public var content: String
     public var publishName: Bool
+    /// The channels the submitter chose to be told by.
+    public var notifyBy: Set<NotificationChannel>
 
     public init(
         submitter: Submitter, category: PetitionCategory, fieldCode: String?, agencyCode: String?,
-        title: String, content: String, publishName: Bool
+        title: String, content: String, publishName: Bool, notifyBy: Set<NotificationChannel> = []
     ) {
+        self.notifyBy = notifyBy
         self.submitter = submitter
         self.category = category
         self.fieldCode = fieldCode

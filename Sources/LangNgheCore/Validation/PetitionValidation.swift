@@ -44,6 +44,7 @@ extension PetitionDraft {
         let title = rules.text(title, field: "title", required: true, min: 5, max: Self.maxTitleLength)
         let content = rules.text(content, field: "content", required: true, min: 20, max: Self.maxContentLength, multiline: true)
 
+        let notifyBy = notifyChannels(email: email, errors: &rules.errors)
         guard rules.errors.isEmpty, let kind, let name, let address, let phone, let category, let title, let content else {
             return .failure(ValidationFailure(rules.errors))
         }
@@ -54,12 +55,29 @@ extension PetitionDraft {
         return .success(
             ValidPetition(
                 submitter: submitter, category: category, fieldCode: fieldCode, agencyCode: agencyCode,
-                title: title, content: content, publishName: publishName))
+                title: title, content: content, publishName: publishName, notifyBy: notifyBy))
+    }
+
+    /// The channels chosen, each known, and e-mail only with an address to send to.
+    func notifyChannels(email: String?, errors: inout [FieldError]) -> Set<NotificationChannel> {
+        guard let notifyBy else { return email == nil ? [] : [.email] }
+        var channels: Set<NotificationChannel> = []
+        for name in notifyBy.map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let channel = NotificationChannel(rawValue: name) else {
+                errors.append(FieldError("notifyBy", .invalidChoice))
+                return []
+            }
+            channels.insert(channel)
+        }
+        if channels.contains(.email), email == nil, !errors.contains(where: { $0.field == "submitter.email" }) {
+            errors.append(FieldError("submitter.email", .required))
+        }
+        return channels
     }
 
     /// Vietnamese mobile and landline numbers: 0 or +84 then 9–10 digits; spaces, dots and
     /// dashes between digit groups are allowed.
-    static func isPhone(_ text: String) -> Bool {
+    public static func isPhone(_ text: String) -> Bool {
         let digits = canonicalPhone(text)
         return digits.hasPrefix("0") && (10...11).contains(digits.count) && digits.allSatisfy(\.isASCIIDigit)
     }
@@ -78,7 +96,7 @@ extension PetitionDraft {
 
     /// A deliberately loose check: one @, a dot in the domain, no spaces. Deliverability is
     /// the mail server's business.
-    static func isEmail(_ text: String) -> Bool {
+    public static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
         let domain = parts[1]

@@ -33,6 +33,7 @@ struct Migrator {
         Schema.v24LogNodes,
         Schema.v25TrackingSequences,
         Schema.v26PublishedReports,
+        Schema.v27Notifications,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

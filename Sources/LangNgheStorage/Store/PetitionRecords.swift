@@ -56,11 +56,15 @@ public struct Intake: Sendable {
     public var actorAgencyCode: String?
     /// The API client's `Idempotency-Key`, recorded in the same transaction as the petition.
     public var idempotency: IdempotencyRecord?
+    /// The language the submitter used: their notifications are written in it.
+    public var language: Language
 
     public init(
         petition: ValidPetition, channel: Channel, accessKeyHash: String, attachments: [NewAttachment] = [],
-        receivedAt: Date, actor: Actor = .submitter, actorAgencyCode: String? = nil, idempotency: IdempotencyRecord? = nil
+        receivedAt: Date, actor: Actor = .submitter, actorAgencyCode: String? = nil, idempotency: IdempotencyRecord? = nil,
+        language: Language = .vi
     ) {
+        self.language = language
         self.idempotency = idempotency
         self.petition = petition
         self.channel = channel

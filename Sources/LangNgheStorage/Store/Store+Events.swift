@@ -25,6 +25,9 @@ extension Store {
                 try appended.map { ($0, try $0.canonicalData().text) }, code: code, petitionID: Int64(id), dialect: self.dialect, in: db)
             let state = CaseState(events: log)
             try await self.project(petitionID: id, state: state, log: log, in: db)
+            // The outbox: the people told of these events, in the events' own transaction.
+            try await Self.recordNotices(
+                NoticeRules.notices(for: appended, after: state), petitionID: id, now: appended.last?.at ?? Date(), in: db)
             if let audit { try await Self.insert(audit, in: db) }
             return (appended, state)
         }

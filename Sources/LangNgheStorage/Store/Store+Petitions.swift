@@ -9,7 +9,7 @@ extension Store {
     /// (the roadmap's batching of concurrent submissions) can be added here.
     public func submit(_ intake: Intake) async throws -> TrackingCode {
         let prepared = try PreparedCase(intake: intake, history: [])
-        return try await database.write { db in try await self.insert(prepared, in: db) }
+        return try await database.write { db in try await self.insert(prepared, notify: true, in: db) }
     }
 
     /// The bulk path (the demo seeder's): many petitions, each with its history of events
@@ -31,7 +31,8 @@ extension Store {
         }
     }
 
-    private func insert(_ prepared: PreparedCase, in db: any SQLConnection) async throws -> TrackingCode {
+    /// `notify`: the submitter is told of the receipt (not for a bulk load of past cases).
+    private func insert(_ prepared: PreparedCase, notify: Bool = false, in db: any SQLConnection) async throws -> TrackingCode {
         let intake = prepared.intake
         let year = Self.vietnamYear(intake.receivedAt)
         guard let number = try await Self.nextTrackingNumber(year: year, dialect: dialect, in: db) else { throw StoreError.notFound }
@@ -51,12 +52,12 @@ extension Store {
             let petitionID = try await db.first(
                 """
                 INSERT INTO petitions (tracking_code, submitter_id, access_key_hash, channel, category, field_code,
-                    agency_code, title, content, search_text, publish_name, received_at, status, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                    agency_code, title, content, search_text, publish_name, received_at, status, updated_at, notify_by, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """, code.description, submitterID, intake.accessKeyHash, intake.channel.rawValue,
                 p.category.rawValue, p.fieldCode, p.agencyCode, p.title, p.content,
                 prepared.searchText, p.publishName, at,
-                PetitionStatus.received.rawValue, at)?.int("id")
+                PetitionStatus.received.rawValue, at, NotificationChannel.stored(p.notifyBy), intake.language.rawValue)?.int("id")
         else { throw StoreError.notFound }
         for (position, file) in intake.attachments.enumerated() {
             try await db.execute(
@@ -75,6 +76,10 @@ extension Store {
         }
         try await project(
             petitionID: petitionID, state: prepared.state, log: prepared.log, fresh: true, document: prepared.document, in: db)
+        if notify {
+            try await Self.recordNotices(
+                NoticeRules.notices(for: prepared.log, after: prepared.state), petitionID: petitionID, now: intake.receivedAt, in: db)
+        }
         return code
     }
 

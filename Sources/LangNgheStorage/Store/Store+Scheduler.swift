@@ -31,6 +31,16 @@ public struct Reminder: Sendable, Hashable {
     }
 }
 
+extension Reminder {
+    /// Who is told of it: the handlers of the agency that owes the step (the Government Office's
+    /// coordinators for a case nobody leads).
+    var notice: Notice {
+        let agency = agencyCode ?? Agency.governmentOfficeCode
+        let roles: Set<StaffRole> = agency == Agency.governmentOfficeCode ? [.coordinator] : [.officer, .leader]
+        return Notice(kind == .dueSoon ? .dueSoon : .overdue, to: .agency(agency, roles: roles), sequence: nil)
+    }
+}
+
 extension Store {
     /// Takes (or renews) the lease on a job for `holder` until `until`, if nobody else holds a
     /// live one. Two instances racing for it: one wins, the other gets false.
@@ -91,7 +101,11 @@ extension Store {
                 INSERT INTO reminders (petition_id, kind, day, agency_code, due_date, created_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (petition_id, kind, day) DO NOTHING RETURNING id
                 """, id, reminder.kind.rawValue, reminder.day.iso, reminder.agencyCode, reminder.dueDate.iso, Timestamp.string(now))
-            return !inserted.isEmpty
+            guard !inserted.isEmpty else { return false }
+            // The people it is for are told, in the same transaction: a reminder never without
+            // its notifications.
+            try await Self.recordNotices([reminder.notice], petitionID: id, now: now, day: reminder.day, in: db)
+            return true
         }
     }
 

@@ -20,7 +20,8 @@ struct PetitionValidationTests {
                 phone: "0912345678", email: "an.nguyen@example.vn"),
             category: .conduct, fieldCode: "land", agencyCode: "HN", title: "Chậm cấp sổ đỏ",
             content: "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp từ tháng 3 đến nay chưa có kết quả.",
-            publishName: true)
+            // Not asked: told by e-mail, since an address was given.
+            publishName: true, notifyBy: [.email])
         #expect(petition == expected)
     }
 
