@@ -81,8 +81,9 @@ struct CaseController {
             deadline: try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
             clocks: try await deadlines.openDeadlines(
                 events: petition.events, fieldCode: petition.fieldCode, category: petition.category, leadAgency: petition.leadAgencyCode))
-        let rows = NotificationsController(store: store, views: views, environment: cases.environment)
-        model.notifications = try await store.notifications(of: petition.trackingCode).map { rows.rows($0, language: context.language) }
+        model.notifications = try await store.notifications(of: petition.trackingCode).map {
+            NotificationRow($0, catalogue: views.catalogue, language: context.language)
+        }
         model.hasNotifications = !model.notifications.isEmpty
         if model.hasSubmitter { try await logSubmitterRead(petition, staff: staff, context: context, what: "case page") }
         var response = views.page("case", title: petition.trackingCode.description, body: model, context: context, status: status)

@@ -66,7 +66,7 @@ struct CasePage {
     let deadlineBadge: String
     let deadlineLabel: String
     /// The notifications of the case and how far each got (never an address).
-    var notifications: [NotificationsController.Row] = []
+    var notifications: [NotificationRow] = []
     var hasNotifications = false
 }
 

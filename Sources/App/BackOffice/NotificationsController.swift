@@ -73,24 +73,8 @@ struct NotificationsController {
 
     // Admins
 
-    struct Row {
-        let id: Int64
-        let trackingCode: String
-        let kind: String
-        let recipient: String
-        let channel: String
-        let state: String
-        let attempts: Int
-        /// Nil before the first attempt (Mustache shows a zero).
-        let attemptsMade: Int?
-        let error: String
-        let createdAt: String
-        let sentAt: String
-        let canRetry: Bool
-    }
-
     struct FailuresPage {
-        let rows: [Row]
+        let rows: [NotificationRow]
         let empty: Bool
         let counts: [Count]
         let message: String?
@@ -110,14 +94,16 @@ struct NotificationsController {
             default: nil
             }
         let counts = try await store.notificationCounts()
+        let rows = try await store.notificationsNeedingAttention().map {
+            NotificationRow($0, catalogue: views.catalogue, language: language)
+        }
         let model = FailuresPage(
-            rows: try await store.notificationsNeedingAttention().map { rows($0, language: language) }, empty: false,
+            rows: rows, empty: rows.isEmpty,
             counts: NotificationState.allCases.compactMap { state in
                 counts[state].map { Count(state: views.catalogue.text("notification_state_" + state.rawValue, language), count: $0) }
             }, message: message)
         return views.page(
-            "admin-notifications", title: views.catalogue.text("notifications_admin_title", language),
-            body: FailuresPage(rows: model.rows, empty: model.rows.isEmpty, counts: model.counts, message: message), context: context)
+            "admin-notifications", title: views.catalogue.text("notifications_admin_title", language), body: model, context: context)
     }
 
     @Sendable func retry(_ request: Request, context: AdminRequestContext) async throws -> Response {
@@ -130,21 +116,5 @@ struct NotificationsController {
                     ip: context.ip, detail: "notification \(id)"))
         }
         return .redirect(to: Site.notifications.path + "?ket-qua=" + (done ? "gui-lai" : "khong"), type: .normal)
-    }
-
-    /// A notification as a table row, in `language`; never the address.
-    func rows(_ record: NotificationRecord, language: Language) -> Row {
-        let catalogue = views.catalogue
-        return Row(
-            id: record.id, trackingCode: record.trackingCode ?? "",
-            kind: catalogue.text("notice_\(record.kind)_subject", language)
-                .replacingOccurrences(of: "{code}", with: record.trackingCode ?? "").replacingOccurrences(of: "{count}", with: "…"),
-            recipient: record.staffName ?? catalogue.text("notifications_submitter", language),
-            channel: catalogue.text("notification_channel_" + record.channel, language),
-            state: catalogue.text("notification_state_" + record.state.rawValue, language), attempts: record.attempts,
-            attemptsMade: record.attempts > 0 ? record.attempts : nil,
-            error: record.lastError ?? "", createdAt: DisplayDate.format(record.createdAt),
-            sentAt: record.sentAt.map(DisplayDate.format) ?? "",
-            canRetry: record.state == .failed || record.state == .unconfirmed)
     }
 }

@@ -9,12 +9,16 @@ struct FolderMailer: MailTransport {
 
     func deliver(_ messages: [MailMessage], commit: @Sendable (Int) async throws -> Bool) async -> [DeliveryResult] {
         var results: [DeliveryResult] = []
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            return messages.map { _ in .failed("\(error)", permanent: false) }
+        }
         for (index, message) in messages.enumerated() {
             let name = "\(Self.safe(message.date))-\(Self.safe(message.messageID)).eml"
             let final = URL(fileURLWithPath: folder).appendingPathComponent(name)
             let temporary = URL(fileURLWithPath: folder).appendingPathComponent("." + name + ".tmp")
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 try Data(message.rendered().utf8).write(to: temporary)
                 guard try await commit(index) else {
                     try? FileManager.default.removeItem(at: temporary)

@@ -15,14 +15,18 @@ struct NotificationTexts: Sendable {
     static let quotedLength = 2_000
 
     func text(_ key: String, _ item: OutboxItem, _ values: [String: String] = [:]) -> String {
-        var text = catalogue.text(key, item.language)
+        let text = catalogue.text(key, item.language)
         let all = values.merging(
             [
                 "code": item.trackingCode?.description ?? "", "name": item.staffName ?? "",
                 "due": item.dueDate.flatMap(CivilDate.init(iso:)).map(DisplayDate.format) ?? "",
             ], uniquingKeysWith: { a, _ in a })
-        for (name, value) in all { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        return Self.filled(text, all)
+    }
+
+    /// A catalogue text with its `{name}` placeholders replaced.
+    static func filled(_ text: String, _ values: [String: String]) -> String {
+        values.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
     }
 
     /// Where the recipient follows the case: the tracking page, or the back office's case page.

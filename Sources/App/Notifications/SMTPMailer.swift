@@ -46,7 +46,7 @@ struct SMTPMailer: MailTransport {
 
     /// Opens a connection, greets, secures and authenticates it, runs `body`, says QUIT.
     private func session(_ body: (Conversation) async throws -> Void) async throws {
-        let tls = try server.tlsContext()
+        let tls = server.tls
         let implicit = server.implicitTLS
         let host = server.host
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -91,7 +91,7 @@ struct SMTPMailer: MailTransport {
     }
 
     /// The lines of one connection, read and written in turn.
-    final class Conversation: @unchecked Sendable {
+    final class Conversation {
         // Used by one task at a time: the session's.
         var lines: NIOAsyncChannelInboundStream<String>.AsyncIterator
         let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
@@ -165,14 +165,15 @@ struct SMTPMailer: MailTransport {
 /// Where mail goes (`SMTP_URL`): `smtp://user:password@host:587` (STARTTLS) or
 /// `smtps://user:password@host:465` (implicit TLS); `?ca=/path/ca.pem` trusts that CA besides
 /// the system's; `?tls=none` allows a relay without TLS (only when no password is sent).
-struct SMTPServer: Sendable, Hashable {
+struct SMTPServer: Sendable {
     var host: String
     var port: Int
     var implicitTLS: Bool
     var username: String?
     var password: String?
-    var caFile: String?
     var plainTextAllowed = false
+    /// Made once, with the settings: the trust roots are read from disk here, not per message.
+    let tls: NIOSSLContext
 
     init(url text: String) throws(SettingsProblem) {
         guard let url = URLComponents(string: text), let scheme = url.scheme, ["smtp", "smtps"].contains(scheme),
@@ -183,14 +184,20 @@ struct SMTPServer: Sendable, Hashable {
         port = url.port ?? (implicitTLS ? 465 : 587)
         username = url.percentEncodedUser?.removingPercentEncoding
         password = url.percentEncodedPassword?.removingPercentEncoding
+        var configuration = TLSConfiguration.makeClientConfiguration()
         for item in url.queryItems ?? [] {
             switch (item.name, item.value ?? "") {
             case ("ca", let path) where !path.isEmpty:
                 guard FileManager.default.isReadableFile(atPath: path) else { throw SettingsProblem("ca: cannot read \(path)") }
-                caFile = path
+                configuration.additionalTrustRoots = [.file(path)]
             case ("tls", "none"): plainTextAllowed = true
             default: throw SettingsProblem("unknown option '\(item.name)' (ca=/path/ca.pem, tls=none)")
             }
+        }
+        do {
+            tls = try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw SettingsProblem("cannot set up TLS (a CA file that is not PEM?): \(error)")
         }
         if plainTextAllowed, username != nil, !isLoopback {
             throw SettingsProblem("tls=none with a password would send it in clear; use STARTTLS or smtps://")
@@ -207,14 +214,6 @@ struct SMTPServer: Sendable, Hashable {
         (try? SocketAddress(ipAddress: host, port: 0)) != nil
     }
 
-    func tlsContext() throws -> NIOSSLContext {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        if let caFile { configuration.additionalTrustRoots = [.file(caFile)] }
-        return try NIOSSLContext(configuration: configuration)
-    }
-
-    /// For logs: never the password.
-    var redacted: String { "\(implicitTLS ? "smtps" : "smtp")://\(username.map { $0 + "@" } ?? "")\(host):\(port)" }
 }
 
 /// A setting that cannot be used, said in a sentence after its name.

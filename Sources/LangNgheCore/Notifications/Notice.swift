@@ -25,15 +25,6 @@ public struct Notice: Sendable, Hashable {
         case invited
         /// A staff account's daily digest of the notifications it chose to receive that way.
         case digest
-
-        /// The submitter's steps are the answer to their petition: sent whatever the account
-        /// prefers, never folded into a digest, and without an unsubscribe link.
-        public var isForSubmitter: Bool {
-            switch self {
-            case .received, .assigned, .infoRequested, .progressUpdated, .refused, .answered, .escalated, .decided, .merged: true
-            default: false
-            }
-        }
     }
 
     /// Who is told: the case's submitter, the active staff of an agency in some roles, or one

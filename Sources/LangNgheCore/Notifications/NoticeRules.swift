@@ -9,6 +9,14 @@
 public enum NoticeRules {
     static let handlers: Set<StaffRole> = [.officer, .leader]
 
+    /// The notice of a deadline reminder (`dueSoon` or any overdue one): for the handlers of the
+    /// agency that owes the step, or the Government Office's coordinators for a case nobody leads.
+    public static func reminder(dueSoon: Bool, agency: String?) -> Notice {
+        let agency = agency ?? Agency.governmentOfficeCode
+        let roles: Set<StaffRole> = agency == Agency.governmentOfficeCode ? [.coordinator] : handlers
+        return Notice(dueSoon ? .dueSoon : .overdue, to: .agency(agency, roles: roles), sequence: nil)
+    }
+
     /// The notices of `events`, appended to a case whose state after them is `state`.
     public static func notices(for events: [PetitionEvent], after state: CaseState) -> [Notice] {
         events.flatMap { notices(for: $0, after: state) }

@@ -21,6 +21,7 @@ extension Schema {
             "CREATE INDEX notifications_due ON notifications (state, next_attempt_at)",
             "CREATE INDEX notifications_petition ON notifications (petition_id, id)",
             "CREATE INDEX notifications_staff ON notifications (staff_id, state)",
+            "CREATE INDEX notifications_digest ON notifications (digest_id) WHERE digest_id IS NOT NULL",
             """
             CREATE UNIQUE INDEX notifications_reminder ON notifications (petition_id, kind, day, staff_id, channel)
             WHERE day IS NOT NULL

@@ -15,6 +15,12 @@ import LangNgheCore
 /// `digest`, then `digested` into one digest message.
 public enum NotificationState: String, Sendable, CaseIterable {
     case pending, claimed, sending, sent, failed, unconfirmed, digest, digested
+
+    /// Failed for good, or perhaps sent: only an admin sends it again.
+    public var needsAttention: Bool { self == .failed || self == .unconfirmed }
+
+    /// Those states, for SQL: `'failed', 'unconfirmed'`.
+    static var needingAttention: String { allCases.filter(\.needsAttention).map { "'\($0.rawValue)'" }.joined(separator: ", ") }
 }
 
 /// A notification as the delivery worker takes it: addressed, with what its text needs.
@@ -101,7 +107,7 @@ extension Store {
         }
         return staff.flatMap { row -> [(Int64?, NotificationChannel, String, NotificationState)] in
             guard let id = row.int("id").map(Int64.init), id != notice.except else { return [] }
-            let digest = row.bool("digest") && !notice.kind.isForSubmitter
+            let digest = row.bool("digest")
             return NotificationChannel.parse(row.string("notify_by") ?? "").sorted().compactMap { channel in
                 let address = row.string(channel == .email ? "email" : "phone") ?? ""
                 guard !address.isEmpty else { return nil }
@@ -113,19 +119,33 @@ extension Store {
     /// Takes up to `limit` notifications due now for `holder`, for `lease` seconds, addressed.
     /// Several workers (server instances on one PostgreSQL) never take the same one: PostgreSQL
     /// skips rows another transaction has locked; SQLite has one writer. First, a message left
-    /// `sending` by a worker that died is marked `unconfirmed`.
+    /// `sending` by a worker that died is marked `unconfirmed`, and one left `claimed` goes back
+    /// to `pending` (no longer its holder's: that worker may not send it). An idle round only
+    /// reads, by the index on (state, next_attempt_at): the worker asks every two seconds, and a
+    /// write would queue behind the submissions.
     public func claimNotifications(holder: String, now: Date, lease: TimeInterval, limit: Int) async throws -> [OutboxItem] {
         let skipLocked = dialect == .postgresql ? " FOR UPDATE SKIP LOCKED" : ""
+        let at = Timestamp.string(now)
+        // One probe per state: an OR of them makes SQLite scan the whole table.
+        let due = try await database.read { db in
+            // The same conditions as the write below: due now, or a lease run out.
+            for (state, clock) in [("pending", "next_attempt_at <="), ("claimed", "lease_until <"), ("sending", "lease_until <")] {
+                if try await db.first("SELECT id FROM notifications WHERE state = ? AND \(clock) ? LIMIT 1", state, at) != nil {
+                    return true
+                }
+            }
+            return false
+        }
+        guard due else { return [] }
         return try await database.write { db in
-            let at = Timestamp.string(now)
             try await db.execute(
                 "UPDATE notifications SET state = 'unconfirmed', last_error = ?, holder = NULL WHERE state = 'sending' AND lease_until < ?",
                 "the worker stopped while sending: it may have gone out", at)
+            try await db.execute(
+                "UPDATE notifications SET state = 'pending', holder = NULL WHERE state = 'claimed' AND lease_until < ?", at)
             let ids = try await db.query(
-                """
-                SELECT id FROM notifications WHERE (state = 'pending' AND next_attempt_at <= ?) OR (state = 'claimed' AND lease_until < ?)
-                ORDER BY next_attempt_at, id LIMIT ?\(skipLocked)
-                """, at, at, limit
+                "SELECT id FROM notifications WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?\(skipLocked)",
+                at, limit
             ).compactMap { $0.int("id").map(Int64.init) }
             guard !ids.isEmpty else { return [] }
             let list = ids.map(String.init).joined(separator: ", ")
@@ -145,7 +165,11 @@ extension Store {
     /// many digests it made.
     @discardableResult
     public func foldDigests(now: Date, dayStart: Date) async throws -> Int {
-        try await database.write { db in
+        let waiting = try await database.read { db in
+            try await db.first("SELECT 1 AS waiting FROM notifications WHERE state = 'digest' LIMIT 1") != nil
+        }
+        guard waiting else { return 0 }
+        return try await database.write { db in
             var made = 0
             let waiting = try await db.query(
                 "SELECT DISTINCT n.staff_id, n.channel, st.language FROM notifications n JOIN staff st ON st.id = n.staff_id WHERE n.state = 'digest'"
@@ -248,7 +272,7 @@ extension Store {
             try await db.first(
                 """
                 UPDATE notifications SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL
-                WHERE id = ? AND state IN ('failed', 'unconfirmed') RETURNING id
+                WHERE id = ? AND state IN (\(NotificationState.needingAttention)) RETURNING id
                 """, Timestamp.string(now), id) != nil
         }
     }
@@ -260,7 +284,7 @@ extension Store {
 
     /// The notifications that need an admin (failed or unconfirmed), newest first.
     public func notificationsNeedingAttention(limit: Int = 200) async throws -> [NotificationRecord] {
-        try await notificationRecords(where: "n.state IN ('failed', 'unconfirmed')", [], limit: limit, newestFirst: true)
+        try await notificationRecords(where: "n.state IN (\(NotificationState.needingAttention))", [], limit: limit, newestFirst: true)
     }
 
     /// How many notifications are in each state.

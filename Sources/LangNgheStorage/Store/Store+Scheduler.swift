@@ -31,16 +31,6 @@ public struct Reminder: Sendable, Hashable {
     }
 }
 
-extension Reminder {
-    /// Who is told of it: the handlers of the agency that owes the step (the Government Office's
-    /// coordinators for a case nobody leads).
-    var notice: Notice {
-        let agency = agencyCode ?? Agency.governmentOfficeCode
-        let roles: Set<StaffRole> = agency == Agency.governmentOfficeCode ? [.coordinator] : [.officer, .leader]
-        return Notice(kind == .dueSoon ? .dueSoon : .overdue, to: .agency(agency, roles: roles), sequence: nil)
-    }
-}
-
 extension Store {
     /// Takes (or renews) the lease on a job for `holder` until `until`, if nobody else holds a
     /// live one. Two instances racing for it: one wins, the other gets false.
@@ -104,7 +94,9 @@ extension Store {
             guard !inserted.isEmpty else { return false }
             // The people it is for are told, in the same transaction: a reminder never without
             // its notifications.
-            try await Self.recordNotices([reminder.notice], petitionID: id, now: now, day: reminder.day, in: db)
+            try await Self.recordNotices(
+                [NoticeRules.reminder(dueSoon: reminder.kind == .dueSoon, agency: reminder.agencyCode)], petitionID: id, now: now,
+                day: reminder.day, in: db)
             return true
         }
     }

@@ -67,9 +67,12 @@ import Testing
         #expect(NoticeRules.notices(for: [log[1]], after: CaseState(events: log)) == [Notice(.invited, to: .staff(42), sequence: 2)])
     }
 
-    @Test func onlyTheSubmittersStepsBypassTheDigest() {
-        #expect(Notice.Kind.answered.isForSubmitter)
-        #expect(!Notice.Kind.overdue.isForSubmitter)
-        #expect(!Notice.Kind.digest.isForSubmitter)
+    @Test func remindersGoToWhoeverOwesTheStep() {
+        #expect(
+            NoticeRules.reminder(dueSoon: true, agency: "BTC")
+                == Notice(.dueSoon, to: .agency("BTC", roles: [.officer, .leader]), sequence: nil))
+        #expect(
+            NoticeRules.reminder(dueSoon: false, agency: nil) == Notice(.overdue, to: .agency("VPCP", roles: [.coordinator]), sequence: nil)
+        )
     }
 }
