@@ -64,7 +64,10 @@ struct NotificationDelivery: Sendable {
                 outcome.sent += 1
             case .abandoned:
                 outcome.abandoned += 1
-            case .failed(let reason, let permanent):
+            case .failed(let said, let permanent):
+                // Servers quote the recipient ("550 <an@…>: unknown"): kept and logged without it,
+                // since the admins' page and the log are no place for a submitter's address.
+                let reason = item.address.isEmpty ? said : said.replacingOccurrences(of: item.address, with: "…", options: .caseInsensitive)
                 let attempt = item.attempts + 1
                 let retry = permanent || attempt >= Self.maxAttempts ? nil : now.addingTimeInterval(Self.backoff(attempt: attempt))
                 try await store.markNotificationFailed(item.id, holder: holder, error: reason, retryAt: retry)
