@@ -31,8 +31,10 @@ public func buildApplication(
         let retention = RetentionJob(store: store, policy: try ShippedData.retentionPolicy(), environment: environment, holder: holder)
         let publication = ReportPublicationJob(
             reports: ReportService(store: store), passphrase: settings.caPassphrase, environment: environment, holder: holder)
+        let training = AssistTrainingJob(store: store, environment: environment, holder: holder)
         services.append(
-            SchedulerService(job: job, retention: retention, publication: publication, interval: interval, logger: logger))
+            SchedulerService(
+                job: job, retention: retention, publication: publication, training: training, interval: interval, logger: logger))
     }
     return Application(
         router: router,
@@ -64,7 +66,7 @@ func buildRouter(
             perClient: 2,
             paths: [
                 Site.statistics.path, Site.agencyConduct.path, Site.search.path, "/api/v1/stats", "/api/v1/agencies/conduct",
-                "/api/v1/search", "/api/v1/log/proof", "/api/v1/verify", Site.verify.path,
+                "/api/v1/search", "/api/v1/log/proof", "/api/v1/verify", Site.verify.path, "/api/v1/similar",
             ]))
     router.add(middleware: FormMiddleware(csrf: CSRF(secret: settings.secret), secureCookies: secureCookies))
     let auth = StaffAuth(store: store, environment: environment, requireSecondFactor: settings.requireSecondFactor)
@@ -79,16 +81,18 @@ func buildRouter(
         perAddressPerHour: settings.submissionsPerAddressPerHour, perSenderPerDay: settings.submissionsPerSenderPerDay,
         secret: settings.secret)
     let intake = IntakeService(store: store, environment: environment, reference: referenceCache, limits: limits)
-    let cases = CaseService(store: store, environment: environment, catalogue: views.catalogue, passphrase: settings.caPassphrase) { kind in
+    let assist = AssistService(store: store, now: environment.now)
+    var cases = CaseService(store: store, environment: environment, catalogue: views.catalogue, passphrase: settings.caPassphrase) { kind in
         views.catalogue.text("mask_" + kind.code, .vi)
     }
+    cases.assist = assist
     let receipts = ReceiptCookie(secret: settings.secret, secure: secureCookies, now: environment.now)
     var criteria = RankingCriteria.standard
     criteria.minimumEvidence = settings.namingMinimum
     let statistics = StatisticsService(store: store, deadlines: deadlines, cacheSeconds: settings.figuresCacheSeconds)
 
     let home = HomeController(store: store, views: views)
-    let form = PetitionFormController(store: store, views: views, intake: intake, receipts: receipts)
+    let form = PetitionFormController(store: store, views: views, intake: intake, receipts: receipts, assist: assist)
     let tracking = TrackingController(store: store, views: views, cases: cases, deadlines: deadlines)
     let calendar = CalendarPageController(store: store, views: views, deadlines: deadlines, environment: environment)
     let answers = AnswersController(store: store, views: views)
@@ -97,7 +101,7 @@ func buildRouter(
     let openData = OpenDataController(store: store, baseURL: settings.baseURL)
     let login = LoginController(auth: auth, views: views, secureCookies: secureCookies)
     let inbox = InboxController(store: store, views: views, deadlines: deadlines)
-    let casePage = CaseController(store: store, views: views, cases: cases, deadlines: deadlines)
+    let casePage = CaseController(store: store, views: views, cases: cases, deadlines: deadlines, assist: assist)
     let security = SecurityController(store: store, views: views, environment: environment)
     let clerk = ClerkIntakeController(store: store, views: views, intake: intake, receipts: receipts)
     let admin = AdminController(store: store, views: views, environment: environment, reference: referenceCache)
@@ -194,6 +198,10 @@ func buildRouter(
     api.get("petitions/:code", use: apiPetitions.show)
     api.get("petitions/:code/attachments/:id", use: apiPetitions.attachment)
     api.get("petitions/:code/personal-data", use: apiPetitions.personalData)
+    let apiAssist = AssistAPIController(store: store, assist: assist)
+    api.get("similar", use: apiAssist.similarAnswers)
+    api.get("petitions/:code/similar", use: apiAssist.similarCases)
+    api.post("assist/routing", use: apiAssist.routing)
     api.get("petitions/:code/answer", use: signed.documentJSON)
     api.post("verify", use: signed.verifyJSON)
     api.get("reports", use: reportPages.listJSON)

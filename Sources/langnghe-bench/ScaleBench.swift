@@ -107,6 +107,27 @@ enum ScaleBench {
                 try await time("log consistency proof", client, ["/api/v1/log/proof/consistency?from=\(size / 3)&to=\(size)"])
                 try await time("signed answer document", client, ["/api/v1/petitions/\(answered)/answer"])
                 try await time("/xac-minh?ma= (verification)", client, ["/xac-minh?ma=\(answered)"])
+
+                // The assistant (issue 15): training on the newest handled cases, and the
+                // lookups a coordinator's case page and a citizen's form make.
+                if let only = ProcessInfo.processInfo.environment["BENCH_ONLY"], !only.isEmpty, !"assist train".contains(only) {
+                } else {
+                    let summary = try await AssistTraining.train(store, now: Date())
+                    print(
+                        String(
+                            format: "assist train: %d handled cases, %d agencies, %d fields in %.1f s", summary.cases, summary.agencies,
+                            summary.fields, summary.seconds))
+                }
+                let spread = try await store.database.read { db in
+                    try await db.query(
+                        "SELECT tracking_code, title FROM petitions WHERE id % ? = 0 ORDER BY id DESC LIMIT 10", max(1, count / 10)
+                    ).map { ($0.string("tracking_code") ?? "", $0.string("title") ?? "") }
+                }
+                try await time(
+                    "similar cases (assist, 10 cases)", client, spread.map { "/api/v1/petitions/\($0.0)/similar" }, headers: staff)
+                try await time(
+                    "similar answers (assist, 10 texts)", client,
+                    spread.map { "/api/v1/similar?text=" + ($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") })
             }
             let (audit, auditSeconds) = try await Bench.measure { try await store.auditLog() }
             print(

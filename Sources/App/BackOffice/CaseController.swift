@@ -9,10 +9,24 @@ struct CaseController {
     let views: Views
     let cases: CaseService
     let deadlines: DeadlineService
+    let assist: AssistService
 
     @Sendable func show(_ request: Request, context: StaffRequestContext) async throws -> Response {
         let staff = context.staff
         let petition = try await find(context, for: staff)
+        // The assistant's offers fill a form in: a published answer to start the draft from, or
+        // the escalation of a repeated complaint. Both are checked again when the form is sent.
+        let query = request.uri.queryParameters
+        if let source = query.get(CaseAssistance.sourceParameter).flatMap({ TrackingCode(String($0)) }),
+            let answer = try await store.publishedAnswer(source)
+        {
+            let values = EventInput(["content": answer.answer, "source": source.description])
+            return try await page(petition, staff: staff, context: context, values: values, returned: .answerDrafted)
+        }
+        if let repeated = query.get(CaseAssistance.repeatParameter).flatMap({ TrackingCode(String($0)) }) {
+            let values = EventInput(["reason": EscalationReason.repeatedComplaint.rawValue, "repeatOf": repeated.description])
+            return try await page(petition, staff: staff, context: context, values: values, returned: .escalated)
+        }
         return try await page(petition, staff: staff, context: context)
     }
 
@@ -85,6 +99,9 @@ struct CaseController {
             NotificationRow($0, catalogue: views.catalogue, language: context.language)
         }
         model.hasNotifications = !model.notifications.isEmpty
+        model.assistance = try await CaseAssistance.make(
+            petition, staff: staff.identity, assist: assist, catalogue: views.catalogue, language: context.language,
+            agencies: try await store.agencies(), fields: try await store.fields())
         if model.hasSubmitter { try await logSubmitterRead(petition, staff: staff, context: context, what: "case page") }
         var response = views.page("case", title: petition.trackingCode.description, body: model, context: context, status: status)
         response.headers[.cacheControl] = "private, no-store"

@@ -68,6 +68,8 @@ struct CasePage {
     /// The notifications of the case and how far each got (never an address).
     var notifications: [NotificationRow] = []
     var hasNotifications = false
+    /// The assistant's offers (`CaseAssistance`).
+    var assistance = CaseAssistance()
 }
 
 extension CasePage {

@@ -8,6 +8,7 @@ public struct LangNgheCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, UserCommand.self, JobsCommand.self, ProjectionsCommand.self,
             DataKeyCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, ReportCommand.self,
+            AssistCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 

@@ -3,13 +3,14 @@ import LangNgheStorage
 import Logging
 import ServiceLifecycle
 
-/// Runs the reminder job and the retention policy, signs a head of the tamper-evident log and
-/// publishes the last quarter's report when it is due, inside the server every `interval`, until
-/// shutdown.
+/// Runs the reminder job and the retention policy, signs a head of the tamper-evident log,
+/// publishes the last quarter's report when it is due and retrains the assistant daily, inside
+/// the server every `interval`, until shutdown.
 struct SchedulerService: Service {
     let job: ReminderJob
     let retention: RetentionJob
     let publication: ReportPublicationJob
+    let training: AssistTrainingJob
     let interval: Duration
     let logger: Logger
 
@@ -35,6 +36,11 @@ struct SchedulerService: Service {
                 try await publication.runOnce(logger: logger)
             } catch {
                 logger.error("publishing the quarterly report failed", metadata: ["error": "\(error)"])
+            }
+            do {
+                try await training.runOnce(logger: logger)
+            } catch {
+                logger.error("training the assistant failed", metadata: ["error": "\(error)"])
             }
             // Sleeps until the next run, or returns at once when the server shuts down.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }

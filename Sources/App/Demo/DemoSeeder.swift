@@ -109,6 +109,9 @@ public struct DemoSeeder {
         // petitions the inbox's counts scanned the whole table (451 ms) until VACUUM ANALYZE
         // let them read an index (17 ms).
         try await store.database.refreshStatistics()
+        // The assistant learns from the demo's routings at once, so that its suggestions show
+        // from the first page a coordinator opens.
+        try await AssistTraining.train(store, now: until)
     }
 
     /// The demo staff accounts (created once): a coordinator and an admin at VPCP, an officer

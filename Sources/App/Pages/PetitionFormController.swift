@@ -8,6 +8,7 @@ struct PetitionFormController {
     let views: Views
     let intake: IntakeService
     let receipts: ReceiptCookie
+    let assist: AssistService
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let kind: Submitter.Kind = request.uri.queryParameters.get("loai") == "doanh-nghiep" ? .organization : .individual
@@ -17,6 +18,7 @@ struct PetitionFormController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormData()
         let draft = Self.draft(from: form)
+        if form["similar"] != nil { return try await similar(draft, context: context) }
         let uploads = try form.files.filter { $0.field == "attachments" }.map {
             IntakeService.Upload(fileName: $0.fileName, bytes: try $0.bytes)
         }
@@ -34,6 +36,21 @@ struct PetitionFormController {
             response.headers[.retryAfter] = String(seconds)
             return response
         }
+    }
+
+    /// "Look for similar answers": the form comes back as typed, with the published answers that
+    /// may already answer it, so the citizen can stop or go on. Nothing is filed.
+    private func similar(_ draft: PetitionDraft, context: AppRequestContext) async throws -> Response {
+        let text = (draft.title ?? "") + " " + (draft.content ?? "")
+        let found = try await assist.similarAnswers(to: text)
+        let agencies = try await store.agencies().byCode
+        let items = found.map {
+            PetitionFormPage.SimilarAnswers.Item(
+                href: Site.answer(.value($0.code.description)).path, title: $0.title,
+                agency: agencies[$0.agencyCode]?.name(context.language) ?? $0.agencyCode,
+                score: NumberText.percent($0.score, context.language))
+        }
+        return try await form(draft, messages: [:], context: context, status: .ok, similar: .init(items: items, none: items.isEmpty))
     }
 
     /// The draft as typed into the form.
@@ -73,12 +90,14 @@ struct PetitionFormController {
         return response
     }
 
-    private func form(_ draft: PetitionDraft, messages: [String: String], context: AppRequestContext, status: HTTPResponse.Status)
-        async throws -> Response
-    {
-        let page = PetitionFormPage(
+    private func form(
+        _ draft: PetitionDraft, messages: [String: String], context: AppRequestContext, status: HTTPResponse.Status,
+        similar: PetitionFormPage.SimilarAnswers? = nil
+    ) async throws -> Response {
+        var page = PetitionFormPage(
             draft: draft, messages: messages, catalogue: views.catalogue, language: context.language,
             categories: try await store.categories(), fields: try await store.fields(), agencies: try await store.agencies())
+        page.similar = similar
         return views.page(
             "petition-form", title: views.catalogue.text("form_title", context.language), body: page, context: context, status: status)
     }

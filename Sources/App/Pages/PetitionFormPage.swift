@@ -66,6 +66,20 @@ struct PetitionFormPage {
     /// The channels ticked for notifications.
     let notifyByEmail: Bool
     let notifyBySMS: Bool
+    /// Published answers like the text typed so far, after "look for similar answers" (nil
+    /// before the citizen asked).
+    var similar: SimilarAnswers?
+
+    struct SimilarAnswers {
+        struct Item {
+            let href: String
+            let title: String
+            let agency: String
+            let score: String
+        }
+        let items: [Item]
+        let none: Bool
+    }
 
     init(
         draft: PetitionDraft, messages: [String: String], catalogue: Catalogue, language: Language,

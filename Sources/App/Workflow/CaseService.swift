@@ -13,6 +13,8 @@ struct CaseService: Sendable {
     let passphrase: CAPassphrase
     /// What masked personal data reads as in published text (Vietnamese: it is published as is).
     let mask: @Sendable (PersonalDataFinding.Kind) -> String
+    /// Records, on each routing, what the assistant suggested (nil: nothing is suggested).
+    var assist: AssistService? = nil
 
     /// Appends one event of `type` with the fields of `input` for `principal`, or throws the
     /// AppError that says why not (401, 403, 409, 422). The security log's line is written in
@@ -24,6 +26,16 @@ struct CaseService: Sendable {
         if type == .merged, let into = input["into"].flatMap(TrackingCode.init) {
             guard into != code, try await store.petition(into) != nil else {
                 throw AppError.validation([FieldError("into", .invalidChoice)])
+            }
+        }
+        if type == .assigned { try await recordSuggestion(in: &input, for: code) }
+        if type == .escalated, let repeated = input["repeatOf"], !repeated.isEmpty {
+            try await checkRepetition(repeated, of: code, by: principal)
+        }
+        if type == .answerDrafted, let source = input["source"], !source.isEmpty {
+            // Only a published answer may be named as the draft's source.
+            guard let sourceCode = TrackingCode(source), try await store.publishedAnswer(sourceCode) != nil else {
+                throw AppError.validation([FieldError("source", .invalidChoice)])
             }
         }
         if type == .observerInvited {
@@ -78,6 +90,14 @@ struct CaseService: Sendable {
 }
 
 extension CaseService {
+    /// A repeated complaint named at screening must be one the assistant finds: an answered case
+    /// of the same submitter on the same matter.
+    fileprivate func checkRepetition(_ repeated: String, of code: TrackingCode, by principal: Principal) async throws {
+        guard let assist, let staff = principal.staff, let earlier = TrackingCode(repeated),
+            try await assist.similarCases(to: code, for: staff, limit: 50).contains(where: { $0.code == earlier && $0.repeatedComplaint })
+        else { throw AppError.validation([FieldError("repeatOf", .invalidChoice)]) }
+    }
+
     /// Who signs an approval: a leader who re-entered their own password, with their agency's key.
     /// Anyone else gets nil, and the workflow then says why they may not approve (403, or 422
     /// for a missing password) — before a password is checked or a certificate issued for them.
@@ -147,5 +167,19 @@ struct AnswerSigner: Sendable {
         try identity.sign(
             AnswerDocument(
                 trackingCode: code.description, agency: agency, answer: draft, approvedAt: Timestamp.string(at), approver: approver))
+    }
+}
+
+extension CaseService {
+    /// The suggestion is the server's, made now from the case's own text: whatever a form sent
+    /// under these names is dropped.
+    fileprivate func recordSuggestion(in input: inout EventInput, for code: TrackingCode) async throws {
+        input["suggestedAgency"] = nil
+        input["suggestionPercent"] = nil
+        guard let assist, let petition = try await store.petition(code),
+            let best = try await assist.suggestRouting(title: petition.title, content: petition.content)?.agencies.first
+        else { return }
+        input["suggestedAgency"] = best.code
+        input["suggestionPercent"] = String(Int((best.score * 100).rounded()))
     }
 }

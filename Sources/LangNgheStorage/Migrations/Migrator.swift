@@ -34,18 +34,22 @@ struct Migrator {
         Schema.v25TrackingSequences,
         Schema.v26PublishedReports,
         Schema.v27Notifications,
+        Schema.v28Assistance,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.
     static let projectionsPending = "projections-pending"
     /// The marker of submitters stored in clear still to be sealed (`Store.sealSubmittersInClear`).
     static let sealingPending = "sealing-pending"
+    /// The marker of cases still to be put in the similarity index (`Store.indexForAssistance`).
+    static let assistancePending = "assistance-pending"
 
     /// Work a migration leaves for `Store.migrate()`, which needs more than SQL: the marker it
     /// writes, cleared once the work is done (so an interrupted one runs again at the next start).
     static let leavesWork: [String: String] = [
         Schema.v8CaseReadModels.name: projectionsPending, Schema.v9Rollups.name: projectionsPending,
         Schema.v11SearchIndex.name: projectionsPending, Schema.v16DataKeys.name: sealingPending,
+        Schema.v28Assistance.name: assistancePending,
     ]
 
     let database: any SQLDatabase

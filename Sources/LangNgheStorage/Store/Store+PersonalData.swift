@@ -46,6 +46,14 @@ struct DataKey: Sendable {
     func open(_ stored: String?) throws -> String? {
         try stored.map { try open($0) }
     }
+
+    /// A keyed hash of a phone number or an e-mail address: equal for equal values, useless to
+    /// anyone without the data key (a hash alone could be reversed by hashing every phone number).
+    /// The key is derived, so that it is never the one that seals.
+    func matchKey(_ value: String) -> String {
+        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("langnghe-submitter-match".utf8), outputByteCount: 32)
+        return Data(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: derived)).base64EncodedString()
+    }
 }
 
 extension Store {

@@ -68,6 +68,9 @@ extension Store {
         }
         try await Self.insert(
             Array(zip(prepared.log, prepared.eventData)), code: code, petitionID: Int64(petitionID), dialect: self.dialect, in: db)
+        try await Self.indexCase(
+            petitionID: petitionID, bands: prepared.bands, submitterKeys: try await submitterKeys(phone: s.phone, email: s.email, in: db),
+            in: db)
         if let key = intake.idempotency {
             // A second request with the same key racing this one fails here, on the primary key.
             try await db.execute(
@@ -221,6 +224,8 @@ public struct PreparedCase: Sendable {
     let eventData: [String]
     let state: CaseState
     let searchText: String
+    /// The case's bands in the similarity index (`MinHash`), made before the write.
+    let bands: [Int64]
     let document: SearchDocument?
 
     public init(intake: Intake, history: [PetitionEvent]) throws {
@@ -240,6 +245,7 @@ public struct PreparedCase: Sendable {
         self.state = state
         let petition = intake.petition
         searchText = VietnameseText.folded(petition.title + " " + petition.content)
+        bands = MinHash(TermBag(folded: searchText)).bandKeys
         document = log.last(where: { $0.type == .answerPublished }).map { published in
             SearchDocument(
                 title: state.publicTitle ?? petition.title, content: state.publicContent ?? petition.content, answer: published.text)

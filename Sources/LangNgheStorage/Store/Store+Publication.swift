@@ -119,6 +119,7 @@ extension Store {
             row.bool("publish_name") && !state.personalDataErased
                 ? try await dataKey(in: db, create: false).open(row.string("submitter_name")) : nil,
             state.usefulOutcome, folded, signed?.document.signerLine, signed?.document.approvedAt)
+        try await Self.indexAnswer(petitionID: petitionID, title: title, content: content, fresh: fresh, in: db)
         switch dialect {
         case .sqlite:
             if !fresh { try await db.execute("DELETE FROM search_fts WHERE rowid = ?", petitionID) }

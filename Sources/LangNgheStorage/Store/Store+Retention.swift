@@ -30,6 +30,7 @@ extension Store {
             WHERE id = (SELECT submitter_id FROM petitions WHERE id = ?)
             """, Timestamp.string(at ?? Date()), id)
         try await db.execute("UPDATE attachments SET content = ?, file_name = '' WHERE petition_id = ?", SQLValue.blob([]), id)
+        try await db.execute("DELETE FROM submitter_keys WHERE petition_id = ?", id)
         if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = OFF") }
     }
 

@@ -69,6 +69,10 @@ public final class Store: Sendable {
             try await sealSubmittersInClear()
             try await clearPending(Migrator.sealingPending)
         }
+        if try await isPending(Migrator.assistancePending) {
+            try await indexForAssistance()
+            try await clearPending(Migrator.assistancePending)
+        }
         return applied
     }
 
