@@ -33,6 +33,16 @@ def environment(database: str, port: int) -> dict:
     return env
 
 
+def smtp_python() -> str:
+    """A Python with aiosmtpd (the SMTP server of the notification tests), in a venv under .build."""
+    venv = ROOT / ".build" / "smtp-venv"
+    python = venv / "bin" / "python"
+    if not python.exists() or subprocess.run([str(python), "-c", "import aiosmtpd"], capture_output=True).returncode != 0:
+        subprocess.run(["python3", "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check", "aiosmtpd"], check=True)
+    return str(python)
+
+
 def get(base: str, path: str, headers: dict | None = None) -> tuple[int, bytes]:
     request = urllib.request.Request(base + path, headers=headers or {})
     try:

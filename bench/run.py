@@ -1,12 +1,13 @@
 """LangNghe's benchmark suite (issue 12): one command, every figure, on this machine.
 
 Builds in release, loads a database of the chosen size through the bulk path (`langnghe seed demo`),
-starts the server, and measures it on loopback with wrk: submissions, the public reads, search,
-statistics, the conduct page, a busy agency's inbox, the overdue scan; then the durability check
-under strace (bench/crash.py), peak RSS, start-up time to the first 200 of /healthz, database size
-per petition. Every throughput is also printed as a ratio
-to the server's own /healthz, so that results compare across machines. With --write, the results
-replace docs/performance.md.
+starts the server, and measures it on loopback with wrk: submissions (without and with a receipt
+mail in the outbox), the public reads, search, statistics, the conduct page, a busy agency's inbox,
+the overdue scan; then the notification worker's mails per second to a local SMTP server, the
+durability check under strace (bench/crash.py), peak RSS, start-up time to the first 200 of
+/healthz, database size per petition. Every throughput is also printed as a ratio to the server's
+own /healthz, so that results compare across machines. With --write, the results replace
+docs/performance.md.
 
     bench/run [--petitions N] [--postgres URL] [--connections 64] [--seconds 10] [--write]
 """
@@ -126,6 +127,37 @@ def busiest_agency(database: str) -> str:
     return (row or ["HNI"])[0] or "HNI"
 
 
+def delivery(binary: Path, env: dict, folder: Path) -> str:
+    """Mails per second from the outbox (the receipts of the submission rows) to a local SMTP server
+    (aiosmtpd): the server started again with its delivery worker, timed from the first mail
+    received to the last."""
+    mail = folder / "mail"
+    port = PORT + 1
+    sink = subprocess.Popen([harness.smtp_python(), str(ROOT / "Tests" / "Support" / "smtp_sink.py"), "--port", str(port),
+                             "--folder", str(mail)], stdout=subprocess.PIPE, text=True)
+    try:
+        sink.stdout.readline()
+        server, _ = harness.start([str(binary), "serve"], {**env, "SMTP_URL": f"smtp://127.0.0.1:{port}",
+                                                            "LANGNGHE_NOTIFICATION_INTERVAL": "1"}, folder / "delivery.log")
+        try:
+            count, quiet = 0, time.monotonic()
+            while time.monotonic() - quiet < 5:
+                time.sleep(0.5)
+                now = len(list(mail.glob("*.eml")))
+                if now != count:
+                    count, quiet = now, time.monotonic()
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+    finally:
+        sink.kill()
+    times = sorted(p.stat().st_mtime for p in mail.glob("*.eml"))
+    if len(times) < 2:
+        return f"{len(times)} mails (too few to time)"
+    span = times[-1] - times[0]
+    return f"{len(times):,} mails in {span:.1f} s = {(len(times) - 1) / span:,.0f} per second (batches of 50, one SMTP connection each)"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--petitions", type=int, default=100_000)
@@ -166,10 +198,17 @@ def main():
             "publishName": False})
         today = time.strftime("%Y-%m-%d")
         quarter_start = time.strftime("%Y-") + f"{((int(time.strftime('%m')) - 1) // 3) * 3 + 1:02d}-01"
+        # The same petition from a sender who ticked e-mail: each submission also writes its
+        # receipt notification into the outbox, in the same transaction (issue 14).
+        notified = json.loads(petition)
+        notified["submitter"]["email"] = "an.nguyen@example.vn"
+        notified["notifyBy"] = ["email"]
+        notified = json.dumps(notified)
         c, s = args.connections, args.seconds
         plan = [
             ("/healthz (one database query)", dict(paths=["/healthz"])),
             ("POST /api/v1/petitions (durable)", dict(paths=["/api/v1/petitions"], post=petition)),
+            ("POST /api/v1/petitions, receipt mail in the outbox", dict(paths=["/api/v1/petitions"], post=notified)),
             ("GET /api/v1/petitions/{code}", dict(paths=[f"/api/v1/petitions/{code}" for code in answered])),
             ("/tra-cuu?ma= (tracking page)", dict(paths=[f"/tra-cuu?ma={code}" for code in answered])),
             ("/tra-loi (answers page)", dict(paths=["/tra-loi"])),
@@ -197,6 +236,8 @@ def main():
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+    print("  notification delivery to a local SMTP server …", flush=True)
+    figures["notification delivery"] = delivery(binary, env, folder)
 
     if not args.postgres:
         # The durability check (bench/crash.py --strace) on a fresh database with the same binary.

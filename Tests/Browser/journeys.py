@@ -10,6 +10,10 @@ paper petition; an admin adds a day off to the calendar; the Government Office m
 quarter's report and publishes it; an invited observer comments.
 """
 
+import email
+import email.policy
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,9 +74,11 @@ def citizen_files(b: Browser, files: list[Path]) -> Filed:
         "name": "Nguyễn Thị Lan", "phone": "0912345678", "email": "lan.nguyen@example.vn", "category": "regulation",
         "agencyCode": LEAD, "content": CONTENT, "attachments": files,
     })
+    b._click(b.find("#notifyBy-email"))
     b.submit()
     b.check("receipt")
     code = tracking_code(b.text(".receipt"))
+    receipt_mail_arrives(code, "lan.nguyen@example.vn")
     key = b.text(".receipt code.key").replace(" ", "")
     expect(len(key) >= 12, f"no access key on the receipt: {key!r}")
     b.driver.refresh()
@@ -94,6 +100,21 @@ def citizen_files(b: Browser, files: list[Path]) -> Filed:
     b.check("tracking-unlocked")
     expect("Nguyễn Thị Lan" in b.text("main") or "0912" in b.text("main"), "the key does not open the petition")
     return Filed(code, key)
+
+
+def receipt_mail_arrives(code: str, address: str):
+    """Issue 14: the citizen who ticked e-mail gets the receipt, with the code, within seconds (the
+    server writes mail to LANGNGHE_MAIL_FOLDER, set by .ci/browser)."""
+    folder = Path(os.environ["LANGNGHE_MAIL_FOLDER"])
+    for _ in range(40):
+        for path in folder.glob("*.eml"):
+            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            if code in str(message["Subject"]) and address in str(message["To"]):
+                body = message.get_body(("plain",)).get_content()
+                expect(f"/tra-cuu?ma={code}" in body, "the receipt mail has no link to the tracking page")
+                return
+        time.sleep(0.5)
+    raise AssertionError(f"no receipt mail for {code} in {folder}")
 
 
 def business_files(b: Browser) -> str:

@@ -60,7 +60,7 @@ struct CaseAssistance {
         let casePath = Site.staffCase(.value(code)).path
         var result = CaseAssistance()
         if staff.isCoordinator, allowed.contains(.merged) || allowed.contains(.assigned) || allowed.contains(.escalated) {
-            result.similar = try await assist.similarCases(to: petition.trackingCode, for: staff).map { found in
+            result.similar = try await assist.similarCases(to: petition.trackingCode, for: staff, limit: 6).map { found in
                 Similar(
                     code: found.code.description, href: Site.staffCase(.value(found.code.description)).path, title: found.title,
                     score: percent(found.score), status: t("status_" + found.status.rawValue),

@@ -92,15 +92,7 @@ extension Store {
         -> [CaseCandidate]
     {
         try await database.read { db in
-            var hits: [Int: Int] = [:]
-            for band in Set(bands) {
-                for row in try await db.query(
-                    "SELECT petition_id FROM case_bands WHERE band = ? ORDER BY petition_id DESC LIMIT ?",
-                    [.int(band), .int(Int64(Self.bandReach))])
-                {
-                    if let id = row.int("petition_id") { hits[id, default: 0] += 1 }
-                }
-            }
+            var hits = try await Self.bandHits(bands, in: "case_bands", db)
             var same: Set<Int> = []
             if !submitterKeys.isEmpty {
                 let rows = try await db.query(
@@ -112,8 +104,7 @@ extension Store {
                 hits[excluding] = nil
                 same.remove(excluding)
             }
-            let chosen = hits.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key > $1.key) }.prefix(Self.candidateLimit).map(
-                \.key)
+            let chosen = Self.mostShared(hits, limit: Self.candidateLimit)
             let ids = Array(Set(chosen).union(same))
             guard !ids.isEmpty else { return [] }
             let rows = try await db.query(
@@ -136,16 +127,8 @@ extension Store {
     /// Published answers whose masked questions share bands with `bands`, those sharing most first.
     public func answerCandidates(bands: [Int64], limit: Int = candidateLimit) async throws -> [AnswerCandidate] {
         try await database.read { db in
-            var hits: [Int: Int] = [:]
-            for band in Set(bands) {
-                for row in try await db.query(
-                    "SELECT petition_id FROM answer_bands WHERE band = ? ORDER BY petition_id DESC LIMIT ?",
-                    [.int(band), .int(Int64(Self.bandReach))])
-                {
-                    if let id = row.int("petition_id") { hits[id, default: 0] += 1 }
-                }
-            }
-            let ids = hits.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key > $1.key) }.prefix(limit).map(\.key)
+            let hits = try await Self.bandHits(bands, in: "answer_bands", db)
+            let ids = Self.mostShared(hits, limit: limit)
             guard !ids.isEmpty else { return [] }
             let rows = try await db.query(
                 """
@@ -164,6 +147,24 @@ extension Store {
     private static let visibleToAgency = """
          AND (p.published <> 0 OR EXISTS (SELECT 1 FROM petition_agencies pa WHERE pa.petition_id = p.id AND pa.agency_code = ?))
         """
+
+    /// How many of `bands` each petition shares, reading at most `bandReach` petitions per band.
+    private static func bandHits(_ bands: [Int64], in table: String, _ db: any SQLConnection) async throws -> [Int: Int] {
+        var hits: [Int: Int] = [:]
+        for band in Set(bands) {
+            for row in try await db.query(
+                "SELECT petition_id FROM \(table) WHERE band = ? ORDER BY petition_id DESC LIMIT ?", [.int(band), .int(Int64(bandReach))])
+            {
+                if let id = row.int("petition_id") { hits[id, default: 0] += 1 }
+            }
+        }
+        return hits
+    }
+
+    /// The petitions sharing most bands, the newest first among equals.
+    private static func mostShared(_ hits: [Int: Int], limit: Int) -> [Int] {
+        hits.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key > $1.key) }.prefix(limit).map(\.key)
+    }
 
     static func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ", ")
