@@ -143,6 +143,10 @@ func buildRouter(
     router.get(.signIn, use: login.show)
     router.post(.signIn, use: login.signIn)
     router.post(.signOut, use: login.signOut)
+    let unsubscribe = UnsubscribeController(
+        store: store, views: views, link: UnsubscribeLink(secret: settings.secret), environment: environment)
+    router.get(.unsubscribe(.key), use: unsubscribe.show)
+    router.post(.unsubscribe(.key), use: unsubscribe.unsubscribe)
 
     // Every signed-in staff member; each case page then asks the workflow who may see the case.
     let staff = router.group(context: StaffRequestContext.self)

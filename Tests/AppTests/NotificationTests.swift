@@ -3,6 +3,7 @@ import HummingbirdTesting
 import LangNgheCore
 import LangNgheStorage
 import Logging
+import NIOCore
 import Testing
 
 @testable import App
@@ -18,7 +19,8 @@ import Testing
         var delivery = NotificationDelivery(
             store: store,
             texts: NotificationTexts(
-                catalogue: try Catalogue.bundled(), baseURL: "https://langnghe.gov.vn", from: "no-reply@langnghe.gov.vn"),
+                catalogue: try Catalogue.bundled(), baseURL: "https://langnghe.gov.vn", from: "no-reply@langnghe.gov.vn",
+                unsubscribe: UnsubscribeLink(secret: Settings.developmentSecret)),
             mail: mail ?? FolderMailer(folder: folder.path), sms: LogSMSGateway(folder: folder.path, logger: TestDatabase.logger),
             environment: AppEnvironment(now: { clock.now }), holder: holder)
         delivery.batchSize = batchSize
@@ -104,7 +106,10 @@ import Testing
             #expect(SMTPSink.text(asked).contains("Đề nghị gửi bản sao hồ sơ đã nộp"))
             let approval = try #require(mails.first { SMTPSink.subject($0) == "Dự thảo trả lời chờ phê duyệt: \(code)" })
             #expect(approval.contains("To: <leader@mof.gov.vn>"))
-            #expect(approval.contains("List-Unsubscribe: <https://langnghe.gov.vn/can-bo/thong-bao>"))
+            let leaderID = try #require(try await store.allStaff().first { $0.username == "btc-leader" }?.id)
+            let unsubscribe = Site.unsubscribe(.value(UnsubscribeLink(secret: Settings.developmentSecret).token(staffID: leaderID))).path
+            #expect(approval.contains("List-Unsubscribe: <https://langnghe.gov.vn\(unsubscribe)>"))
+            #expect(approval.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
             #expect(SMTPSink.text(approval).contains("https://langnghe.gov.vn/can-bo/pakn/\(code)"))
             // SMS without diacritics, one segment each, the submitter's number and the leader's.
             let sms = Self.files(folder, suffix: "sms.log").first?.split(separator: "\n") ?? []
@@ -296,5 +301,36 @@ import Testing
         #expect(token == "t" && gsm7)
         let body = HTTPSMSGateway(url: "", token: nil, template: template, gsm7: true).body(to: "0912\"345", text: "a\nb", id: "x")
         #expect(body == #"{"to": "0912\"345", "text": "a\nb", "id": "x"}"#)
+    }
+
+    /// RFC 8058: the link in a staff mail unsubscribes in one POST, without a session or a CSRF
+    /// token; opening it changes nothing; a link not made by this server is a 404.
+    @Test func aStaffMailUnsubscribesInOneClick() async throws {
+        try await withApp { client, store in
+            try await TestStaff.create(in: store)
+            try await Self.setPreferences(store, "btc-leader", email: "leader@mof.gov.vn", phone: "0904 111 222")
+            let id = try #require(try await store.allStaff().first { $0.username == "btc-leader" }?.id)
+            let link = UnsubscribeLink(secret: Settings.developmentSecret)
+            let path = Site.unsubscribe(.value(link.token(staffID: id))).path
+            let page = try await client.execute(uri: path, method: .get)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("btc-leader"))
+            #expect(try await store.notificationPreferences(staffID: id)?.channels == [.email, .sms])
+            let oneClick = try await client.execute(
+                uri: path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
+            #expect(oneClick.status == .ok)
+            #expect(try await store.notificationPreferences(staffID: id)?.channels == [.sms])
+            // Links for another account, another secret, or none at all.
+            let forged = [
+                link.token(staffID: id).replacingOccurrences(of: "\(id)-", with: "\(id + 1)-"),
+                UnsubscribeLink(secret: "another-secret-of-at-least-32-characters").token(staffID: id), "1-00", "abc",
+                String(repeating: "9", count: 300),
+            ]
+            for token in forged {
+                #expect(link.staffID(from: token) == nil)
+                #expect(try await client.execute(uri: Site.unsubscribe(.value(token)).path, method: .post).status == .notFound)
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ import Testing
         case .home, .submit, .receipt, .track, .trackAttachment, .trackAction, .trackPersonalData, .calendarThisYear, .calendar, .answers,
             .answer, .search, .statistics, .chart, .agencyConduct, .agencyEvidence, .answersFeed, .answersCSV, .answersJSON, .agencyFeed,
             .logFeed, .signedAnswer, .verify, .rootCertificates, .revokedCertificates, .publishedReports, .publishedReport,
-            .stylesheet, .health, .signIn, .signOut:
+            .stylesheet, .health, .signIn, .signOut, .unsubscribe:
             .everyone
         case .inbox, .staffCase, .caseEvents, .caseAttachment, .secondFactor, .notificationPreferences: .staff
         case .paperIntake: .clerks

@@ -39,7 +39,10 @@ extension NotificationDelivery {
             case .http(let url, let token, let template, let gsm7): HTTPSMSGateway(url: url, token: token, template: template, gsm7: gsm7)
             }
         self.init(
-            store: store, texts: NotificationTexts(catalogue: catalogue, baseURL: settings.baseURL, from: notifications.from), mail: mail,
+            store: store,
+            texts: NotificationTexts(
+                catalogue: catalogue, baseURL: settings.baseURL, from: notifications.from,
+                unsubscribe: UnsubscribeLink(secret: settings.secret)), mail: mail,
             sms: sms, environment: environment, holder: holder)
     }
 }

@@ -9,6 +9,8 @@ struct NotificationTexts: Sendable {
     let baseURL: String
     /// The sender's address (`MAIL_FROM`).
     let from: String
+    /// Signs each staff mail's one-click unsubscribe link (nil: the link opens the preferences).
+    var unsubscribe: UnsubscribeLink? = nil
     /// The right-hand side of every Message-ID: the site's host.
     var domain: String { URL(string: baseURL)?.host ?? "langnghe.local" }
     /// Longest text of an event quoted in a mail.
@@ -59,6 +61,12 @@ struct NotificationTexts: Sendable {
 
     var preferences: String { baseURL + Site.notificationPreferences.path }
 
+    /// Where a staff account's mail client unsubscribes it in one click.
+    func unsubscribeURL(staffID: Int64) -> String {
+        guard let unsubscribe else { return preferences }
+        return baseURL + Site.unsubscribe(.value(unsubscribe.token(staffID: staffID))).path
+    }
+
     func mail(_ item: OutboxItem, now: Date) -> MailMessage {
         let paragraphs = paragraphs(item)
         let html =
@@ -69,7 +77,7 @@ struct NotificationTexts: Sendable {
             messageID: item.messageID + "@" + domain, from: from, fromName: catalogue.text("site_name", item.language),
             to: item.address, subject: subject(item), text: paragraphs.joined(separator: "\n\n") + "\n", html: html,
             // A case's steps are what the submitter asked for; staff may turn theirs off.
-            unsubscribe: item.staffName == nil ? nil : preferences, date: now)
+            unsubscribe: item.staffID.map(unsubscribeURL), date: now)
     }
 
     /// One SMS: the subject and the link, in one segment where the gateway takes GSM-7.

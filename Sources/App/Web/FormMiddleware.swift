@@ -45,6 +45,9 @@ struct FormMiddleware: RouterMiddleware {
 
     static func isMachineInterface(_ path: String) -> Bool {
         path.hasPrefix("/api/") || path.hasPrefix("/open311/") || path == "/healthz" || path.hasPrefix("/feeds/")
+            // A mail client's one-click unsubscribe posts without cookies (RFC 8058); its signed
+            // token, not a session, says whose mail stops.
+            || path.hasPrefix("/thong-bao/huy/")
     }
 
     /// Reads a urlencoded or multipart body within `limits`: the content type and the declared

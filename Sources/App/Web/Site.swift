@@ -41,6 +41,8 @@ enum Site: Sendable {
     case publishedReport(Parameter<String>)
     case stylesheet
     case health
+    /// A staff mail's one-click unsubscribe (RFC 8058): the token is the key, no session.
+    case unsubscribe(Parameter<String>)
 
     // The back office (`/can-bo` — "for officials")
     case signIn
@@ -135,6 +137,7 @@ enum Site: Sendable {
         case .reportDownload: Site.reports.path + "/tai-ve"
         case .reportPublish: Site.reports.path + "/cong-bo"
         case .notificationPreferences: Self.backOffice + "/thong-bao"
+        case .unsubscribe(let token): "/thong-bao/huy/" + token.segment("token")
         case .notifications: Self.backOffice + "/quan-tri/thong-bao"
         case .notificationRetry(let id): Site.notifications.path + "/" + id.segment("id") + "/gui-lai"
         }

@@ -38,6 +38,8 @@ public struct OutboxItem: Sendable {
     public var address: String
     /// The staff account's name, for the greeting; nil for the submitter.
     public var staffName: String?
+    /// The staff account, for its unsubscribe link; nil for the submitter.
+    public var staffID: Int64?
     /// The public text of the event (a refusal's explanation, the answer), for the submitter.
     public var eventText: String?
     /// The answer's due date, for reminders.
@@ -226,7 +228,7 @@ extension Store {
                 id: Int64(id), messageID: row.string("message_id") ?? "", kind: kind, channel: channel,
                 language: Language(rawValue: row.string("language") ?? "") ?? .vi, attempts: row.int("attempts") ?? 0,
                 trackingCode: row.string("tracking_code").flatMap(TrackingCode.init), address: address,
-                staffName: forSubmitter ? nil : row.string("display_name"),
+                staffName: forSubmitter ? nil : row.string("display_name"), staffID: row.int("staff_id").map(Int64.init),
                 eventText: forSubmitter && event?.isPublic == true ? event?.text : nil, dueDate: row.string("due_date"))
         }
     }
