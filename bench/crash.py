@@ -1,6 +1,6 @@
 """Crash safety and durability of submissions (issue 12).
 
-    bench/crash [--postgres URL] [--release] [--seconds 3] [--rounds 2] [--clients 16] [--strace]
+    bench/crash [--postgres URL] [--release] [--seconds 3] [--rounds 2] [--clients 16] [--strace | --mail]
 
 Crash test: 16 clients file petitions through the API, each with an attachment, while the server
 is killed with SIGKILL mid-load; the server is started again on the same database, twice over
@@ -14,6 +14,12 @@ while the clients file petitions; every acknowledged submission must be covered 
 the write-ahead log that began after its request was sent and ended before its response arrived.
 A commit acknowledged before its WAL reached the disk (`synchronous=NORMAL`) fails the check.
 
+Mail (--mail, SQLite, issue 14): the same crash test with each petition asking for a receipt
+mail and the server's delivery worker sending to a local SMTP server (aiosmtpd) while it is
+killed; after the last restart the outbox must drain, and no Message-ID may reach the SMTP server
+twice. A notification killed between its send and its mark is `unconfirmed` (for an admin to
+look at), never sent again by itself.
+
 SQLite in a temporary folder unless --postgres names an empty database. Exits non-zero on any
 failure.
 """
@@ -26,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import signal
 import subprocess
 import sys
@@ -53,11 +60,18 @@ class Acknowledged:
     answered: float
 
 
+# With --mail, every petition asks for its receipt by e-mail.
+MAIL = False
+
+
 def multipart(number: int) -> tuple[bytes, str, bytes]:
     """A petition as multipart: its JSON part and one small PDF attachment unique to it."""
     attachment = b"%PDF-1.4\n" + f"petition {number} {uuid.uuid4()}\n".encode() + os.urandom(512)
+    submitter = {"type": "individual", "name": "Trần Thị Bình", "address": "12 Hàng Bài, Hà Nội", "phone": "0987654321"}
+    if MAIL:
+        submitter["email"] = f"binh{number}@example.vn"
     petition = json.dumps({
-        "submitter": {"type": "individual", "name": "Trần Thị Bình", "address": "12 Hàng Bài, Hà Nội", "phone": "0987654321"},
+        "submitter": submitter,
         "category": "conduct", "field": "land", "agencyCode": "HNI",
         "title": f"Chậm cấp giấy chứng nhận quyền sử dụng đất, hồ sơ số {number}",
         "content": "Tôi nộp hồ sơ cấp giấy chứng nhận từ tháng 3, đã quá hạn giải quyết mà phường chưa trả lời, xin kèm biên bản.",
@@ -177,6 +191,63 @@ def crash_test(binary: Path, env: dict, folder: Path, args) -> list[str]:
     return problems
 
 
+def mail_crash_test(binary: Path, env: dict, folder: Path, args) -> list[str]:
+    """The crash test with the delivery worker sending receipts to a local SMTP server while the
+    server is killed; then the outbox drains and no Message-ID arrives twice."""
+    mail = folder / "mail"
+    port = PORT + 2
+    sink = subprocess.Popen([harness.smtp_python(), str(harness.ROOT / "Tests" / "Support" / "smtp_sink.py"), "--port", str(port),
+                             "--folder", str(mail)], stdout=subprocess.PIPE, text=True)
+    try:
+        sink.stdout.readline()
+        # A short lease, so that what a killed server had taken is taken over within the test.
+        env = {**env, "SMTP_URL": f"smtp://127.0.0.1:{port}", "LANGNGHE_NOTIFICATION_INTERVAL": "1", "LANGNGHE_NOTIFICATION_LEASE": "60"}
+        problems = crash_test(binary, env, folder, args)
+        # The last server: running until every receipt is sent (or is for an admin to look at).
+        server, _ = harness.start([str(binary), "serve"], env, folder / "server.log")
+        try:
+            waiting = None
+            for _ in range(120):
+                time.sleep(1)
+                states = outbox(folder / "crash.sqlite")
+                waiting = states.get("pending", 0) + states.get("claimed", 0) + states.get("sending", 0)
+                if waiting == 0:
+                    break
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+    finally:
+        sink.kill()
+    states = outbox(folder / "crash.sqlite")
+    ids = [message_id(path) for path in mail.glob("*.eml")]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    print(f"  mail: {len(ids)} received, {len(set(ids))} distinct Message-IDs; outbox {dict(sorted(states.items()))}", flush=True)
+    if waiting:
+        problems.append(f"{waiting} notifications still waiting two minutes after the last restart")
+    if twice:
+        problems.append(f"{len(twice)} Message-IDs arrived twice, e.g. {twice[0]}")
+    if states.get("failed"):
+        problems.append(f"{states['failed']} notifications failed")
+    if len(set(ids)) < states.get("sent", 0):
+        problems.append(f"{states.get('sent', 0)} marked sent but only {len(set(ids))} distinct messages arrived")
+    return problems
+
+
+def outbox(database: Path) -> dict:
+    """The notifications by state (SQLite, read beside the server)."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10) as db:
+        return dict(db.execute("SELECT state, COUNT(*) FROM notifications GROUP BY state").fetchall())
+
+
+def message_id(path: Path) -> str:
+    for line in path.read_text(errors="replace").splitlines():
+        if line.lower().startswith("message-id:"):
+            return line.split(":", 1)[1].strip()
+        if not line:
+            break
+    return ""
+
+
 @dataclass
 class Sync:
     began: float
@@ -250,17 +321,24 @@ def main():
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--strace", action="store_true", help="the durability check instead of the crash test (SQLite)")
+    parser.add_argument("--mail", action="store_true", help="the crash test with receipt mails being delivered (SQLite)")
     args = parser.parse_args()
     if args.strace and args.postgres:
         raise SystemExit("--strace checks SQLite's write-ahead log; PostgreSQL's own fsync is its server's")
+    if args.mail and (args.postgres or args.strace):
+        raise SystemExit("--mail runs alone, on SQLite (the PostgreSQL instances' test is in swift test)")
+    global MAIL
+    MAIL = args.mail
 
     binary = harness.build(release=args.release)
     folder = Path(tempfile.mkdtemp(prefix="langnghe-crash-"))
     database = args.postgres or f"sqlite://{folder}/crash.sqlite"
     env = harness.environment(database, PORT)
     kind = "PostgreSQL" if args.postgres else "SQLite"
-    print(f"{'durability check (strace)' if args.strace else 'crash test (SIGKILL under load)'} on {kind}; files in {folder}", flush=True)
-    problems = (durability_check if args.strace else crash_test)(binary, env, folder, args)
+    test = durability_check if args.strace else mail_crash_test if args.mail else crash_test
+    name = {durability_check: "durability check (strace)", mail_crash_test: "crash test with mail delivery", crash_test: "crash test"}[test]
+    print(f"{name} (SIGKILL under load) on {kind}; files in {folder}", flush=True)
+    problems = test(binary, env, folder, args)
     for problem in problems[:20]:
         print("!! " + problem)
     if problems:

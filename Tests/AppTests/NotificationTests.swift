@@ -283,13 +283,13 @@ import Testing
             _ = try Settings.read(environment: [
                 "SMTP_URL": "smtq://u:hunter2@x", "SMS_GATEWAY_URL": "https://sms.example.vn/send",
                 "SMS_GATEWAY_TEMPLATE": "{\"to\": {{to}}",
-                "MAIL_FROM": "không", "LANGNGHE_NOTIFICATION_INTERVAL": "-1",
+                "MAIL_FROM": "không", "LANGNGHE_NOTIFICATION_INTERVAL": "-1", "LANGNGHE_NOTIFICATION_LEASE": "5",
             ])
             Issue.record("expected an error")
         } catch {
             #expect(
                 error.problems.map { String($0.prefix { $0 != ":" }) } == [
-                    "SMTP_URL", "MAIL_FROM", "SMS_GATEWAY_TEMPLATE", "LANGNGHE_NOTIFICATION_INTERVAL",
+                    "SMTP_URL", "MAIL_FROM", "SMS_GATEWAY_TEMPLATE", "LANGNGHE_NOTIFICATION_INTERVAL", "LANGNGHE_NOTIFICATION_LEASE",
                 ])
             #expect(!error.description.contains("hunter2"))
         }
@@ -299,6 +299,8 @@ import Testing
             return
         }
         #expect(token == "t" && gsm7)
+        #expect(settings.notifications.lease == 600)
+        #expect(try Settings.read(environment: ["LANGNGHE_NOTIFICATION_LEASE": "90"]).notifications.lease == 90)
         let body = HTTPSMSGateway(url: "", token: nil, template: template, gsm7: true).body(to: "0912\"345", text: "a\nb", id: "x")
         #expect(body == #"{"to": "0912\"345", "text": "a\nb", "id": "x"}"#)
     }

@@ -44,5 +44,6 @@ extension NotificationDelivery {
                 catalogue: catalogue, baseURL: settings.baseURL, from: notifications.from,
                 unsubscribe: UnsubscribeLink(secret: settings.secret)), mail: mail,
             sms: sms, environment: environment, holder: holder)
+        lease = notifications.lease
     }
 }

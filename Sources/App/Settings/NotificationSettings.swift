@@ -11,7 +11,8 @@ import LangNgheCore
 /// `{{to}}`, `{{text}}`, `{{id}}`), `SMS_GATEWAY_GSM7` (true: Vietnamese without diacritics);
 /// without a URL, SMS go to the log and to `sms.log` in the mail folder.
 /// `LANGNGHE_NOTIFICATION_INTERVAL`: seconds between the delivery worker's rounds when idle
-/// (0: no worker; `jobs run-once` delivers).
+/// (0: no worker; `jobs run-once` delivers). `LANGNGHE_NOTIFICATION_LEASE`: seconds a worker
+/// holds what it took before another instance may take it over (a worker that died).
 struct NotificationSettings: Sendable {
     enum SMS: Sendable {
         case log
@@ -23,6 +24,7 @@ struct NotificationSettings: Sendable {
     var from = "no-reply@localhost"
     var sms = SMS.log
     var interval: Duration?
+    var lease: TimeInterval = 600
 
     static func read(
         _ reader: ConfigReader, environment: Settings.Environment, baseURL: String, problems: inout [String]
@@ -70,6 +72,14 @@ struct NotificationSettings: Sendable {
             settings.interval = seconds > 0 ? .seconds(seconds) : nil
         } else {
             problems.append("LANGNGHE_NOTIFICATION_INTERVAL: '\(intervalText)' is not a number of seconds from 0 to 3600")
+        }
+        // Longer than a batch can take (50 messages over one SMTP connection, each with a time
+        // limit), or a slow batch would be taken over and its messages left unconfirmed.
+        let leaseText = reader.string(forKey: "langnghe.notification.lease", default: "600")
+        if let seconds = Int(leaseText), (60...86_400).contains(seconds) {
+            settings.lease = TimeInterval(seconds)
+        } else {
+            problems.append("LANGNGHE_NOTIFICATION_LEASE: '\(leaseText)' is not a number of seconds from 60 to 86400")
         }
         return settings
     }
