@@ -335,4 +335,29 @@ import Testing
             }
         }
     }
+
+    /// An account made with a work e-mail is told by e-mail from its first day; a bad address
+    /// brings the form back filled in, the message at the field.
+    @Test func anAccountMadeWithAnEmailIsToldFromTheStart() async throws {
+        try await withApp { client, store in
+            try await TestStaff.create(in: store)
+            let admin = Browser(client)
+            try await admin.signIn("admin")
+            let fields = [
+                ("username", "btc-chuyenvien2"), ("displayName", "Chuyên viên BTC"), ("password", "Mật-khẩu-mạnh-2026-btc!"),
+                ("role", "officer"), ("agency", "BTC"),
+            ]
+            let refused = try await admin.post(
+                Site.accounts.path, fields: fields + [("email", "không-phải-thư")],
+                csrf: Browser.csrfToken(in: try await admin.get(Site.accounts.path).text))
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("id=\"email-error\"") && refused.text.contains("value=\"btc-chuyenvien2\""))
+            let made = try await admin.post(
+                Site.accounts.path, fields: fields + [("email", "chuyenvien2@mof.gov.vn")], csrf: Browser.csrfToken(in: refused.text))
+            #expect(made.status == .seeOther)
+            let id = try #require(try await store.allStaff().first { $0.username == "btc-chuyenvien2" }?.id)
+            let preferences = try await store.notificationPreferences(staffID: id)
+            #expect(preferences?.email == "chuyenvien2@mof.gov.vn" && preferences?.channels == [.email])
+        }
+    }
 }

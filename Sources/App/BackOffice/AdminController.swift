@@ -24,7 +24,9 @@ struct AdminController {
         let password = form["password"] ?? ""
         let role = StaffRole(rawValue: form["role"] ?? "")
         let agency = form["agency"] ?? ""
+        let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces)
         var errors: [String: String] = [:]
+        if email.count > 254 || (!email.isEmpty && !PetitionDraft.isEmail(email)) { errors["email"] = text("error_invalidEmail", context) }
         if Passwords.usernameProblem(username) != nil { errors["username"] = text("admin_username_rule", context) }
         if Passwords.problem(password) != nil { errors["password"] = text("admin_password_rule", context) }
         if role == nil { errors["role"] = text("error_invalidChoice", context) }
@@ -39,6 +41,13 @@ struct AdminController {
                 try await store.logAdminChange(
                     "accountCreated", by: context, at: environment.now(), "\(account.username) \(account.role.rawValue) \(agency)")
                 if role == .admin { try await requestAdmin(account, by: admin, context) }
+                // Told of new cases, requests and deadlines from the first day, by e-mail; the
+                // account changes it on its notifications page.
+                if !email.isEmpty {
+                    try await store.setNotificationPreferences(
+                        staffID: account.id,
+                        NotificationPreferences(email: email, phone: "", channels: [.email], digest: false, language: .vi))
+                }
                 return .redirect(to: Site.accounts.path, type: .normal)
             } catch StoreError.alreadyExists {
                 errors["username"] = text("admin_username_taken", context)
@@ -143,8 +152,9 @@ struct AdminController {
             agencies: agencies.filter(\.active).map {
                 .init(value: $0.code, label: $0.code + " — " + $0.name(language), selected: $0.code == form["agency"])
             },
-            username: form["username"] ?? "", displayName: form["displayName"] ?? "",
-            usernameError: errors["username"], passwordError: errors["password"], roleError: errors["role"], agencyError: errors["agency"])
+            username: form["username"] ?? "", displayName: form["displayName"] ?? "", email: form["email"] ?? "",
+            emailError: errors["email"], usernameError: errors["username"], passwordError: errors["password"], roleError: errors["role"],
+            agencyError: errors["agency"])
         return views.page("admin-accounts", title: text("admin_accounts", context), body: model, context: context, status: status)
     }
 

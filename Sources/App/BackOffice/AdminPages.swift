@@ -23,6 +23,9 @@ struct AdminAccountsPage {
     let agencies: [AdminOption]
     let username: String
     let displayName: String
+    /// The work e-mail the account's notifications go to from the start (optional).
+    let email: String
+    let emailError: String?
     let usernameError: String?
     let passwordError: String?
     let roleError: String?
