@@ -11,7 +11,7 @@ struct AssistAPIController {
 
     /// Public: published answers to questions like `text`, masked as published.
     @Sendable func similarAnswers(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let text = try Self.text(request.uri.queryParameters.get("text"), field: "text")
+        let text = try Self.text(request.uri.queryParameters.get("text"), field: "text", max: Self.maximumQuery)
         let items = try await assist.similarAnswers(to: text, limit: 10).map {
             SimilarAnswerView(trackingCode: $0.code.description, title: $0.title, score: Self.rounded($0.score))
         }
@@ -66,14 +66,16 @@ struct AssistAPIController {
                 fields: suggestion?.fields.map { .init(code: $0.code, score: Self.rounded($0.score)) } ?? []))
     }
 
-    /// A text to compare: present, not blank, not longer than the assistant reads.
-    static func text(_ given: String?, field: String) throws -> String {
+    /// The longest text taken in a query string: a title and the start of a petition say enough,
+    /// and a longer address is refused by HTTP servers and proxies before it arrives.
+    static let maximumQuery = 2_000
+
+    /// A text to compare: present, not blank, not longer than `max`.
+    static func text(_ given: String?, field: String, max: Int) throws -> String {
         guard let given, !given.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw AppError.validation([FieldError(field, .required)])
         }
-        guard given.count <= AssistService.maximumText else {
-            throw AppError.validation([FieldError(field, .tooLong(max: AssistService.maximumText))])
-        }
+        guard given.count <= max else { throw AppError.validation([FieldError(field, .tooLong(max: max))]) }
         return given
     }
 
