@@ -88,9 +88,11 @@ struct CaseController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let observers = try await store.allStaff().filter { $0.role == .observer && $0.active }.map { ($0.username, $0.displayName) }
+        let agencies = try await store.agencies()
+        let fields = try await store.fields()
         var model = CasePage(
             petition, principal: .staff(staff.identity), catalogue: views.catalogue, language: context.language,
-            agencies: try await store.agencies(), fields: try await store.fields(), observers: observers,
+            agencies: agencies, fields: fields, observers: observers,
             values: values, errors: errors, returned: returned, error: error, preview: preview,
             deadline: try await deadlines.answerStatus(events: petition.events, fieldCode: petition.fieldCode, category: petition.category),
             clocks: try await deadlines.openDeadlines(
@@ -101,7 +103,7 @@ struct CaseController {
         model.hasNotifications = !model.notifications.isEmpty
         model.assistance = try await CaseAssistance.make(
             petition, staff: staff.identity, assist: assist, catalogue: views.catalogue, language: context.language,
-            agencies: try await store.agencies(), fields: try await store.fields())
+            agencies: agencies, fields: fields)
         if model.hasSubmitter { try await logSubmitterRead(petition, staff: staff, context: context, what: "case page") }
         var response = views.page("case", title: petition.trackingCode.description, body: model, context: context, status: status)
         response.headers[.cacheControl] = "private, no-store"

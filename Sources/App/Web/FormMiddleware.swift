@@ -47,7 +47,7 @@ struct FormMiddleware: RouterMiddleware {
         path.hasPrefix("/api/") || path.hasPrefix("/open311/") || path == "/healthz" || path.hasPrefix("/feeds/")
             // A mail client's one-click unsubscribe posts without cookies (RFC 8058); its signed
             // token, not a session, says whose mail stops.
-            || path.hasPrefix("/thong-bao/huy/")
+            || path.hasPrefix(Site.unsubscribePrefix)
     }
 
     /// Reads a urlencoded or multipart body within `limits`: the content type and the declared

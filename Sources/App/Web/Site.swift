@@ -79,6 +79,8 @@ enum Site: Sendable {
     case notificationRetry(Parameter<Int64>)
 
     static let backOffice = "/can-bo"
+    /// The one-click unsubscribe addresses, which the CSRF check leaves to their token.
+    static let unsubscribePrefix = "/thong-bao/huy/"
 
     /// The address: a link's path with `.value`s, the route's pattern with `.key`s.
     var path: String {
@@ -137,7 +139,7 @@ enum Site: Sendable {
         case .reportDownload: Site.reports.path + "/tai-ve"
         case .reportPublish: Site.reports.path + "/cong-bo"
         case .notificationPreferences: Self.backOffice + "/thong-bao"
-        case .unsubscribe(let token): "/thong-bao/huy/" + token.segment("token")
+        case .unsubscribe(let token): Self.unsubscribePrefix + token.segment("token")
         case .notifications: Self.backOffice + "/quan-tri/thong-bao"
         case .notificationRetry(let id): Site.notifications.path + "/" + id.segment("id") + "/gui-lai"
         }

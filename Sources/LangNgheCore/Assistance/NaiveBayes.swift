@@ -33,14 +33,13 @@ public struct NaiveBayes: Sendable {
             known += count
             for gain in gains { scores[Int(gain.label)] += Double(count) * Double(gain.value) }
         }
-        for i in scores.indices { scores[i] += Double(known) * logUnseen[i] }
         // Naive Bayes counts every word as independent evidence, and a syllable and its pairs
         // are anything but: left as they are, its probabilities say 100 % for nearly every
         // petition. The evidence is tempered to that of `evidence` independent words, so that a
         // confidence shown to a coordinator means something; the order of the labels is unchanged
         // but for the prior's share.
         let temper = known > Self.evidence ? Double(Self.evidence) / Double(known) : 1
-        for i in scores.indices { scores[i] = logPrior[i] + (scores[i] - logPrior[i]) * temper }
+        for i in scores.indices { scores[i] = logPrior[i] + (scores[i] - logPrior[i] + Double(known) * logUnseen[i]) * temper }
         let top = scores.max() ?? 0
         let exps = scores.map { exp($0 - top) }
         let total = exps.reduce(0, +)

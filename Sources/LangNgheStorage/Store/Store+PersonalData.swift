@@ -22,6 +22,13 @@ public struct MasterKey: Sendable {
 /// AES-256-GCM. Rotating the master key re-wraps this one key; the data stays as it is.
 struct DataKey: Sendable {
     let key: SymmetricKey
+    /// The key of `matchKey`, derived once: never the one that seals.
+    private let matching: SymmetricKey
+
+    init(key: SymmetricKey) {
+        self.key = key
+        matching = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("langnghe-submitter-match".utf8), outputByteCount: 32)
+    }
 
     /// Sealed values start with this, so that a value stored before encryption is recognised.
     static let prefix = "enc1:"
@@ -49,10 +56,8 @@ struct DataKey: Sendable {
 
     /// A keyed hash of a phone number or an e-mail address: equal for equal values, useless to
     /// anyone without the data key (a hash alone could be reversed by hashing every phone number).
-    /// The key is derived, so that it is never the one that seals.
     func matchKey(_ value: String) -> String {
-        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data("langnghe-submitter-match".utf8), outputByteCount: 32)
-        return Data(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: derived)).base64EncodedString()
+        Data(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: matching)).base64EncodedString()
     }
 }
 
