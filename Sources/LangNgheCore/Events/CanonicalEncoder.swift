@@ -13,45 +13,60 @@ struct CanonicalEncoder {
 }
 
 /// Where one value goes; containers fill theirs as they are encoded into.
+///
+/// Elements and members are kept in stored arrays, appended in place: kept inside an enum's
+/// payload, each append copied the whole array (a report's list of 3,000 late cases was
+/// quadratic, a second of a million-petition report).
 private final class Slot {
-    enum Content {
-        case empty
-        case value(CanonicalJSON)
-        case array([Slot])
-        case object([(String, Slot)])
+    enum Kind {
+        case empty, value, array, object
     }
-    var content = Content.empty
+    private(set) var kind = Kind.empty
+    private var scalar = CanonicalJSON.null
+    private(set) var items: [Slot] = []
+    private var members: [(String, Slot)] = []
 
     var value: CanonicalJSON {
-        switch content {
+        switch kind {
         case .empty: .object([:])
-        case .value(let value): value
-        case .array(let items): .array(items.map(\.value))
-        case .object(let members): .object(Dictionary(members.map { ($0.0, $0.1.value) }, uniquingKeysWith: { _, last in last }))
+        case .value: scalar
+        case .array: .array(items.map(\.value))
+        case .object: .object(Dictionary(members.map { ($0.0, $0.1.value) }, uniquingKeysWith: { _, last in last }))
         }
+    }
+
+    func set(_ value: CanonicalJSON) {
+        kind = .value
+        scalar = value
+    }
+
+    /// Makes this an object (keeping its members if it is one already).
+    func becomeObject() {
+        guard kind != .object else { return }
+        kind = .object
+        members = []
+    }
+
+    /// Makes this an array (keeping its elements if it is one already).
+    func becomeArray() {
+        guard kind != .array else { return }
+        kind = .array
+        items = []
     }
 
     func member(_ key: String) -> Slot {
+        becomeObject()
         // The same key twice is the same place, as in JSONEncoder.
-        if case .object(let members) = content, let known = members.first(where: { $0.0 == key }) { return known.1 }
+        if let known = members.first(where: { $0.0 == key }) { return known.1 }
         let slot = Slot()
-        if case .object(var members) = content {
-            members.append((key, slot))
-            content = .object(members)
-        } else {
-            content = .object([(key, slot)])
-        }
+        members.append((key, slot))
         return slot
     }
 
     func element() -> Slot {
+        becomeArray()
         let slot = Slot()
-        if case .array(var items) = content {
-            items.append(slot)
-            content = .array(items)
-        } else {
-            content = .array([slot])
-        }
+        items.append(slot)
         return slot
     }
 }
@@ -62,12 +77,12 @@ private struct SlotEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = slot.content {} else { slot.content = .object([]) }
+        slot.becomeObject()
         return KeyedEncodingContainer(Keyed<Key>(slot: slot, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = slot.content {} else { slot.content = .array([]) }
+        slot.becomeArray()
         return Unkeyed(slot: slot, codingPath: codingPath)
     }
 
@@ -83,25 +98,25 @@ private func canonical(_ value: some Encodable, at slot: Slot, codingPath: [any 
         return .int(exact)
     }
     switch value {
-    case let s as String: slot.content = .value(.string(s))
-    case let b as Bool: slot.content = .value(.bool(b))
-    case let i as Int: slot.content = .value(try number(i))
-    case let i as Int64: slot.content = .value(.int(i))
-    case let i as Int32: slot.content = .value(try number(i))
-    case let i as Int16: slot.content = .value(try number(i))
-    case let i as Int8: slot.content = .value(try number(i))
-    case let i as UInt: slot.content = .value(try number(i))
-    case let i as UInt64: slot.content = .value(try number(i))
-    case let i as UInt32: slot.content = .value(try number(i))
-    case let i as UInt16: slot.content = .value(try number(i))
-    case let i as UInt8: slot.content = .value(try number(i))
+    case let s as String: slot.set(.string(s))
+    case let b as Bool: slot.set(.bool(b))
+    case let i as Int: slot.set(try number(i))
+    case let i as Int64: slot.set(.int(i))
+    case let i as Int32: slot.set(try number(i))
+    case let i as Int16: slot.set(try number(i))
+    case let i as Int8: slot.set(try number(i))
+    case let i as UInt: slot.set(try number(i))
+    case let i as UInt64: slot.set(try number(i))
+    case let i as UInt32: slot.set(try number(i))
+    case let i as UInt16: slot.set(try number(i))
+    case let i as UInt8: slot.set(try number(i))
     case is Double, is Float:
         throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "no fractional numbers in canonical JSON"))
     // JSONEncoder spells these its own way (base64, a string, a number); an event states times
     // and files in its own fields, so one of these is a mistake to catch, not to sign.
     case is Date, is Data, is URL, is Decimal:
         throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(type(of: value)) has no canonical form"))
-    case let json as CanonicalJSON: slot.content = .value(json)
+    case let json as CanonicalJSON: slot.set(json)
     default: try value.encode(to: SlotEncoder(slot: slot, codingPath: codingPath))
     }
 }
@@ -110,7 +125,7 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let slot: Slot
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { slot.member(key.stringValue).content = .value(.null) }
+    mutating func encodeNil(forKey key: Key) throws { slot.member(key.stringValue).set(.null) }
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         try canonical(value, at: slot.member(key.stringValue), codingPath: codingPath + [key])
     }
@@ -131,12 +146,9 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
 private struct Unkeyed: UnkeyedEncodingContainer {
     let slot: Slot
     let codingPath: [any CodingKey]
-    var count: Int {
-        if case .array(let items) = slot.content { return items.count }
-        return 0
-    }
+    var count: Int { slot.items.count }
 
-    mutating func encodeNil() throws { slot.element().content = .value(.null) }
+    mutating func encodeNil() throws { slot.element().set(.null) }
     mutating func encode(_ value: some Encodable) throws { try canonical(value, at: slot.element(), codingPath: codingPath) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         SlotEncoder(slot: slot.element(), codingPath: codingPath).container(keyedBy: keyType)
@@ -151,6 +163,6 @@ private struct Single: SingleValueEncodingContainer {
     let slot: Slot
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil() throws { slot.content = .value(.null) }
+    mutating func encodeNil() throws { slot.set(.null) }
     mutating func encode(_ value: some Encodable) throws { try canonical(value, at: slot, codingPath: codingPath) }
 }
