@@ -27,6 +27,8 @@ struct ReportCommand: AsyncParsableCommand {
         var sign = false
         @Option(help: "vi or en (the HTML's language; the data and summary stay Vietnamese).")
         var language: String = "vi"
+        @Flag(help: "Replay every case's events instead of reading the sums kept beside them (slower; the same bytes: an auditor's check).")
+        var fromEvents = false
 
         func run(_ period: ReportPeriod) async throws {
             guard let format = ReportFormat(rawValue: format) else {
@@ -59,7 +61,7 @@ struct ReportCommand: AsyncParsableCommand {
             let report: PeriodReport
             do {
                 report = try await service.generate(
-                    period, agency: agency, audience: audience, headSize: head, now: Date(), progress: progress)
+                    period, agency: agency, audience: audience, headSize: head, now: Date(), fromEvents: fromEvents, progress: progress)
             } catch let problem as ReportService.Problem {
                 throw ValidationError(problem.message)
             }

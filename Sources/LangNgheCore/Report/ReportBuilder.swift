@@ -74,7 +74,7 @@ public struct ReportBuilder: Sendable {
     /// Adds one case. Its events must already be cut at the tree head.
     public mutating func add(_ c: ReportCase) {
         guard let first = c.events.first, day(first) <= period.to else { return }
-        let facts = StatisticsFact.facts(of: c.events, category: c.category, fieldCode: c.fieldCode, engine: engine)
+        let facts = Self.facts(of: c, engine: engine)
         let previousDays = period.previous.days
         for fact in facts {
             if period.days.contains(fact.day) {
@@ -87,12 +87,31 @@ public struct ReportBuilder: Sendable {
                 previous[Rollup.key(of: fact), default: 0] += 1
             }
         }
-        let concerns =
-            agency.map { code in facts.contains { $0.agencyCode == code } || c.events.contains { $0.agencyCode == code } } ?? true
-        guard concerns else { return }
+        guard concerns(c, facts: facts) else { return }
         addReceipt(c, facts: facts)
-        addEnd(c)
+        if let end = CaseAtEnd(c, on: period.to, engine: engine) { add(end) }
         addSteps(c)
+    }
+
+    /// Adds what a case did in the period's steps alone (merges, escalations, decisions,
+    /// follow-ups, petitions marked useful): the figures from sums take the rest.
+    public mutating func addSteps(of c: ReportCase) {
+        guard let first = c.events.first, day(first) <= period.to else { return }
+        // The facts (which read the deadlines) only when the events do not settle it.
+        guard concerns(c, facts: []) || concerns(c, facts: Self.facts(of: c, engine: engine)) else { return }
+        addSteps(c)
+    }
+
+    private static func facts(of c: ReportCase, engine: DeadlineEngine) -> [StatisticsFact] {
+        StatisticsFact.facts(of: c.events, category: c.category, fieldCode: c.fieldCode, engine: engine)
+    }
+
+    /// Whether an agency's report counts the case: one of its facts or events up to the
+    /// period's end names the agency (what happened after the period never changes it).
+    private func concerns(_ c: ReportCase, facts: [StatisticsFact]) -> Bool {
+        guard let code = agency else { return true }
+        return c.events.contains { day($0) <= period.to && $0.agencyCode == code }
+            || facts.contains { $0.day <= period.to && $0.agencyCode == code }
     }
 
     /// Received: everything submitted (the whole system), or what the agency was given as lead.
@@ -111,38 +130,6 @@ public struct ReportBuilder: Sendable {
         received.add("category:" + c.category.rawValue)
         received.add("field:" + (c.fieldCode ?? "-"))
         received.add("sender:" + c.senderKind.rawValue)
-    }
-
-    /// The case as it stood at the end of the period: open, overdue, prolonged.
-    private mutating func addEnd(_ c: ReportCase) {
-        let end = period.to
-        let events = Array(c.events.prefix { day($0) <= end })
-        let state = CaseState(events: events)
-        // Open: still waiting for the administration, an answer not yet given.
-        guard state.status.isOpen, state.status != .answered else { return }
-        let lead = state.leadAgency ?? Agency.governmentOfficeCode
-        if let code = agency, lead != code { return }
-        openAtEnd += 1
-        let deadline = engine.answerDeadline(for: events, fieldCode: c.fieldCode, category: c.category, today: end)
-        let late = deadline.map {
-            PeriodReport.LateCase(
-                trackingCode: c.trackingCode.description, agency: lead, dueDate: $0.dueDate.iso,
-                workingDaysLate: max(0, -$0.workingDaysLeft(today: end, calendar: engine.calendar)), restarts: state.clockRestarts)
-        }
-        if let deadline, let late, deadline.isOverdue(today: end) {
-            overdue.append(late)
-            evidence.append(.init(reason: .overdueCases, agencyCode: lead, petitionID: c.id, current: true))
-            codes[c.id] = c.trackingCode.description
-        }
-        if state.clockRestarts >= NamingReason.prolongedRestarts, state.status != .answered {
-            prolonged.append(
-                late
-                    ?? PeriodReport.LateCase(
-                        trackingCode: c.trackingCode.description, agency: lead, dueDate: "", workingDaysLate: 0,
-                        restarts: state.clockRestarts))
-            evidence.append(.init(reason: .prolongedCases, agencyCode: lead, petitionID: c.id, current: false))
-            codes[c.id] = c.trackingCode.description
-        }
     }
 
     /// The steps of the period that the report lists or counts by event: merges, escalations

@@ -8,7 +8,8 @@ public struct ReportCase: Sendable {
     public let fieldCode: String?
     public let channel: Channel
     public let senderKind: Submitter.Kind
-    /// In order of sequence, cut at the tree head.
+    /// In order of sequence, cut at the tree head; those after the period's end may be left
+    /// out too (nothing later changes a report on the period).
     public let events: [PetitionEvent]
 
     public init(

@@ -35,6 +35,7 @@ struct Migrator {
         Schema.v26PublishedReports,
         Schema.v27Notifications,
         Schema.v28Assistance,
+        Schema.v29PeriodEnds,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

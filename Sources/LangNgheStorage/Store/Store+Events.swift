@@ -61,6 +61,10 @@ extension Store {
                 event.actor.staffID, event.agencyCode, event.isPublic, data)
         }
         try await EventLog.append(events.map(\.event), code: code, petitionID: petitionID, dialect: dialect, in: db)
+        // An event on or before a day whose open cases are kept changes them: computed again.
+        if let earliest = events.map(\.event.at).min() {
+            try await db.execute("DELETE FROM period_ends WHERE ends_at > ?", Timestamp.string(earliest))
+        }
     }
 
     /// The columns every event query selects.
