@@ -41,7 +41,10 @@ extension Store {
     public func keepPeriodEnd(_ day: CivilDate, logSize: Int, cases: [CaseAtEnd]) async throws -> Bool {
         let endsAt = try await endOfDay(day)
         return try await database.write { db in
-            let size = try await db.first("SELECT size FROM log_state WHERE id = 1")?.int("size") ?? 0
+            // PostgreSQL: appending takes the log's row too, so no event is half-appended while
+            // this checks (its deletion of what is kept would miss these rows, not yet written).
+            let select = "SELECT size FROM log_state WHERE id = 1"
+            let size = try await db.first(self.dialect == .postgresql ? select + " FOR UPDATE" : select)?.int("size") ?? 0
             guard try await !Self.hasEvents(before: endsAt, positions: logSize..<max(logSize, size), in: db) else { return false }
             try await db.execute("DELETE FROM period_ends WHERE day = ?", day.iso)
             try await db.execute("DELETE FROM period_end_cases WHERE day = ?", day.iso)
