@@ -261,17 +261,22 @@ UNFINISHED = re.compile(r"^(\d+)\s+([\d.]+) f(?:data)?sync\(\d+<([^>]*)> <unfini
 RESUMED = re.compile(r"^(\d+)\s+([\d.]+) <\.\.\. f(?:data)?sync resumed>\)\s+= 0 <([\d.]+)>")
 
 
+# The cases' database: the attachments' file (crash-attachments.sqlite) has a write-ahead log of its
+# own, synced before the submission's transaction begins, so its syncs cover no submission.
+CASES_WAL = "/crash.sqlite-wal"
+
+
 def wal_syncs(trace: Path) -> list[Sync]:
     syncs, pending = [], {}
     for line in trace.read_text(errors="replace").splitlines():
         if m := WHOLE.match(line):
-            if m.group(3).endswith("-wal"):
+            if m.group(3).endswith(CASES_WAL):
                 syncs.append(Sync(float(m.group(2)), float(m.group(2)) + float(m.group(4))))
         elif m := UNFINISHED.match(line):
             pending[m.group(1)] = (float(m.group(2)), m.group(3))
         elif m := RESUMED.match(line):
             began, path = pending.pop(m.group(1), (None, ""))
-            if began is not None and path.endswith("-wal"):
+            if began is not None and path.endswith(CASES_WAL):
                 syncs.append(Sync(began, float(m.group(2))))
     return sorted(syncs, key=lambda s: s.began)
 

@@ -50,7 +50,11 @@ struct BackupTests {
                 #expect(manifest.logSize >= before.count)
                 // Restored: the copy opened as the database.
                 let restored = folder + "-restored.sqlite"
-                defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: restored + suffix) } }
+                defer {
+                    for path in [restored, AttachmentContents.sqlitePath(besides: restored)] {
+                        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                    }
+                }
                 try FileManager.default.copyItem(atPath: folder + "/" + manifest.file, toPath: restored)
                 try await Store.withStore(at: .sqliteFile(path: restored), logger: TestDatabase.logger) { copy in
                     let audit = try await copy.auditLog()

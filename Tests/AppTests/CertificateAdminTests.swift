@@ -160,7 +160,7 @@ import X509
     @Test func aWrongPassphraseStopsTheStart() async throws {
         try await TestDatabase.withStore { store in
             try await store.prepareCertificateAuthority(passphrase: CAPassphrase("la passphrase de départ", rounds: 1000), now: Date())
-            let fresh = Store(database: store.database, policies: store.policies)
+            let fresh = Store(database: store.database, attachments: store.attachmentContents.database, policies: store.policies)
             await #expect(throws: SigningError.wrongPassphrase) {
                 try await fresh.prepareCertificateAuthority(passphrase: CAPassphrase("une autre passphrase", rounds: 1000), now: Date())
             }

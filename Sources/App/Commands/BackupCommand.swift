@@ -42,29 +42,25 @@ struct RestoreCommand: AsyncParsableCommand {
         do { manifest = try Backup.check(folder: from) } catch let failure as Backup.Failure {
             throw ValidationError("--from: \(failure)")
         }
-        let suffixes = ["", "-wal", "-shm"]
+        // The database and its attachments' file, each with its write-ahead log.
+        let attachments = AttachmentContents.sqlitePath(besides: path)
+        let paths = [path, attachments].flatMap { file in ["", "-wal", "-shm"].map { file + $0 } }
         let files = FileManager.default
-        var keptAs: String?
-        if files.fileExists(atPath: path) {
-            guard replace else {
-                throw ValidationError("\(path) exists: stop the server, then pass --replace to keep it aside and restore")
-            }
-            let aside = path + ".before-restore-" + Timestamp.string(Date()).replacingOccurrences(of: ":", with: "-")
-            for suffix in suffixes where files.fileExists(atPath: path + suffix) {
-                try files.moveItem(atPath: path + suffix, toPath: aside + suffix)
-            }
-            keptAs = aside
+        let aside = ".before-restore-" + Timestamp.string(Date()).replacingOccurrences(of: ":", with: "-")
+        if files.fileExists(atPath: path), !replace {
+            throw ValidationError("\(path) exists: stop the server, then pass --replace to keep it aside and restore")
         }
+        // Kept aside, attachments' bytes without their database too: never taken for the copy's.
+        let kept = paths.filter { files.fileExists(atPath: $0) }
+        for file in kept { try files.moveItem(atPath: file, toPath: file + aside) }
+        let keptAs = kept.contains(path) ? path + aside : nil
         try files.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         try files.copyItem(atPath: from + "/" + manifest.file, toPath: path)
+        if let copy = manifest.attachments { try files.copyItem(atPath: from + "/" + copy.file, toPath: attachments) }
         let audit = try await StartUp.withPreparedStore(settings, logger: StartUp.logger()) { store in try await store.auditLog() }
         guard audit.isIntact, audit.size >= manifest.logSize else {
-            for suffix in suffixes { try? files.removeItem(atPath: path + suffix) }
-            if let keptAs {
-                for suffix in suffixes where files.fileExists(atPath: keptAs + suffix) {
-                    try files.moveItem(atPath: keptAs + suffix, toPath: path + suffix)
-                }
-            }
+            for file in paths { try? files.removeItem(atPath: file) }
+            for file in kept { try files.moveItem(atPath: file + aside, toPath: file) }
             print(
                 "The restored log does not verify: \(audit.logProblems + audit.caseProblems.keys.sorted()); the previous database is back.")
             throw ExitCode(2)

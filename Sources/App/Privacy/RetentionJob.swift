@@ -5,8 +5,8 @@ import Logging
 
 /// Applies the retention policy (`retention-policy.json`, Law 91/2025): each finished case whose
 /// rule's years have passed gets a `personalDataErased` event, which erases the submitter's
-/// details and the attachments' contents in the same transaction; and what is kept only for a
-/// while (idempotency receipts after a day, rate-limit counts) is deleted. Run by the scheduler beside
+/// details in the same transaction, and their attachments' bytes right after; and what is kept
+/// only for a while (idempotency receipts after a day, rate-limit counts) is deleted. Run by the scheduler beside
 /// the reminders, and by `langnghe jobs run-once`; a lease keeps it to one instance at a time.
 struct RetentionJob: Sendable {
     static let leaseName = "retention"
@@ -19,10 +19,15 @@ struct RetentionJob: Sendable {
     func runOnce(logger: Logger) async throws -> [String: Int]? {
         let now = environment.now()
         let done = try await store.withLease(Self.leaseName, holder: holder, now: now, for: 600) {
-            (erased: try await erase(now: now), purged: try await store.purgeExpired(now: now))
+            // The bytes of attachments no case holds any more go last, those just erased with them.
+            (
+                erased: try await erase(now: now), purged: try await store.purgeExpired(now: now),
+                swept: try await store.sweepAttachmentContents()
+            )
         }
         guard let done else { return nil }
         logger.info("retention applied", metadata: ["erased": "\(done.erased.map { "\($0.key)=\($0.value)" }.sorted())"])
+        logger.info("attachment contents no case holds deleted", metadata: ["files": "\(done.swept)"])
         logger.info(
             "expired rows purged",
             metadata: ["idempotencyKeys": "\(done.purged.idempotencyKeys)", "rateLimitHits": "\(done.purged.rateLimitHits)"])

@@ -36,6 +36,7 @@ struct Migrator {
         Schema.v27Notifications,
         Schema.v28Assistance,
         Schema.v29PeriodEnds,
+        Schema.v30AttachmentContents,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.
@@ -44,13 +45,15 @@ struct Migrator {
     static let sealingPending = "sealing-pending"
     /// The marker of cases still to be put in the similarity index (`Store.indexForAssistance`).
     static let assistancePending = "assistance-pending"
+    /// The marker of attachments' bytes still in `attachments` (`Store.moveAttachmentContents`).
+    static let attachmentsPending = "attachments-pending"
 
     /// Work a migration leaves for `Store.migrate()`, which needs more than SQL: the marker it
     /// writes, cleared once the work is done (so an interrupted one runs again at the next start).
     static let leavesWork: [String: String] = [
         Schema.v8CaseReadModels.name: projectionsPending, Schema.v9Rollups.name: projectionsPending,
         Schema.v11SearchIndex.name: projectionsPending, Schema.v16DataKeys.name: sealingPending,
-        Schema.v28Assistance.name: assistancePending,
+        Schema.v28Assistance.name: assistancePending, Schema.v30AttachmentContents.name: attachmentsPending,
     ]
 
     let database: any SQLDatabase

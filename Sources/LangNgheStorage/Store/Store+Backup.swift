@@ -19,6 +19,17 @@ public struct BackupManifest: Codable, Sendable, Equatable {
     public var headSize: Int?
     public var headRoot: String?
     public var headTimestamp: String?
+    /// The attachments' bytes (`AttachmentContents`), copied after the database so that every
+    /// file the copy names is in it; nil in a backup written before version 30.
+    public var attachments: AttachmentsCopy?
+
+    /// The copy of the attachments' file.
+    public struct AttachmentsCopy: Codable, Sendable, Equatable {
+        public var file = Backup.attachmentsFile
+        public var bytes: Int
+        public var sha256: String
+        public var files: Int
+    }
 
     /// Everything but when it was written.
     func sameContents(as other: BackupManifest) -> [String] {
@@ -29,12 +40,14 @@ public struct BackupManifest: Codable, Sendable, Equatable {
         if events != other.events { differ.append("events") }
         if logSize != other.logSize || logRoot != other.logRoot { differ.append("log") }
         if headSize != other.headSize || headRoot != other.headRoot || headTimestamp != other.headTimestamp { differ.append("head") }
+        if attachments != other.attachments { differ.append("attachments") }
         return differ
     }
 }
 
 public enum Backup {
     public static let databaseFile = "langnghe.sqlite"
+    public static let attachmentsFile = "langnghe-attachments.sqlite"
     public static let manifestFile = "manifest.json"
 
     public enum Failure: Error, CustomStringConvertible {
@@ -55,7 +68,29 @@ public enum Backup {
 
     /// Describes a database file without changing a byte of it: its digest, then its counts and
     /// log, read through a read-only connection.
-    public static func describe(file path: String, createdAt: String) throws -> BackupManifest {
+    public static func describe(file path: String, attachments: String?, createdAt: String) throws -> BackupManifest {
+        let (bytes, sha256) = try digest(path)
+        var manifest = try read(path) { db in
+            let head = try Row.fetchOne(db, sql: "SELECT size, root, signed_at FROM log_heads ORDER BY size DESC LIMIT 1")
+            let state = try Row.fetchOne(db, sql: "SELECT size, root FROM log_state WHERE id = 1")
+            return BackupManifest(
+                createdAt: createdAt, bytes: bytes, sha256: sha256,
+                petitions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM petitions") ?? 0,
+                events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
+                logSize: state?["size"] ?? 0, logRoot: (state?["root"] as Data?).map { Array($0).hex } ?? "",
+                headSize: head?["size"], headRoot: (head?["root"] as Data?).map { Array($0).hex }, headTimestamp: head?["signed_at"])
+        }
+        if let attachments {
+            let (bytes, sha256) = try digest(attachments)
+            let files = try read(attachments) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attachment_contents") ?? 0 }
+            manifest.attachments = .init(
+                file: URL(fileURLWithPath: attachments).lastPathComponent, bytes: bytes, sha256: sha256, files: files)
+        }
+        return manifest
+    }
+
+    /// A file's size and hex SHA-256.
+    private static func digest(_ path: String) throws -> (bytes: Int, sha256: String) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure.unreadable(path) }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -64,19 +99,14 @@ public enum Backup {
             hasher.update(data: chunk)
             bytes += chunk.count
         }
+        return (bytes, Array(hasher.finalize()).hex)
+    }
+
+    /// Reads an SQLite file through a read-only connection, changing none of its bytes.
+    private static func read<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
         var configuration = Configuration()
         configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        return try queue.read { db in
-            let head = try Row.fetchOne(db, sql: "SELECT size, root, signed_at FROM log_heads ORDER BY size DESC LIMIT 1")
-            let state = try Row.fetchOne(db, sql: "SELECT size, root FROM log_state WHERE id = 1")
-            return BackupManifest(
-                createdAt: createdAt, bytes: bytes, sha256: Array(hasher.finalize()).hex,
-                petitions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM petitions") ?? 0,
-                events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
-                logSize: state?["size"] ?? 0, logRoot: (state?["root"] as Data?).map { Array($0).hex } ?? "",
-                headSize: head?["size"], headRoot: (head?["root"] as Data?).map { Array($0).hex }, headTimestamp: head?["signed_at"])
-        }
+        return try DatabaseQueue(path: path, configuration: configuration).read(body)
     }
 
     /// Reads a backup folder's manifest and checks the copy against it.
@@ -85,7 +115,9 @@ public enum Backup {
         guard let data = FileManager.default.contents(atPath: manifestPath),
             let manifest = try? JSONDecoder().decode(BackupManifest.self, from: data)
         else { throw Failure.unreadable(manifestPath) }
-        let found = try describe(file: folder + "/" + manifest.file, createdAt: manifest.createdAt)
+        let found = try describe(
+            file: folder + "/" + manifest.file, attachments: manifest.attachments.map { folder + "/" + $0.file },
+            createdAt: manifest.createdAt)
         let differ = found.sameContents(as: manifest)
         guard differ.isEmpty else { throw Failure.mismatch(differ) }
         return manifest
@@ -94,8 +126,8 @@ public enum Backup {
 
 extension Store {
     /// A consistent backup into `folder` (created; refused if it holds one already) while the
-    /// server writes: a head of the log is signed first, the database is copied with
-    /// `VACUUM INTO`, and the manifest describes the copy.
+    /// server writes: a head of the log is signed first, the database and then the attachments'
+    /// file are copied with `VACUUM INTO`, and the manifest describes the copies.
     public func backup(to folder: String, now: Date) async throws -> BackupManifest {
         guard let sqlite = database as? SQLiteDatabase else { throw Backup.Failure.onlySQLite }
         let file = folder + "/" + Backup.databaseFile
@@ -103,7 +135,11 @@ extension Store {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = try await treeHead(now: now, maxAge: 0)
         try await sqlite.copy(to: file)
-        let manifest = try Backup.describe(file: file, createdAt: Timestamp.string(now))
+        // After the database: a file its copy names was put before the transaction that named it.
+        let attachments = folder + "/" + Backup.attachmentsFile
+        guard let contents = attachmentContents.database as? SQLiteDatabase else { throw Backup.Failure.onlySQLite }
+        try await contents.copy(to: attachments)
+        let manifest = try Backup.describe(file: file, attachments: attachments, createdAt: Timestamp.string(now))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(manifest).write(to: URL(fileURLWithPath: folder + "/" + Backup.manifestFile))

@@ -9,7 +9,13 @@ extension Store {
     /// (the roadmap's batching of concurrent submissions) can be added here.
     public func submit(_ intake: Intake) async throws -> TrackingCode {
         let prepared = try PreparedCase(intake: intake, history: [])
+        try await putAttachments([intake])
         return try await database.write { db in try await self.insert(prepared, notify: true, in: db) }
+    }
+
+    /// The files' bytes, durable before the transaction that names them (`AttachmentContents`).
+    private func putAttachments(_ intakes: [Intake]) async throws {
+        try await attachmentContents.put(intakes.flatMap { $0.attachments.map { ($0.sha256, $0.content) } }, at: Date())
     }
 
     /// The bulk path (the demo seeder's): many petitions, each with its history of events
@@ -23,7 +29,8 @@ extension Store {
     /// it while the previous batch is written.
     @discardableResult
     public func load(_ cases: [PreparedCase]) async throws -> [TrackingCode] {
-        try await database.write { db in
+        try await putAttachments(cases.map(\.intake))
+        return try await database.write { db in
             var codes: [TrackingCode] = []
             codes.reserveCapacity(cases.count)
             for c in cases { codes.append(try await self.insert(c, in: db)) }
@@ -62,9 +69,9 @@ extension Store {
         for (position, file) in intake.attachments.enumerated() {
             try await db.execute(
                 """
-                INSERT INTO attachments (petition_id, position, file_name, media_type, size, sha256, content)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, petitionID, position, file.fileName, file.type.mediaType, file.content.count, file.sha256, file.content)
+                INSERT INTO attachments (petition_id, position, file_name, media_type, size, sha256)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, petitionID, position, file.fileName, file.type.mediaType, file.content.count, file.sha256)
         }
         try await Self.insert(
             Array(zip(prepared.log, prepared.eventData)), code: code, petitionID: Int64(petitionID), dialect: self.dialect, in: db)
@@ -125,21 +132,25 @@ extension Store {
         }
     }
 
-    /// The bytes of one attachment of one petition.
+    /// The bytes of one attachment of one petition; none once the submitter's data is erased.
     public func attachmentContent(_ code: TrackingCode, attachmentID: Int64) async throws -> (AttachmentInfo, [UInt8])? {
-        try await database.read { db in
-            guard
-                let a = try await db.first(
-                    """
-                    SELECT a.* FROM attachments a JOIN petitions p ON p.id = a.petition_id
-                    WHERE p.tracking_code = ? AND a.id = ?
-                    """, code.description, attachmentID)
-            else { return nil }
-            let info = AttachmentInfo(
-                id: attachmentID, position: a.int("position") ?? 0, fileName: a.string("file_name") ?? "",
-                mediaType: a.string("media_type") ?? "", size: a.int("size") ?? 0, sha256: a.string("sha256") ?? "")
-            return (info, a.bytes("content") ?? [])
+        let found = try await database.read { db in
+            try await db.first(
+                """
+                SELECT a.*, s.erased_at FROM attachments a JOIN petitions p ON p.id = a.petition_id
+                JOIN submitters s ON s.id = p.submitter_id
+                WHERE p.tracking_code = ? AND a.id = ?
+                """, code.description, attachmentID)
         }
+        guard let a = found else { return nil }
+        let info = AttachmentInfo(
+            id: attachmentID, position: a.int("position") ?? 0, fileName: a.string("file_name") ?? "",
+            mediaType: a.string("media_type") ?? "", size: a.int("size") ?? 0, sha256: a.string("sha256") ?? "")
+        if a.string("erased_at") != nil { return (info, []) }
+        guard let bytes = try await attachmentContents.content(sha256: info.sha256) else {
+            throw StoreError.unreadable("attachment \(attachmentID) of \(code)")
+        }
+        return (info, bytes)
     }
 
     /// How many petitions are stored.

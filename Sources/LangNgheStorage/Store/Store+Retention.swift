@@ -19,8 +19,9 @@ extension Store {
 
     /// What the `personalDataErased` event means for the stored rows, done in its transaction
     /// (and again, harmlessly, when read models are rebuilt): the submitter's details emptied,
-    /// the attachments' contents and names removed (their size and hash stay as the record).
-    /// SQLite overwrites the freed bytes, so that no copy of the file keeps them.
+    /// the attachments' names removed (their size and hash stay as the record) and their bytes
+    /// no longer served, then deleted by the next `sweepAttachmentContents`. SQLite overwrites
+    /// the freed bytes, so that no copy of the file keeps them.
     func erasePersonalData(petitionID id: Int, at: Date?, in db: any SQLConnection) async throws {
         if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = ON") }
         try await db.execute(
@@ -29,7 +30,7 @@ extension Store {
                 erased_at = COALESCE(erased_at, ?)
             WHERE id = (SELECT submitter_id FROM petitions WHERE id = ?)
             """, Timestamp.string(at ?? Date()), id)
-        try await db.execute("UPDATE attachments SET content = ?, file_name = '' WHERE petition_id = ?", SQLValue.blob([]), id)
+        try await db.execute("UPDATE attachments SET file_name = '' WHERE petition_id = ?", id)
         try await db.execute("DELETE FROM submitter_keys WHERE petition_id = ?", id)
         if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = OFF") }
     }

@@ -9,6 +9,8 @@ import X509
 /// the two databases differ only below that interface (and in the few dialect branches here).
 public final class Store: Sendable {
     public let database: any SQLDatabase
+    /// The attachments' bytes, written outside the cases' transactions.
+    public let attachmentContents: AttachmentContents
     public var dialect: SQLDialect { database.dialect }
     /// The deadline policies the read models' clocks are computed with.
     public let policies: [DeadlinePolicy]
@@ -20,8 +22,13 @@ public final class Store: Sendable {
     /// The root CA with its key, once opened with the CA passphrase (`Store+Certificates`).
     let rootCache = Mutex<(Certificate, P256.Signing.PrivateKey)?>(nil)
 
-    public init(database: any SQLDatabase, policies: [DeadlinePolicy], masterKey: MasterKey = .development) {
+    /// `attachments`: where the attachments' bytes go (`AttachmentContents`); PostgreSQL's are
+    /// in `database` itself.
+    public init(
+        database: any SQLDatabase, attachments: any SQLDatabase, policies: [DeadlinePolicy], masterKey: MasterKey = .development
+    ) {
         self.database = database
+        attachmentContents = AttachmentContents(database: attachments)
         self.policies = policies
         self.masterKey = masterKey
     }
@@ -34,9 +41,14 @@ public final class Store: Sendable {
         let policies = try ShippedData.deadlinePolicies()
         switch location {
         case .sqliteMemory:
-            return try await body(Store(database: try SQLiteDatabase(), policies: policies, masterKey: masterKey))
+            return try await body(
+                Store(database: try SQLiteDatabase(), attachments: try SQLiteDatabase(), policies: policies, masterKey: masterKey))
         case .sqliteFile(let path):
-            return try await body(Store(database: try SQLiteDatabase(path: path), policies: policies, masterKey: masterKey))
+            return try await body(
+                Store(
+                    database: try SQLiteDatabase(path: path),
+                    attachments: try SQLiteDatabase(path: AttachmentContents.sqlitePath(besides: path), readers: 2),
+                    policies: policies, masterKey: masterKey))
         case .postgres(let postgres):
             let database = PostgresDatabase(configuration: postgres.clientConfiguration, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -48,7 +60,7 @@ public final class Store: Sendable {
                 if let schema = postgres.schema {
                     try await database.write { db in try await db.execute("CREATE SCHEMA IF NOT EXISTS \(quoted: schema)") }
                 }
-                return try await body(Store(database: database, policies: policies, masterKey: masterKey))
+                return try await body(Store(database: database, attachments: database, policies: policies, masterKey: masterKey))
             }
         }
     }
@@ -58,6 +70,7 @@ public final class Store: Sendable {
     @discardableResult
     public func migrate() async throws -> [String] {
         let applied = try await Migrator(database: database).migrate()
+        try await attachmentContents.prepare()
         if try await isPending(Migrator.projectionsPending) {
             try await rebuildProjections()
             try await clearPending(Migrator.projectionsPending)
@@ -72,6 +85,10 @@ public final class Store: Sendable {
         if try await isPending(Migrator.assistancePending) {
             try await indexForAssistance()
             try await clearPending(Migrator.assistancePending)
+        }
+        if try await isPending(Migrator.attachmentsPending) {
+            // Clears the marker itself, in the transaction that drops the emptied column.
+            try await moveAttachmentContents()
         }
         return applied
     }

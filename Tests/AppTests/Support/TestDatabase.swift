@@ -41,7 +41,11 @@ enum TestDatabase {
             location = .sqliteMemory
         }
         defer {
-            if let file { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+            if let file {
+                for path in [file, AttachmentContents.sqlitePath(besides: file)] {
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
+            }
         }
         return try await Store.withStore(at: location, logger: logger) { store in
             do {

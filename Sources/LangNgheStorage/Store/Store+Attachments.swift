@@ -1,0 +1,61 @@
+import Foundation
+import LangNgheCore
+
+extension Store {
+    /// Deletes the attachments' bytes that no case still holds: those of erased submitters and
+    /// those put by a submission that failed, once stored for longer than the grace. Run by the
+    /// retention job. Returns how many files went.
+    @discardableResult
+    public func sweepAttachmentContents(now: Date = Date()) async throws -> Int {
+        let cutoff = now.addingTimeInterval(-AttachmentContents.grace)
+        var after = ""
+        var deleted = 0
+        while true {
+            let page = try await attachmentContents.hashes(storedBefore: cutoff, after: after, limit: 500)
+            guard let last = page.last else { return deleted }
+            let held = try await database.read { db in
+                try await db.query(
+                    """
+                    SELECT DISTINCT a.sha256 FROM attachments a JOIN petitions p ON p.id = a.petition_id
+                    JOIN submitters s ON s.id = p.submitter_id
+                    WHERE s.erased_at IS NULL AND a.sha256 IN (\(page.map { _ in "?" }.joined(separator: ", ")))
+                    """, page.map(SQLValue.text))
+            }
+            let kept = Set(held.compactMap { $0.string("sha256") })
+            deleted += try await attachmentContents.delete(page.filter { !kept.contains($0) }, storedBefore: cutoff)
+            after = last
+        }
+    }
+
+    /// Moves the bytes that version 30 found in `attachments` to `AttachmentContents`, a page at
+    /// a time (an erased submitter's are dropped, not moved), then drops the emptied column and
+    /// the marker in one transaction: a start interrupted before that moves the rest next time.
+    func moveAttachmentContents() async throws {
+        while true {
+            let rows = try await database.read { db in
+                try await db.query(
+                    """
+                    SELECT a.id, a.sha256, a.content, s.erased_at FROM attachments a JOIN petitions p ON p.id = a.petition_id
+                    JOIN submitters s ON s.id = p.submitter_id
+                    WHERE length(a.content) > 0 ORDER BY a.id LIMIT 50
+                    """)
+            }
+            guard !rows.isEmpty else { break }
+            try await attachmentContents.put(
+                rows.filter { $0.string("erased_at") == nil }.map { ($0.string("sha256") ?? "", $0.bytes("content") ?? []) }, at: Date())
+            let ids = rows.compactMap { $0.int("id") }
+            let dialect = self.dialect
+            try await database.write { db in
+                if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = ON") }
+                try await db.execute(
+                    "UPDATE attachments SET content = ? WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+                    [.blob([])] + ids.map { .int(Int64($0)) })
+                if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = OFF") }
+            }
+        }
+        try await database.write { db in
+            try await db.execute("ALTER TABLE attachments DROP COLUMN content")
+            try await db.execute("DELETE FROM reference_versions WHERE name = ?", Migrator.attachmentsPending)
+        }
+    }
+}
