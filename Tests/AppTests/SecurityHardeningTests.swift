@@ -130,6 +130,30 @@ import Testing
         }
     }
 
+    /// Binary files come back byte for byte, whatever CR, LF and dashes they hold and however
+    /// the body is cut: the parser hands them over in small pieces, gathered before each write.
+    @Test func binaryFilesComeBackByteForByte() async throws {
+        let boundary = "XyZ-b0undary"
+        var generator = SystemRandomNumberGenerator()
+        // Random bytes salted with line breaks and boundary-like dashes.
+        func file(_ count: Int) -> [UInt8] {
+            (0..<count).map { i in i % 97 == 0 ? 13 : i % 89 == 0 ? 10 : i % 83 == 0 ? 45 : UInt8.random(in: 0...255, using: &generator) }
+        }
+        let large = file(300_001)
+        let small = file(100)
+        var body: [UInt8] = []
+        for (name, bytes) in [("a.pdf", large), ("b.pdf", small)] {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"\(name)\"\r\n\r\n".utf8)
+            body += bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        let chunks = stride(from: 0, to: body.count, by: 7919).map { ByteBuffer(bytes: body[$0..<min($0 + 7919, body.count)]) }
+        let form = try await FormData.multipart(
+            Self.stream(chunks), boundary: boundary, limit: Limits.uploadBody, textLimit: Limits.formBody)
+        #expect(form.files.map(\.fileName) == ["a.pdf", "b.pdf"])
+        #expect(try form.files.map { try $0.bytes } == [large, small])
+    }
+
     static func stream(_ chunks: [ByteBuffer]) -> AsyncStream<ByteBuffer> {
         AsyncStream { continuation in
             for chunk in chunks { continuation.yield(chunk) }
