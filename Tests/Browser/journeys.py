@@ -12,6 +12,7 @@ quarter's report and publishes it; an invited observer comments.
 
 import email
 import email.policy
+import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -47,6 +48,8 @@ ANSWER = (
 class Filed:
     code: str
     key: str
+    # The SHA-256 of each file attached, in order.
+    digests: list[str]
 
 
 def expect(condition: bool, message: str):
@@ -99,7 +102,26 @@ def citizen_files(b: Browser, files: list[Path]) -> Filed:
     b.submit(b.find("form.inline-form[method=post]"))
     b.check("tracking-unlocked")
     expect("Nguyễn Thị Lan" in b.text("main") or "0912" in b.text("main"), "the key does not open the petition")
-    return Filed(code, key)
+    return Filed(code, key, [hashlib.sha256(f.read_bytes()).hexdigest() for f in files])
+
+
+# The bytes behind a link, fetched by the page with its own cookies, as their hex SHA-256.
+FETCH_DIGEST = """
+const done = arguments[arguments.length - 1];
+fetch(arguments[0], {credentials: "same-origin"})
+  .then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+  .then(bytes => crypto.subtle.digest("SHA-256", bytes))
+  .then(h => done(Array.from(new Uint8Array(h)).map(x => x.toString(16).padStart(2, "0")).join("")))
+  .catch(e => done("failed: " + e));
+"""
+
+
+def attachments_come_back(b: Browser, filed: Filed):
+    """The case page's attachment links give the staff the very bytes the citizen sent."""
+    links = [a.get_attribute("href") for a in b.all("p.file a")]
+    expect(len(links) == len(filed.digests), f"the case page lists {len(links)} attachments, not {len(filed.digests)}")
+    got = [b.driver.execute_async_script(FETCH_DIGEST, link) for link in links]
+    expect(got == filed.digests, f"the attachments read back as {got}, not {filed.digests}")
 
 
 def receipt_mail_arrives(code: str, address: str):
@@ -155,6 +177,7 @@ def staff_handle(b: Browser, filed: Filed, users: dict):
     b.check("inbox-vpcp")
     b.get(f"/can-bo/pakn/{code}")
     b.check("case-vpcp")
+    attachments_come_back(b, filed)
     act(b, code, "assigned", {"leadAgency": LEAD, "coordinatingAgencies": [COORDINATING], "note": "Giao Bộ Tài chính chủ trì."}, "assigned")
     act(b, code, "observerInvited", {"observer": _observer_value(b, code)}, "observer-invited")
     # The ministry's officer: an empty required field first (the panel comes back open), then right.
