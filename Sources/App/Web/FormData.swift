@@ -145,8 +145,8 @@ final class SpooledFile: Sendable {
     func read() throws -> [UInt8] {
         try state.withLock { state in
             guard state.kept > 0 else { return [] }
+            // Read back through the page cache: nothing here needs the temporary file on disk.
             try Self.flush(&state, to: url)
-            try state.handle?.synchronize()
             return [UInt8](try Data(contentsOf: url))
         }
     }

@@ -56,6 +56,10 @@ struct Migrator {
         Schema.v28Assistance.name: assistancePending, Schema.v30AttachmentContents.name: attachmentsPending,
     ]
 
+    /// PostgreSQL's advisory lock that schema changes take, so that two servers starting at once
+    /// take turns.
+    static let lockKey = 7_411_001
+
     let database: any SQLDatabase
 
     /// Returns the names of the migrations it applied; `through` stops after the one of that
@@ -71,7 +75,7 @@ struct Migrator {
             let dialect = database.dialect
             let didApply = try await database.write { db -> Bool in
                 if dialect == .postgresql {
-                    try await db.execute("SELECT pg_advisory_xact_lock(7411001)")
+                    try await db.execute("SELECT pg_advisory_xact_lock(\(Self.lockKey))")
                 }
                 if try await db.first("SELECT name FROM schema_migrations WHERE name = ?", migration.name) != nil {
                     return false

@@ -31,13 +31,16 @@ public struct AttachmentContents: Sendable {
     }
 
     /// Creates the table if it is missing: the SQLite file has no migrations of its own, and on
-    /// PostgreSQL the same statement makes it in the main schema.
+    /// PostgreSQL the same statement makes it in the main schema, under the migrations' lock, so
+    /// that two servers starting at once do not both create it.
     func prepare() async throws {
+        let dialect = database.dialect
         try await database.write { db in
+            if dialect == .postgresql { try await db.execute("SELECT pg_advisory_xact_lock(\(Migrator.lockKey))") }
             try await db.execute(
                 """
                 CREATE TABLE IF NOT EXISTS attachment_contents (
-                    sha256 TEXT PRIMARY KEY, content \(database.dialect == .sqlite ? "BLOB" : "BYTEA") NOT NULL, stored_at TEXT NOT NULL)
+                    sha256 TEXT PRIMARY KEY, content \(dialect == .sqlite ? "BLOB" : "BYTEA") NOT NULL, stored_at TEXT NOT NULL)
                 """)
         }
     }
