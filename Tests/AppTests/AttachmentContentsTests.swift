@@ -130,9 +130,7 @@ import Testing
         let restored = folder + "-restored.sqlite"
         defer {
             try? FileManager.default.removeItem(atPath: folder)
-            for path in [restored, AttachmentContents.sqlitePath(besides: restored)] {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
+            for path in AttachmentContents.sqliteFiles(of: restored) { try? FileManager.default.removeItem(atPath: path) }
         }
         let file = Self.file("so-do.pdf", "sơ đồ thửa đất")
         let code = try await TestDatabase.withEmptyStore(sqliteFile: true) { store in

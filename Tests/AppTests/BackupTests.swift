@@ -51,9 +51,7 @@ struct BackupTests {
                 // Restored: the copy opened as the database.
                 let restored = folder + "-restored.sqlite"
                 defer {
-                    for path in [restored, AttachmentContents.sqlitePath(besides: restored)] {
-                        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-                    }
+                    for path in AttachmentContents.sqliteFiles(of: restored) { try? FileManager.default.removeItem(atPath: path) }
                 }
                 try FileManager.default.copyItem(atPath: folder + "/" + manifest.file, toPath: restored)
                 try await Store.withStore(at: .sqliteFile(path: restored), logger: TestDatabase.logger) { copy in

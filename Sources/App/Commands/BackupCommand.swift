@@ -44,7 +44,7 @@ struct RestoreCommand: AsyncParsableCommand {
         }
         // The database and its attachments' file, each with its write-ahead log.
         let attachments = AttachmentContents.sqlitePath(besides: path)
-        let paths = [path, attachments].flatMap { file in ["", "-wal", "-shm"].map { file + $0 } }
+        let paths = AttachmentContents.sqliteFiles(of: path)
         let files = FileManager.default
         let aside = ".before-restore-" + Timestamp.string(Date()).replacingOccurrences(of: ":", with: "-")
         if files.fileExists(atPath: path), !replace {

@@ -34,9 +34,8 @@ struct ReportService: Sendable {
             throw Problem.unknownHead(field: "head")
         }
         let empty = ReportBuilder(period: period, agency: agency, engine: engine, criteria: criteria)
-        let summed = fromEvents ? nil : try await buildFromSums(empty, headSize: head.size, progress: progress)
         let builder: ReportBuilder
-        if let summed {
+        if !fromEvents, let summed = try await buildFromSums(empty, headSize: head.size, progress: progress) {
             builder = summed
         } else {
             builder = try await build(empty, cases: .all(period), headSize: head.size, progress: progress)

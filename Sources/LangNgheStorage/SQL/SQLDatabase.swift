@@ -36,3 +36,20 @@ public protocol SQLDatabase: Sendable {
     /// transactions see, which index-only scans need) up to date, outside any transaction.
     func refreshStatistics() async throws
 }
+
+extension SQLConnection {
+    /// Runs `body` with SQLite overwriting the bytes it frees, so that no copy of the file keeps
+    /// what was deleted or emptied (personal data); PostgreSQL's freed space is its own to reuse.
+    func overwritingFreedBytes<T>(_ dialect: SQLDialect, _ body: () async throws -> T) async throws -> T {
+        guard dialect == .sqlite else { return try await body() }
+        try await execute("PRAGMA secure_delete = ON")
+        do {
+            let result = try await body()
+            try await execute("PRAGMA secure_delete = OFF")
+            return result
+        } catch {
+            try? await execute("PRAGMA secure_delete = OFF")
+            throw error
+        }
+    }
+}

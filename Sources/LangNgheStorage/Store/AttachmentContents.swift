@@ -30,6 +30,12 @@ public struct AttachmentContents: Sendable {
         return url.deletingLastPathComponent().appendingPathComponent(name).path
     }
 
+    /// Every file of the SQLite database at `path`: it and its attachments' file, each with its
+    /// write-ahead log and shared memory (what a restore moves aside, what a test deletes).
+    public static func sqliteFiles(of path: String) -> [String] {
+        [path, sqlitePath(besides: path)].flatMap { file in ["", "-wal", "-shm"].map { file + $0 } }
+    }
+
     /// Creates the table if it is missing: the SQLite file has no migrations of its own, and on
     /// PostgreSQL the same statement makes it in the main schema, under the migrations' lock, so
     /// that two servers starting at once do not both create it.
@@ -81,15 +87,14 @@ public struct AttachmentContents: Sendable {
         guard !hashes.isEmpty else { return 0 }
         let dialect = database.dialect
         return try await database.write { db in
-            if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = ON") }
-            let deleted = try await db.query(
-                """
-                DELETE FROM attachment_contents WHERE stored_at < ? AND sha256 IN (\(hashes.map { _ in "?" }.joined(separator: ", ")))
-                RETURNING sha256
-                """, [.text(Timestamp.string(cutoff))] + hashes.map(SQLValue.text)
-            ).count
-            if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = OFF") }
-            return deleted
+            try await db.overwritingFreedBytes(dialect) {
+                try await db.query(
+                    """
+                    DELETE FROM attachment_contents WHERE stored_at < ? AND sha256 IN (\(hashes.map { _ in "?" }.joined(separator: ", ")))
+                    RETURNING sha256
+                    """, [.text(Timestamp.string(cutoff))] + hashes.map(SQLValue.text)
+                ).count
+            }
         }
     }
 }

@@ -46,11 +46,11 @@ extension Store {
             let ids = rows.compactMap { $0.int("id") }
             let dialect = self.dialect
             try await database.write { db in
-                if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = ON") }
-                try await db.execute(
-                    "UPDATE attachments SET content = ? WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
-                    [.blob([])] + ids.map { .int(Int64($0)) })
-                if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = OFF") }
+                try await db.overwritingFreedBytes(dialect) {
+                    try await db.execute(
+                        "UPDATE attachments SET content = ? WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+                        [.blob([])] + ids.map { .int(Int64($0)) })
+                }
             }
         }
         try await database.write { db in

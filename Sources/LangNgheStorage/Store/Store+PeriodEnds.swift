@@ -41,10 +41,9 @@ extension Store {
     public func keepPeriodEnd(_ day: CivilDate, logSize: Int, cases: [CaseAtEnd]) async throws -> Bool {
         let endsAt = try await endOfDay(day)
         return try await database.write { db in
-            // PostgreSQL: appending takes the log's row too, so no event is half-appended while
-            // this checks (its deletion of what is kept would miss these rows, not yet written).
-            let select = "SELECT size FROM log_state WHERE id = 1"
-            let size = try await db.first(self.dialect == .postgresql ? select + " FOR UPDATE" : select)?.int("size") ?? 0
+            // Read as appending reads it, taking the log's row on PostgreSQL: no event is
+            // half-appended while this checks (its deletion of what is kept would miss these rows).
+            let size = try await EventLog.state(dialect: self.dialect, in: db).size
             guard try await !Self.hasEvents(before: endsAt, positions: logSize..<max(logSize, size), in: db) else { return false }
             try await db.execute("DELETE FROM period_ends WHERE day = ?", day.iso)
             try await db.execute("DELETE FROM period_end_cases WHERE day = ?", day.iso)

@@ -23,16 +23,16 @@ extension Store {
     /// no longer served, then deleted by the next `sweepAttachmentContents`. SQLite overwrites
     /// the freed bytes, so that no copy of the file keeps them.
     func erasePersonalData(petitionID id: Int, at: Date?, in db: any SQLConnection) async throws {
-        if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = ON") }
-        try await db.execute(
-            """
-            UPDATE submitters SET name = '', address = '', phone = '', email = '', organization_name = NULL, tax_code = NULL,
-                erased_at = COALESCE(erased_at, ?)
-            WHERE id = (SELECT submitter_id FROM petitions WHERE id = ?)
-            """, Timestamp.string(at ?? Date()), id)
-        try await db.execute("UPDATE attachments SET file_name = '' WHERE petition_id = ?", id)
-        try await db.execute("DELETE FROM submitter_keys WHERE petition_id = ?", id)
-        if dialect == .sqlite { try await db.execute("PRAGMA secure_delete = OFF") }
+        try await db.overwritingFreedBytes(dialect) {
+            try await db.execute(
+                """
+                UPDATE submitters SET name = '', address = '', phone = '', email = '', organization_name = NULL, tax_code = NULL,
+                    erased_at = COALESCE(erased_at, ?)
+                WHERE id = (SELECT submitter_id FROM petitions WHERE id = ?)
+                """, Timestamp.string(at ?? Date()), id)
+            try await db.execute("UPDATE attachments SET file_name = '' WHERE petition_id = ?", id)
+            try await db.execute("DELETE FROM submitter_keys WHERE petition_id = ?", id)
+        }
     }
 
     /// How long an `Idempotency-Key` answers with its first receipt: a client retries within

@@ -42,9 +42,7 @@ enum TestDatabase {
         }
         defer {
             if let file {
-                for path in [file, AttachmentContents.sqlitePath(besides: file)] {
-                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-                }
+                for path in AttachmentContents.sqliteFiles(of: file) { try? FileManager.default.removeItem(atPath: path) }
             }
         }
         return try await Store.withStore(at: location, logger: logger) { store in
