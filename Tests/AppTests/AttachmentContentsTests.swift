@@ -69,6 +69,39 @@ import Testing
         }
     }
 
+    /// A sweep reads the files stored since the last one and those that erasures let go of, not
+    /// every file ever stored: a file behind the watermark that nobody released is not read again.
+    @Test func aSweepReadsOnlyWhatIsNewSinceTheLast() async throws {
+        try await TestDatabase.withStore { store in
+            let now = Date()
+            let grace = AttachmentContents.grace
+            #expect(try await store.sweepAttachmentContents(now: now.addingTimeInterval(2 * grace)) == 0)
+            // Behind the watermark (now + grace) and named by no case: a sweep reading every file
+            // would delete it.
+            let checked = Self.file("cu.pdf", "đã kiểm")
+            try await store.attachmentContents.put([(checked.sha256, checked.content)], at: now)
+            let mine = Self.file("cua-toi.pdf", "của người gửi")
+            let code = try await Self.submit([mine], to: store)
+            let fresh = Self.file("moi.pdf", "chưa ai giữ")
+            try await store.attachmentContents.put([(fresh.sha256, fresh.content)], at: now.addingTimeInterval(grace + 60))
+            try await store.append(
+                [
+                    PetitionEvent(
+                        sequence: 0, at: Date(), actor: .system, agencyCode: nil,
+                        body: PersonalDataErased(retentionRule: "finishedCases", legalBasis: "Luật 91/2025/QH15"))
+                ], to: code)
+
+            #expect(try await store.sweepAttachmentContents(now: now.addingTimeInterval(3 * grace)) == 2)
+            #expect(try await store.attachmentContents.content(sha256: fresh.sha256) == nil)
+            #expect(try await store.attachmentContents.content(sha256: mine.sha256) == nil)
+            #expect(try await store.attachmentContents.content(sha256: checked.sha256) == checked.content)
+            let released = try await store.database.read { db in
+                try await db.first("SELECT COUNT(*) AS n FROM attachment_releases")?.int("n")
+            }
+            #expect(released == 0)
+        }
+    }
+
     /// A file put again (another submission of the same bytes) is as fresh as the new put: the
     /// sweep cannot take it from under that submission's transaction.
     @Test func aFilePutAgainWaitsForItsNewTransaction() async throws {

@@ -37,6 +37,7 @@ struct Migrator {
         Schema.v28Assistance,
         Schema.v29PeriodEnds,
         Schema.v30AttachmentContents,
+        Schema.v31AttachmentReleases,
     ]
 
     /// The marker of read models still to be rebuilt after a migration.

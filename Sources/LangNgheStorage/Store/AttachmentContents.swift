@@ -48,6 +48,10 @@ public struct AttachmentContents: Sendable {
                 CREATE TABLE IF NOT EXISTS attachment_contents (
                     sha256 TEXT PRIMARY KEY, content \(dialect == .sqlite ? "BLOB" : "BYTEA") NOT NULL, stored_at TEXT NOT NULL)
                 """)
+            try await db.execute("CREATE INDEX IF NOT EXISTS attachment_contents_stored_at ON attachment_contents (stored_at)")
+            // The sweep's watermark: files stored before it have been checked once already.
+            try await db.execute(
+                "CREATE TABLE IF NOT EXISTS attachment_sweep (id INTEGER PRIMARY KEY CHECK (id = 1), swept_before TEXT NOT NULL)")
         }
     }
 
@@ -72,13 +76,33 @@ public struct AttachmentContents: Sendable {
         }
     }
 
-    /// A page of the hashes stored before `cutoff`, in hash order after `after`.
-    func hashes(storedBefore cutoff: Date, after: String, limit: Int) async throws -> [String] {
+    /// A page of the hashes stored from `from` (nil: the first) until before `cutoff`, in hash
+    /// order after `after`.
+    func hashes(storedFrom from: Date?, before cutoff: Date, after: String, limit: Int) async throws -> [String] {
         try await database.read { db in
             try await db.query(
-                "SELECT sha256 FROM attachment_contents WHERE stored_at < ? AND sha256 > ? ORDER BY sha256 LIMIT ?",
-                Timestamp.string(cutoff), after, limit
+                """
+                SELECT sha256 FROM attachment_contents WHERE stored_at >= ? AND stored_at < ? AND sha256 > ?
+                ORDER BY sha256 LIMIT ?
+                """, from.map(Timestamp.string) ?? "", Timestamp.string(cutoff), after, limit
             ).compactMap { $0.string("sha256") }
+        }
+    }
+
+    /// Where the last sweep stopped: every file stored before it has been checked.
+    func sweptBefore() async throws -> Date? {
+        try await database.read { db in
+            try await db.first("SELECT swept_before FROM attachment_sweep")?.string("swept_before").flatMap(Timestamp.date)
+        }
+    }
+
+    func markSwept(before cutoff: Date) async throws {
+        try await database.write { db in
+            try await db.execute(
+                """
+                INSERT INTO attachment_sweep (id, swept_before) VALUES (1, ?)
+                ON CONFLICT (id) DO UPDATE SET swept_before = excluded.swept_before
+                """, Timestamp.string(cutoff))
         }
     }
 

@@ -20,8 +20,9 @@ extension Store {
     /// What the `personalDataErased` event means for the stored rows, done in its transaction
     /// (and again, harmlessly, when read models are rebuilt): the submitter's details emptied,
     /// the attachments' names removed (their size and hash stay as the record) and their bytes
-    /// no longer served, then deleted by the next `sweepAttachmentContents`. SQLite overwrites
-    /// the freed bytes, so that no copy of the file keeps them.
+    /// no longer served, then deleted by the next `sweepAttachmentContents` (named for it in
+    /// `attachment_releases`). SQLite overwrites the freed bytes, so that no copy of the file
+    /// keeps them.
     func erasePersonalData(petitionID id: Int, at: Date?, in db: any SQLConnection) async throws {
         try await db.overwritingFreedBytes(dialect) {
             try await db.execute(
@@ -31,6 +32,8 @@ extension Store {
                 WHERE id = (SELECT submitter_id FROM petitions WHERE id = ?)
                 """, Timestamp.string(at ?? Date()), id)
             try await db.execute("UPDATE attachments SET file_name = '' WHERE petition_id = ?", id)
+            try await db.execute(
+                "INSERT INTO attachment_releases (sha256) SELECT DISTINCT sha256 FROM attachments WHERE petition_id = ?", id)
             try await db.execute("DELETE FROM submitter_keys WHERE petition_id = ?", id)
         }
     }
