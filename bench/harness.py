@@ -23,12 +23,13 @@ def build(release: bool) -> Path:
 
 
 def environment(database: str, port: int) -> dict:
-    """A testing server (no demo data) without submission limits, so that load reaches the write path."""
+    """A testing server (no demo data) without submission limits, so that load reaches the write path,
+    and nothing kept: each figure is what computing it costs (bench/run measures the kept pages apart)."""
     env = dict(os.environ)
     env.update({
         "DATABASE_URL": database, "LANGNGHE_PORT": str(port), "LANGNGHE_ENV": "testing", "LANGNGHE_SCHEDULER_INTERVAL": "0",
         "LANGNGHE_SUBMISSIONS_PER_ADDRESS_HOUR": "0", "LANGNGHE_SUBMISSIONS_PER_SENDER_DAY": "0",
-        "LANGNGHE_FIGURES_CACHE_SECONDS": "0", "LOG_LEVEL": "warning",
+        "LANGNGHE_FIGURES_CACHE_SECONDS": "0", "LANGNGHE_PAGE_CACHE_SECONDS": "0", "LOG_LEVEL": "warning",
     })
     return env
 

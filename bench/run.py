@@ -3,7 +3,7 @@
 Builds in release, loads a database of the chosen size through the bulk path (`langnghe seed demo`),
 starts the server, and measures it on loopback with wrk: submissions (without and with a receipt
 mail in the outbox), the public reads, search, statistics, the conduct page, a busy agency's inbox,
-the overdue scan; then the notification worker's mails per second to a local SMTP server, the
+the overdue scan; the public pages again as anonymous readers get them (kept 2 s); then the notification worker's mails per second to a local SMTP server, the
 durability check under strace (bench/crash.py), peak RSS, start-up time to the first 200 of
 /healthz, database size per petition. Every throughput is also printed as a ratio to the server's
 own /healthz, so that results compare across machines. With --write, the results replace
@@ -233,6 +233,21 @@ def main():
             results.append((f"POST /api/v1/petitions at {connections} connections",
                             {**wrk(["/api/v1/petitions"], connections, max(5, s // 2), post=petition), "connections": connections}))
         figures["peak RSS"] = f"{peak_rss_mb(server.pid):.0f} MB (VmHWM of the server process, after every run)"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    # The public pages as deployed: anonymous readers get a page kept for 2 s (PageCache), which
+    # the rows above turn off to measure rendering.
+    kept_env = {**env, "LANGNGHE_PAGE_CACHE_SECONDS": "2"}
+    server, _ = harness.start([str(binary), "serve"], kept_env, folder / "server.log")
+    try:
+        for label, paths in [
+            ("/tra-cuu?ma= (tracking page, kept 2 s; 50 codes)", [f"/tra-cuu?ma={code}" for code in answered]),
+            ("/tra-loi (answers page, kept 2 s)", ["/tra-loi"]),
+            ("/ (home, kept 2 s)", ["/"]),
+        ]:
+            print(f"  {label} …", flush=True)
+            results.append((label, {**wrk(paths, c, s), "connections": c}))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

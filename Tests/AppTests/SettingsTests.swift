@@ -25,6 +25,17 @@ import Testing
         }
     }
 
+    @Test func thePublicPagesAreKeptForTwoSecondsUnlessSaidOtherwise() throws {
+        #expect(try Settings.read(environment: [:]).pageCacheSeconds == 2)
+        #expect(try Settings.read(environment: ["LANGNGHE_PAGE_CACHE_SECONDS": "0"]).pageCacheSeconds == 0)
+        do {
+            _ = try Settings.read(environment: ["LANGNGHE_PAGE_CACHE_SECONDS": "61"])
+            Issue.record("61 seconds was taken")
+        } catch {
+            #expect(error.problems.first?.hasPrefix("LANGNGHE_PAGE_CACHE_SECONDS") == true)
+        }
+    }
+
     @Test func flagsWinOverTheEnvironment() throws {
         let flags: [AbsoluteConfigKey: ConfigValue] = [
             AbsoluteConfigKey(["langnghe", "port"]): ConfigValue(.string("9090"), isSecret: false)

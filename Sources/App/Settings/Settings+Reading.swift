@@ -92,6 +92,9 @@ extension Settings {
         let cache = number(
             "langnghe.figures.cache.seconds", "LANGNGHE_FIGURES_CACHE_SECONDS", default: 60, in: 0...3600,
             meaning: "a number of seconds from 0 to 3600")
+        let pageCache = number(
+            "langnghe.page.cache.seconds", "LANGNGHE_PAGE_CACHE_SECONDS", default: 2, in: 0...60,
+            meaning: "a number of seconds from 0 to 60")
         let perAddress = number(
             "langnghe.submissions.per.address.hour", "LANGNGHE_SUBMISSIONS_PER_ADDRESS_HOUR", default: 30, in: 0...100_000,
             meaning: "a number from 0 (no limit) to 100000")
@@ -114,6 +117,7 @@ extension Settings {
             submissionsPerAddressPerHour: perAddress, submissionsPerSenderPerDay: perSender, requireSecondFactor: secondFactor,
             caPassphrase: CAPassphrase(caPassphrase, rounds: caKeyRounds(env)))
         settings.notifications = notifications
+        settings.pageCacheSeconds = pageCache
         return settings
     }
 }

@@ -35,6 +35,9 @@ public struct Settings: Sendable {
     /// sits idle between requests, is closed: a thousand half-open connections used to stay
     /// open forever (issue 9).
     public var connectionIdleSeconds = 30
+    /// How long a public page as anonymous readers see it (`PageCache`) is kept; 0 keeps none
+    /// (the tests' default, which read a page just after changing it).
+    public var pageCacheSeconds = 0
     /// How long the public figures of a period (dashboard, conduct page, their JSON) are kept
     /// before they are computed again; 0 keeps nothing.
     public var figuresCacheSeconds: Int

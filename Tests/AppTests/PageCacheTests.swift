@@ -1,0 +1,102 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import LangNgheCore
+import LangNgheStorage
+import NIOCore
+import Testing
+
+@testable import App
+
+/// Issue 12: public pages are kept a moment for anonymous readers, each still getting the CSRF
+/// token of their own cookie; signed-in readers, other languages and pages that set cookies are
+/// never served what another reader was.
+@Suite struct PageCacheTests {
+    static var settings: Settings {
+        var settings = Settings(
+            environment: .testing, figuresCacheSeconds: 0, submissionsPerAddressPerHour: 0, submissionsPerSenderPerDay: 0)
+        settings.pageCacheSeconds = 60
+        return settings
+    }
+
+    @Test func aKeptTrackingPageCarriesEachReadersOwnToken() async throws {
+        try await withApp(settings: Self.settings) { client, store in
+            try await TestStaff.create(in: store)
+            let (code, key) = try await submitPetition(client)
+            let first = Browser(client)
+            let before = try await first.get("/tra-cuu?ma=\(code)")
+            #expect(before.status == .ok)
+
+            // A change within the lifetime is not seen by anonymous readers yet: the page is kept.
+            let vpcp = Browser(client)
+            try await vpcp.signIn("vpcp")
+            try await vpcp.act(code, "assigned", [("leadAgency", "BNV")])
+            let second = Browser(client)
+            let kept = try await second.get("/tra-cuu?ma=\(code)")
+            let firstToken = try #require(Browser.csrfToken(in: before.text))
+            let secondToken = try #require(Browser.csrfToken(in: kept.text))
+            #expect(firstToken != secondToken)
+            #expect(kept.text.replacingOccurrences(of: secondToken, with: firstToken) == before.text)
+            #expect(!kept.text.contains("csrf-placeholder"))
+            // The token is longer than the placeholder: the length said is the one sent.
+            #expect(kept.headers[.contentLength] == String(kept.body.readableBytes))
+            #expect(before.headers[.contentLength] == String(before.body.readableBytes))
+
+            // Each reader's token is the one their cookie checks: the key opens the case for both.
+            for (browser, token) in [(first, firstToken), (second, secondToken)] {
+                let unlocked = try await browser.post("/tra-cuu", fields: [("ma", code), ("khoa", key)], csrf: token)
+                #expect(unlocked.status == .ok)
+                #expect(unlocked.text.contains("Nguyễn Văn An"))
+                #expect(unlocked.headers[.cacheControl] == "no-store")
+            }
+            // What the key opened was not kept for anyone else.
+            #expect(try await Browser(client).get("/tra-cuu?ma=\(code)").text.contains("Nguyễn Văn An") == false)
+
+            // A signed-in reader gets the page as it is now, with their own header.
+            let staffView = try await vpcp.get("/tra-cuu?ma=\(code)")
+            #expect(staffView.text.contains("class=\"signout\""))
+            #expect(!kept.text.contains("class=\"signout\""))
+        }
+    }
+
+    @Test func pagesAreKeptPerLanguageAndAddress() async throws {
+        try await withApp(settings: Self.settings) { client, _ in
+            let vietnamese = try await client.execute(uri: "/tra-loi", method: .get)
+            let english = try await client.execute(uri: "/tra-loi", method: .get, headers: [.acceptLanguage: "en"])
+            let asked = try await client.execute(uri: "/tra-loi?lang=en", method: .get)
+            #expect(vietnamese.text.contains("lang=\"vi\""))
+            #expect(english.text.contains("lang=\"en\""))
+            #expect(asked.text.contains("lang=\"en\""))
+            // The language asked for in the address is still remembered in its cookie.
+            let again = try await client.execute(uri: "/tra-loi?lang=en", method: .get)
+            #expect(again.headers[values: .setCookie].contains { $0.hasPrefix("lang=en") })
+            // A refused filter is not kept, and says what was wrong each time.
+            let refused = try await client.execute(uri: "/tra-loi?from=2026-02-30", method: .get)
+            #expect(refused.status == .unprocessableContent)
+            #expect(!refused.text.contains("csrf-placeholder"))
+            #expect(refused.headers[.contentLength] == String(refused.body.readableBytes))
+        }
+    }
+
+    @Test func theCacheHoldsNoMoreThanItsCapacity() {
+        let cache = PageCache(lifetime: .seconds(60), capacity: 4_000)
+        let now = ContinuousClock.now
+        for i in 0..<50 {
+            let page = PageCache.Page(headers: [:], pieces: [ByteBuffer(repeating: 65, count: 900)], expires: now + .seconds(60))
+            cache.keep(page, for: .init(language: .vi, address: "/tra-cuu?ma=\(i)"), now: now)
+            #expect(cache.size <= 4_000)
+        }
+        #expect(cache.page(.init(language: .vi, address: "/tra-cuu?ma=49"), now: now) != nil)
+        #expect(cache.page(.init(language: .vi, address: "/tra-cuu?ma=49"), now: now + .seconds(61)) == nil)
+    }
+
+    @Test func thePlaceholderIsCutWhereverItIs() {
+        let cache = PageCache(lifetime: .seconds(1))
+        let mark = cache.placeholder
+        let pieces = cache.cut(ByteBuffer(string: mark + "a" + mark + mark + "bc" + mark))
+        #expect(pieces.map { String(buffer: $0) } == ["", "a", "", "bc", ""])
+        let page = PageCache.Page(headers: [:], pieces: pieces, expires: .now)
+        #expect(String(buffer: PageCacheMiddleware.body(page, token: "T")) == "TaTTbcT")
+        #expect(cache.cut(ByteBuffer(string: "no mark")).map { String(buffer: $0) } == ["no mark"])
+    }
+}
