@@ -245,9 +245,12 @@ def main():
             ("/tra-cuu?ma= (tracking page, kept 2 s; 50 codes)", [f"/tra-cuu?ma={code}" for code in answered]),
             ("/tra-loi (answers page, kept 2 s)", ["/tra-loi"]),
             ("/ (home, kept 2 s)", ["/"]),
+            ("GET /api/v1/petitions/{code} (kept 2 s; 50 codes)", [f"/api/v1/petitions/{code}" for code in answered]),
+            ("/api/v1/search (8 queries, kept 2 s)", [f"/api/v1/search?q={q}" for q in SEARCHES]),
         ]:
+            connections = 2 if "search" in label else c
             print(f"  {label} …", flush=True)
-            results.append((label, {**wrk(paths, c, s), "connections": c}))
+            results.append((label, {**wrk(paths, connections, s), "connections": connections}))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

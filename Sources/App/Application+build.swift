@@ -113,7 +113,8 @@ func buildRouter(
         baseURL: settings.baseURL)
 
     // Everyone; the pages that are the same for every anonymous reader are kept a moment.
-    let kept = router.group().add(middleware: PageCacheMiddleware(cache: PageCache(lifetime: .seconds(settings.pageCacheSeconds))))
+    let pageCache = PageCache(lifetime: .seconds(settings.pageCacheSeconds))
+    let kept = router.group().add(middleware: PageCacheMiddleware(cache: pageCache))
     kept.get(.home, use: home.show)
     router.get(.submit, use: form.show)
     router.post(.submit, use: form.create)
@@ -197,10 +198,12 @@ func buildRouter(
     // each handler answers for itself who may call it (bearer tokens, Open311 keys).
     router.get(RouterPath(Site.health.path), use: ReferenceAPIController(store: store).health)
     let api = router.group("/api/v1")
+    // What anyone may read, as anyone without a key or token reads it, kept like the pages.
+    let keptAPI = api.group().add(middleware: PageCacheMiddleware(cache: pageCache))
     let apiPetitions = PetitionsAPIController(
         store: store, intake: intake, deadlines: deadlines, catalogue: views.catalogue, secret: settings.secret)
     api.post("petitions", use: apiPetitions.create)
-    api.get("petitions/:code", use: apiPetitions.show)
+    keptAPI.get("petitions/:code", use: apiPetitions.show)
     api.get("petitions/:code/attachments/:id", use: apiPetitions.attachment)
     api.get("petitions/:code/personal-data", use: apiPetitions.personalData)
     let apiAssist = AssistAPIController(store: store, assist: assist)
@@ -216,9 +219,9 @@ func buildRouter(
     api.post("petitions/:code/events", use: apiEvents.append)
     api.get("petitions/:code/events", use: apiEvents.list)
     api.get("inbox", use: apiEvents.inbox)
-    api.get("answers", use: answers.listJSON)
-    api.get("answers/:code", use: answers.showJSON)
-    api.get("search", use: search.json)
+    keptAPI.get("answers", use: answers.listJSON)
+    keptAPI.get("answers/:code", use: answers.showJSON)
+    keptAPI.get("search", use: search.json)
     api.get("stats", use: figures.statsJSON)
     api.get("agencies/conduct", use: figures.conductJSON)
     router.get(.answersCSV, use: openData.csv)

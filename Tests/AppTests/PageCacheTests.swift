@@ -59,6 +59,30 @@ import Testing
         }
     }
 
+    @Test func theAPIKeepsWhatAnyoneReadsAndNothingAKeyOpens() async throws {
+        try await withApp(settings: Self.settings) { client, store in
+            try await TestStaff.create(in: store)
+            let (code, key) = try await submitPetition(client)
+            let path = "/api/v1/petitions/\(code)"
+            let before = try await client.execute(uri: path, method: .get).json()
+            #expect(before["status"] as? String == "received")
+            let vpcp = Browser(client)
+            try await vpcp.signIn("vpcp")
+            try await vpcp.act(code, "assigned", [("leadAgency", "BNV")])
+            // Anyone without a key reads the kept case; the key holder and staff read it as it is.
+            #expect(try await client.execute(uri: path, method: .get).json()["status"] as? String == "received")
+            let own = try await client.execute(uri: path, method: .get, headers: [.xAccessKey: key]).json()
+            #expect(own["status"] as? String == "assigned")
+            #expect((own["submitter"] as? [String: Any])?["name"] as? String == "Nguyễn Văn An")
+            let token = try #require(try await APIUser.signIn(client, "vpcp").token)
+            let staff = try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(token)"]).json()
+            #expect(staff["status"] as? String == "assigned")
+            // What the key opened was kept for no one.
+            let anyone = try await client.execute(uri: path, method: .get)
+            #expect(!anyone.text.contains("Nguyễn Văn An"))
+        }
+    }
+
     @Test func pagesAreKeptPerLanguageAndAddress() async throws {
         try await withApp(settings: Self.settings) { client, _ in
             let vietnamese = try await client.execute(uri: "/tra-loi", method: .get)

@@ -8,12 +8,13 @@ import Synchronization
 /// times a health check (queries, then Mustache); a popular page read a few thousand times a
 /// second is rendered once per `lifetime` and otherwise sent as bytes.
 ///
-/// Only what is the same for every reader is kept: GET requests from nobody signed in, by
-/// address and language, answered 200 without a cookie of their own. The one thing in such a
-/// page that belongs to its reader, the CSRF token of its forms, is rendered as a placeholder
-/// and put back per request. A page is at most `lifetime` old: an answer published now appears
-/// in the list within that time; a submitter acting on their case sees the page their form
-/// returns, which is never kept.
+/// Only what is the same for every reader is kept: GET requests from nobody signed in, with no
+/// bearer token or access key, by address and language, answered 200 without a cookie of their
+/// own; the public API's reads (a case by its code, answers, search) are kept the same way. The
+/// one thing in such a page that belongs to its reader, the CSRF token of its forms, is rendered
+/// as a placeholder and put back per request. A page is at most `lifetime` old: an answer
+/// published now appears in the list within that time; a submitter acting on their case sees
+/// the page their form returns, which is never kept.
 final class PageCache: Sendable {
     struct Key: Hashable, Sendable {
         let language: Language
@@ -92,7 +93,9 @@ struct PageCacheMiddleware: RouterMiddleware {
     let cache: PageCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard cache.lifetime > .zero, request.method == .get, context.staff == nil else { return try await next(request, context) }
+        guard cache.lifetime > .zero, request.method == .get, context.staff == nil, request.headers[.authorization] == nil,
+            request.headers[.xAccessKey] == nil
+        else { return try await next(request, context) }
         let key = PageCache.Key(language: context.language, address: request.uri.description)
         let now = ContinuousClock.now
         if let page = cache.page(key, now: now) { return Self.response(page, token: context.csrfToken) }
