@@ -75,8 +75,11 @@ extension Settings {
         }
 
         /// A whole number in `range`, or the problem named with the variable and what it means.
-        func number(_ key: ConfigKey, _ name: String, default value: Int, in range: ClosedRange<Int>, meaning: String) -> Int {
-            let text = reader.string(forKey: key, default: String(value))
+        /// The variable's name is the key's (`langnghe.page.cache.seconds`: `LANGNGHE_PAGE_CACHE_SECONDS`),
+        /// so that the two cannot disagree.
+        func number(_ key: String, default value: Int, in range: ClosedRange<Int>, meaning: String) -> Int {
+            let name = key.uppercased().replacingOccurrences(of: ".", with: "_")
+            let text = reader.string(forKey: ConfigKey(key), default: String(value))
             return Int(text).flatMap { range.contains($0) ? $0 : nil }
                 ?? {
                     problems.append("\(name): '\(text)' is not \(meaning)")
@@ -84,22 +87,22 @@ extension Settings {
                 }()
         }
         let interval = number(
-            "langnghe.scheduler.interval", "LANGNGHE_SCHEDULER_INTERVAL", default: env == .testing ? 0 : 900, in: 0...Int.max,
+            "langnghe.scheduler.interval", default: env == .testing ? 0 : 900, in: 0...Int.max,
             meaning: "a number of seconds (0 turns the scheduler off)")
         let naming = number(
-            "langnghe.naming.minimum", "LANGNGHE_NAMING_MINIMUM", default: RankingCriteria.standard.minimumEvidence, in: 1...1000,
+            "langnghe.naming.minimum", default: RankingCriteria.standard.minimumEvidence, in: 1...1000,
             meaning: "a number of cases from 1 to 1000")
         let cache = number(
-            "langnghe.figures.cache.seconds", "LANGNGHE_FIGURES_CACHE_SECONDS", default: 60, in: 0...3600,
+            "langnghe.figures.cache.seconds", default: 60, in: 0...3600,
             meaning: "a number of seconds from 0 to 3600")
         let pageCache = number(
-            "langnghe.page.cache.seconds", "LANGNGHE_PAGE_CACHE_SECONDS", default: 2, in: 0...60,
+            "langnghe.page.cache.seconds", default: 2, in: 0...60,
             meaning: "a number of seconds from 0 to 60")
         let perAddress = number(
-            "langnghe.submissions.per.address.hour", "LANGNGHE_SUBMISSIONS_PER_ADDRESS_HOUR", default: 30, in: 0...100_000,
+            "langnghe.submissions.per.address.hour", default: 30, in: 0...100_000,
             meaning: "a number from 0 (no limit) to 100000")
         let perSender = number(
-            "langnghe.submissions.per.sender.day", "LANGNGHE_SUBMISSIONS_PER_SENDER_DAY", default: 10, in: 0...100_000,
+            "langnghe.submissions.per.sender.day", default: 10, in: 0...100_000,
             meaning: "a number from 0 (no limit) to 100000")
 
         let secondFactorText = reader.string(forKey: "langnghe.require.second.factor", default: env == .production ? "true" : "false")
