@@ -103,15 +103,40 @@ import Testing
     }
 
     @Test func theCacheHoldsNoMoreThanItsCapacity() {
-        let cache = PageCache(lifetime: .seconds(60), capacity: 4_000)
+        let cache = PageCache(lifetime: .seconds(60), capacity: 40_000)
         let now = ContinuousClock.now
-        for i in 0..<50 {
-            let page = PageCache.Page(headers: [:], pieces: [ByteBuffer(repeating: 65, count: 900)], expires: now + .seconds(60))
-            cache.keep(page, for: .init(language: .vi, address: "/tra-cuu?ma=\(i)"), now: now)
-            #expect(cache.size <= 4_000)
+        func key(_ i: Int) -> PageCache.Key { .init(language: .vi, address: "/tra-cuu?ma=\(i)") }
+        for i in 0..<100 {
+            let page = PageCache.Page(headers: [:], pieces: [ByteBuffer(repeating: 65, count: 900)], expires: now + .seconds(i))
+            cache.keep(page, for: key(i), now: now)
+            #expect(cache.size <= 40_000)
         }
-        #expect(cache.page(.init(language: .vi, address: "/tra-cuu?ma=49"), now: now) != nil)
-        #expect(cache.page(.init(language: .vi, address: "/tra-cuu?ma=49"), now: now + .seconds(61)) == nil)
+        // The pages nearest their end went first; the newest are there until they expire.
+        #expect(cache.page(key(0), now: now) == nil)
+        #expect(cache.page(key(99), now: now) != nil)
+        #expect(cache.page(key(99), now: now + .seconds(100)) == nil)
+        // An address no page people read has is not kept: a padded one cannot fill the memory.
+        let padded = PageCache.Key(language: .vi, address: "/api/v1/search?q=&pad=" + String(repeating: "x", count: 2_000))
+        cache.keep(PageCache.Page(headers: [:], pieces: [ByteBuffer()], expires: now + .seconds(60)), for: padded, now: now)
+        #expect(cache.page(padded, now: now) == nil)
+    }
+
+    @Test func aSlowerEarlierRenderDoesNotReplaceANewerPage() {
+        let cache = PageCache(lifetime: .seconds(60))
+        let now = ContinuousClock.now
+        let key = PageCache.Key(language: .vi, address: "/tra-loi")
+        cache.keep(PageCache.Page(headers: [:], pieces: [ByteBuffer(string: "mới")], expires: now + .seconds(60)), for: key, now: now)
+        cache.keep(PageCache.Page(headers: [:], pieces: [ByteBuffer(string: "cũ")], expires: now + .seconds(59)), for: key, now: now)
+        #expect(cache.page(key, now: now).map { String(buffer: $0.pieces[0]) } == "mới")
+    }
+
+    @Test func aResponseForItsReaderAloneIsNotKept() {
+        #expect(PageCacheMiddleware.saysPrivate("private, no-store"))
+        #expect(PageCacheMiddleware.saysPrivate("No-Store"))
+        #expect(PageCacheMiddleware.saysPrivate("private"))
+        #expect(PageCacheMiddleware.saysPrivate("no-cache, max-age=0"))
+        #expect(!PageCacheMiddleware.saysPrivate("public, max-age=3600"))
+        #expect(!PageCacheMiddleware.saysPrivate(nil))
     }
 
     @Test func thePlaceholderIsCutWhereverItIs() {

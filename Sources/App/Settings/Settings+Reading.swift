@@ -96,8 +96,8 @@ extension Settings {
             "langnghe.figures.cache.seconds", default: 60, in: 0...3600,
             meaning: "a number of seconds from 0 to 3600")
         let pageCache = number(
-            "langnghe.page.cache.seconds", default: 2, in: 0...60,
-            meaning: "a number of seconds from 0 to 60")
+            "langnghe.page.cache.seconds", default: 2, in: 0...10,
+            meaning: "a number of seconds from 0 to 10")
         let perAddress = number(
             "langnghe.submissions.per.address.hour", default: 30, in: 0...100_000,
             meaning: "a number from 0 (no limit) to 100000")

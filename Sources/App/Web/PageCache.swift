@@ -26,13 +26,18 @@ final class PageCache: Sendable {
         let headers: HTTPFields
         let pieces: [ByteBuffer]
         let expires: ContinuousClock.Instant
-        var size: Int { pieces.reduce(0) { $0 + $1.readableBytes } }
+        var bodySize: Int { pieces.reduce(0) { $0 + $1.readableBytes } }
     }
 
     let lifetime: Duration
-    /// The bytes kept at most: past it, expired pages go, then all (a crawler of a million
-    /// tracking codes cannot make it grow).
+    /// The memory kept at most, counted as the pages' bytes, their addresses and headers, and
+    /// `entryCost` for each: past it the pages nearest their end go first, so that a crawler of
+    /// a million tracking codes (or of one search padded a million ways) cannot make it grow; a
+    /// page everyone reads that it pushes out is rendered again once and kept.
     let capacity: Int
+    static let entryCost = 512
+    /// Longer addresses are not kept: no page people read has one.
+    static let longestAddress = 1024
     /// Stands for the CSRF token while a kept page is rendered: random per process, so that no
     /// text a citizen writes can be taken for it.
     let placeholder = "csrf-placeholder-" + RandomToken.make(bytes: 18)
@@ -43,26 +48,43 @@ final class PageCache: Sendable {
         self.capacity = capacity
     }
 
-    /// The bytes kept now.
+    /// The memory counted now.
     var size: Int { state.withLock { $0.size } }
 
     func page(_ key: Key, now: ContinuousClock.Instant) -> Page? {
         state.withLock { state in state.pages[key].flatMap { $0.expires > now ? $0 : nil } }
     }
 
+    static func cost(_ page: Page, _ key: Key) -> Int {
+        page.bodySize + key.address.utf8.count + page.headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count }
+            + entryCost
+    }
+
     func keep(_ page: Page, for key: Key, now: ContinuousClock.Instant) {
-        let size = page.size
-        guard size <= capacity / 4 else { return }
+        guard key.address.utf8.count <= Self.longestAddress else { return }
+        let cost = Self.cost(page, key)
+        guard cost <= capacity / 4 else { return }
         state.withLock { state in
-            state.size -= state.pages[key]?.size ?? 0
-            state.pages[key] = nil
-            if state.size + size > capacity {
-                state.pages = state.pages.filter { $0.value.expires > now }
-                state.size = state.pages.values.reduce(0) { $0 + $1.size }
-                if state.size + size > capacity { state = ([:], 0) }
+            if let old = state.pages[key] {
+                // A slower render that began earlier must not replace a newer page.
+                guard old.expires < page.expires else { return }
+                state.size -= Self.cost(old, key)
+                state.pages[key] = nil
+            }
+            if state.size + cost > capacity {
+                var kept = state.pages.filter { $0.value.expires > now }
+                var size = kept.reduce(0) { $0 + Self.cost($1.value, $1.key) }
+                if size + cost > capacity {
+                    for (key, page) in kept.sorted(by: { $0.value.expires < $1.value.expires }) {
+                        kept[key] = nil
+                        size -= Self.cost(page, key)
+                        if size + cost <= capacity * 3 / 4 { break }
+                    }
+                }
+                state = (kept, size)
             }
             state.pages[key] = page
-            state.size += size
+            state.size += cost
         }
     }
 
@@ -103,7 +125,7 @@ struct PageCacheMiddleware: RouterMiddleware {
         var rendering = context
         rendering.csrfToken = cache.placeholder
         let response = try await next(request, rendering)
-        guard response.status == .ok, response.headers[.setCookie] == nil, response.headers[.cacheControl] != "no-store" else {
+        guard response.status == .ok, response.headers[.setCookie] == nil, !Self.saysPrivate(response.headers[.cacheControl]) else {
             return try await Self.substituted(response, placeholder: cache.placeholder, token: context.csrfToken)
         }
         // The length said is the placeholder's; each reader's is counted when their page is sent.
@@ -115,6 +137,15 @@ struct PageCacheMiddleware: RouterMiddleware {
         return Self.response(page, token: context.csrfToken)
     }
 
+    /// Whether `Cache-Control` says the response is for its reader alone or not to be kept.
+    static func saysPrivate(_ cacheControl: String?) -> Bool {
+        guard let cacheControl else { return false }
+        return cacheControl.lowercased().split(separator: ",").contains { directive in
+            let name = directive.split(separator: "=").first?.trimmingCharacters(in: .whitespaces) ?? ""
+            return ["no-store", "private", "no-cache"].contains(name)
+        }
+    }
+
     static func response(_ page: PageCache.Page, token: String) -> Response {
         Response(status: .ok, headers: page.headers, body: .init(byteBuffer: body(page, token: token)))
     }
@@ -122,7 +153,7 @@ struct PageCacheMiddleware: RouterMiddleware {
     /// The kept page's pieces joined by this reader's token.
     static func body(_ page: PageCache.Page, token: String) -> ByteBuffer {
         var body = ByteBuffer()
-        body.reserveCapacity(page.size + (page.pieces.count - 1) * token.utf8.count)
+        body.reserveCapacity(page.bodySize + (page.pieces.count - 1) * token.utf8.count)
         for (i, piece) in page.pieces.enumerated() {
             if i > 0 { body.writeString(token) }
             body.writeImmutableBuffer(piece)
