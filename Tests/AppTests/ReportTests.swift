@@ -39,7 +39,7 @@ import Testing
             #expect(try again.canonicalBytes() == report.canonicalBytes())
             #expect(try again.csvArchive() == report.csvArchive())
             let renderer = ReportRenderer(
-                catalogue: try Catalogue.bundled(), library: try await MustacheLibrary(directory: AppResources.path("Templates")))
+                catalogue: try Catalogue.bundled(), library: try await MustacheLibrary.bundled())
             let html = { (r: PeriodReport) in
                 try renderer.render(r, signed: nil, format: .html, language: .vi, agencyNames: [:], verifyURL: "")
             }
@@ -109,7 +109,7 @@ import Testing
             _ = try await submitPetition(client)
             let report = try await ReportService(store: store).generate(Self.quarter, agency: nil, audience: .internal, now: Self.later)
             let renderer = ReportRenderer(
-                catalogue: try Catalogue.bundled(), library: try await MustacheLibrary(directory: AppResources.path("Templates")))
+                catalogue: try Catalogue.bundled(), library: try await MustacheLibrary.bundled())
             for language in Language.allCases {
                 let html = String(
                     decoding: try renderer.render(

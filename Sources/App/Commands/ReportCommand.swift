@@ -70,7 +70,7 @@ struct ReportCommand: AsyncParsableCommand {
             let names = Dictionary(
                 uniqueKeysWithValues: try await store.agencies().map { ($0.code, language == .vi ? $0.nameVi : $0.nameEn) })
             let renderer = ReportRenderer(
-                catalogue: try Catalogue.bundled(), library: try await MustacheLibrary(directory: AppResources.path("Templates")))
+                catalogue: try Catalogue.bundled(), library: try await MustacheLibrary.bundled())
             return try renderer.render(
                 report, signed: signed, format: format, language: language, agencyNames: names,
                 verifyURL: settings.baseURL + Site.verify.path)

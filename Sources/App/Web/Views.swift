@@ -10,7 +10,7 @@ public struct Views: Sendable {
     let catalogue: Catalogue
 
     public static func bundled(catalogue: Catalogue) async throws -> Views {
-        Views(library: try await MustacheLibrary(directory: AppResources.path("Templates")), catalogue: catalogue)
+        Views(library: try await MustacheLibrary.bundled(), catalogue: catalogue)
     }
 
     /// The page named `template` with `body` as its content.
