@@ -4,8 +4,8 @@ import NIOCore
 import Synchronization
 
 /// Public pages as every anonymous reader sees them, kept for a moment (issue 12): the answers
-/// list, a case's public tracking page, the home page, a search. Rendering one costs a thousand
-/// times a health check (queries, then Mustache); a popular page read a few thousand times a
+/// list, a case's public tracking page, the home page, a search. Rendering one costs 10 to 50
+/// health checks (queries, then Mustache); a popular page read a few thousand times a
 /// second is rendered once per `lifetime` and otherwise sent as bytes.
 ///
 /// Only what is the same for every reader is kept: GET requests from nobody signed in, with no
