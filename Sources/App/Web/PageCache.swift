@@ -26,7 +26,22 @@ final class PageCache: Sendable {
         let headers: HTTPFields
         let pieces: [ByteBuffer]
         let expires: ContinuousClock.Instant
-        var bodySize: Int { pieces.reduce(0) { $0 + $1.readableBytes } }
+        /// Counted once: every reader's copy reserves it.
+        let bodySize: Int
+
+        init(headers: HTTPFields, pieces: [ByteBuffer], expires: ContinuousClock.Instant) {
+            self.headers = headers
+            self.pieces = pieces
+            self.expires = expires
+            bodySize = pieces.reduce(0) { $0 + $1.readableBytes }
+        }
+    }
+
+    /// A page with what it counts against `capacity`, counted when it is kept, not again at
+    /// each eviction under the lock.
+    private struct Entry {
+        let page: Page
+        let cost: Int
     }
 
     let lifetime: Duration
@@ -41,7 +56,7 @@ final class PageCache: Sendable {
     /// Stands for the CSRF token while a kept page is rendered: random per process, so that no
     /// text a citizen writes can be taken for it.
     let placeholder = "csrf-placeholder-" + RandomToken.make(bytes: 18)
-    private let state = Mutex<(pages: [Key: Page], size: Int)>(([:], 0))
+    private let state = Mutex<(entries: [Key: Entry], size: Int)>(([:], 0))
 
     init(lifetime: Duration, capacity: Int = 16 << 20) {
         self.lifetime = lifetime
@@ -52,7 +67,7 @@ final class PageCache: Sendable {
     var size: Int { state.withLock { $0.size } }
 
     func page(_ key: Key, now: ContinuousClock.Instant) -> Page? {
-        state.withLock { state in state.pages[key].flatMap { $0.expires > now ? $0 : nil } }
+        state.withLock { state in state.entries[key].flatMap { $0.page.expires > now ? $0.page : nil } }
     }
 
     static func cost(_ page: Page, _ key: Key) -> Int {
@@ -65,25 +80,25 @@ final class PageCache: Sendable {
         let cost = Self.cost(page, key)
         guard cost <= capacity / 4 else { return }
         state.withLock { state in
-            if let old = state.pages[key] {
+            if let old = state.entries[key] {
                 // A slower render that began earlier must not replace a newer page.
-                guard old.expires < page.expires else { return }
-                state.size -= Self.cost(old, key)
-                state.pages[key] = nil
+                guard old.page.expires < page.expires else { return }
+                state.size -= old.cost
+                state.entries[key] = nil
             }
             if state.size + cost > capacity {
-                var kept = state.pages.filter { $0.value.expires > now }
-                var size = kept.reduce(0) { $0 + Self.cost($1.value, $1.key) }
+                var kept = state.entries.filter { $0.value.page.expires > now }
+                var size = kept.values.reduce(0) { $0 + $1.cost }
                 if size + cost > capacity {
-                    for (key, page) in kept.sorted(by: { $0.value.expires < $1.value.expires }) {
+                    for (key, entry) in kept.sorted(by: { $0.value.page.expires < $1.value.page.expires }) {
                         kept[key] = nil
-                        size -= Self.cost(page, key)
+                        size -= entry.cost
                         if size + cost <= capacity * 3 / 4 { break }
                     }
                 }
                 state = (kept, size)
             }
-            state.pages[key] = page
+            state.entries[key] = Entry(page: page, cost: cost)
             state.size += cost
         }
     }
