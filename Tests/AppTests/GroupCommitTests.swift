@@ -49,6 +49,18 @@ import Testing
         }
     }
 
+    /// A batch blocks in fsync at its commit: it runs on the writer's own queue, so that the
+    /// shared pool's threads go on serving requests meanwhile.
+    @Test func writesRunOffTheSharedPool() async throws {
+        try await Self.withFile { database in
+            let writing = try await database.write { _ in SQLiteDatabase.onWriterQueue }
+            let reading = try await database.read { _ in SQLiteDatabase.onWriterQueue }
+            #expect(writing)
+            #expect(!reading)
+            #expect(!SQLiteDatabase.onWriterQueue)
+        }
+    }
+
     @Test func commitsWaitForTheDisk() async throws {
         try await Self.withFile { database in
             let mode = try await database.write { db in try await db.query("PRAGMA synchronous").first?.int("synchronous") }

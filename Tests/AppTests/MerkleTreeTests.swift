@@ -23,6 +23,14 @@ import Testing
 
     static func hex(_ hash: [UInt8]) -> String { hash.map { String(format: "%02x", $0) }.joined() }
 
+    /// The stored hashes' hexadecimal, written by table, is the formatted one for every byte.
+    @Test func hexIsLowerCaseTwoDigitsPerByte() {
+        let all = (0...255).map(UInt8.init)
+        #expect(all.hex == Self.hex(all))
+        #expect([UInt8]().hex == "")
+        #expect([0x00, 0x0F, 0xA0, 0xFF].hex == "000fa0ff")
+    }
+
     @Test func rootsMatchTheReferenceVectors() {
         let hashes = Self.leaves.map(MerkleTree.leafHash)
         #expect(Self.hex(MerkleTree.root([])) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LangNgheStorage
 
 /// The link in a staff mail's `List-Unsubscribe` header: the account's id with an HMAC of it
 /// under a key derived from the server's secret. A mail client's one-click POST (RFC 8058)
@@ -26,7 +27,7 @@ struct UnsubscribeLink: Sendable {
         return id
     }
 
-    private static func hex(_ mac: some Sequence<UInt8>) -> String { mac.map { String(format: "%02x", $0) }.joined() }
+    private static func hex(_ mac: some Sequence<UInt8>) -> String { Array(mac).hex }
 
     private static func bytes(hex: String) -> [UInt8]? {
         guard hex.count == 64 else { return nil }

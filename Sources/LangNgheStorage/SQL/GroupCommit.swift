@@ -26,12 +26,18 @@ final class GroupCommit: Sendable {
         /// Whether its caller went away, and the task running its body once its turn came.
         private let run = Mutex<(cancelled: Bool, task: Task<any Sendable, any Error>?)>((false, nil))
 
-        init(_ body: @escaping @Sendable (any SQLConnection) async throws -> any Sendable) { self.body = body }
+        /// Where its body runs (the batch's executor, for a batch's writes stay off the shared pool).
+        private let executor: (any TaskExecutor)?
+
+        init(_ body: @escaping @Sendable (any SQLConnection) async throws -> any Sendable, executor: (any TaskExecutor)?) {
+            self.body = body
+            self.executor = executor
+        }
 
         /// Runs the body in a task of its own, so that its caller's cancellation reaches it (and
         /// only it): a cancelled write is rolled back to its savepoint, the batch goes on.
         func perform(on connection: any SQLConnection) async throws -> any Sendable {
-            let task = Task { try await body(connection) }
+            let task = Task(executorPreference: executor) { [body] in try await body(connection) }
             let cancelled = run.withLock { run in
                 run.task = task
                 return run.cancelled
@@ -82,10 +88,16 @@ final class GroupCommit: Sendable {
     /// Batches committed and writes they held, for tests and benchmarks.
     let counts = Mutex<(batches: Int, writes: Int)>((0, 0))
 
-    init(runBatch: @escaping @Sendable ([Job]) async -> Void) { self.runBatch = runBatch }
+    /// Where batches run; nil: the shared pool.
+    private let executor: (any TaskExecutor)?
+
+    init(executor: (any TaskExecutor)? = nil, runBatch: @escaping @Sendable ([Job]) async -> Void) {
+        self.executor = executor
+        self.runBatch = runBatch
+    }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLConnection) async throws -> T) async throws -> T {
-        let job = Job { try await body($0) }
+        let job = Job({ try await body($0) }, executor: executor)
         let leads = state.withLock { state -> Bool in
             state.queue.append(job)
             if state.running { return false }
@@ -95,7 +107,7 @@ final class GroupCommit: Sendable {
         // The batch runs in a task of its own and is not waited for here: under steady load the
         // queue may never empty, and the caller that started the drain must not answer late
         // for others' writes. It waits for its own, like everyone.
-        if leads { Task { await self.drain() } }
+        if leads { Task(executorPreference: executor) { await self.drain() } }
         let result = try await withTaskCancellationHandler {
             try await job.value()
         } onCancel: {
