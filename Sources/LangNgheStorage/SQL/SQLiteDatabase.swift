@@ -191,10 +191,19 @@ public final class SQLiteDatabase: SQLDatabase {
                     // year of statistics is some 20,000 rows.
                     let statement = try db.cachedStatement(sql: sql)
                     let columns = statement.columnNames
+                    let count = CInt(columns.count)
                     var rows: [SQLRow] = []
                     let cursor = try Row.fetchCursor(statement, arguments: args)
-                    while let row = try cursor.next() {
-                        rows.append(SQLRow(columns: columns, values: row.databaseValues.map(SQLValue.init)))
+                    // Each value read from the statement's current row by its index: a `Row`'s
+                    // `databaseValues` pair every value with its column's name, made anew as a
+                    // String each time (10 % of the conduct page's CPU, profiled).
+                    while try cursor.next() != nil {
+                        var values: [SQLValue] = []
+                        values.reserveCapacity(columns.count)
+                        for index in 0..<count {
+                            values.append(SQLValue(DatabaseValue(sqliteStatement: statement.sqliteStatement, index: index)))
+                        }
+                        rows.append(SQLRow(columns: columns, values: values))
                     }
                     return rows
                 }
