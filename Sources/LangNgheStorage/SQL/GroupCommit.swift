@@ -83,9 +83,9 @@ final class GroupCommit: Sendable {
     }
 
     private let state = Mutex(State())
-    /// Runs one batch: begins, runs each job in a savepoint, commits; resolves nothing itself.
+    /// Runs one batch: begins, runs each job in a savepoint, commits, then answers each job.
     private let runBatch: @Sendable ([Job]) async -> Void
-    /// Batches committed and writes they held, for tests and benchmarks.
+    /// Batches run and the writes they held, for tests and benchmarks.
     let counts = Mutex<(batches: Int, writes: Int)>((0, 0))
 
     /// Where batches run; nil: the shared pool.
@@ -126,8 +126,10 @@ final class GroupCommit: Sendable {
                 return taken
             }
             if batch.isEmpty { return }
-            await runBatch(batch)
+            // Counted before its writes are answered, so that a caller who got its answer sees
+            // its batch counted.
             counts.withLock { $0 = ($0.batches + 1, $0.writes + batch.count) }
+            await runBatch(batch)
         }
     }
 }

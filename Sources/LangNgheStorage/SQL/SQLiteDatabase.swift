@@ -53,7 +53,7 @@ public final class SQLiteDatabase: SQLDatabase {
     /// Whether the caller runs on the writer's own queue, off the shared pool (for tests).
     public static var onWriterQueue: Bool { WriterExecutor.isCurrent }
 
-    /// Batches committed and the writes they held (group commit's effect, for tests and benchmarks).
+    /// Batches run and the writes they held (group commit's effect, for tests and benchmarks).
     public var commitCounts: (batches: Int, writes: Int) { group.counts.withLock { $0 } }
 
     private static func configuration() -> Configuration {
