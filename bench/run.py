@@ -295,6 +295,13 @@ def main():
             + "\n\n![Durable submissions per second against connections](performance-submissions.svg)\n"
             + ("\n" + kept if kept else ""))
         print(f"\nwritten to {page}")
+    # A row with errors leaves the server's log behind (the database goes), so that its cause can
+    # be read: 13 of one run's statistics requests failed on PostgreSQL, and the log went with the folder.
+    failing = [label for label, r in results if r["errors"]]
+    if failing:
+        kept_log = Path(tempfile.mkstemp(prefix="langnghe-bench-server-", suffix=".log")[1])
+        shutil.copyfile(folder / "server.log", kept_log)
+        print(f"\nrows with errors: {', '.join(failing)}; the server's log is kept at {kept_log}")
     shutil.rmtree(folder, ignore_errors=True)
 
 
